@@ -1,0 +1,33 @@
+package dev.mirror.api.hook;
+
+import dev.mirror.api.target.IndexDefinition;
+import dev.mirror.api.target.TargetDialect;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A hook's handle on the target: run SQL, look at indexes, quote names, all through the target's
+ * dialect. Each call runs and commits on its own (it is never part of core's data transactions), on the
+ * calling thread. Failures throw {@link dev.mirror.api.MirrorException} (category TARGET).
+ */
+public interface TargetSession {
+    /** The target's dialect (quoting, type mapping, index DDL). */
+    TargetDialect dialect();
+
+    /** The target name a source table or column has in the mirror. */
+    default String targetName(String sourceName) {
+        return dialect().targetName(sourceName);
+    }
+
+    /** Executes one statement and commits it. */
+    void execute(String sql);
+
+    /** Runs a query with positional parameters; each row as a list of values. */
+    List<List<Object>> query(String sql, Object... parameters);
+
+    /** The names of the indexes that exist on a mirror table (given by its source name). */
+    Set<String> indexes(String sourceTable);
+
+    /** Creates an index on a mirror table (given by its source name) through the dialect. */
+    void createIndex(String sourceTable, IndexDefinition index);
+}

@@ -1,0 +1,17 @@
+package dev.mirror.api.source;
+
+import dev.mirror.api.protocol.MirrorProtocol;
+
+/**
+ * Given to push sources: the protocol for a context identifier, created on first use (its target is
+ * resolved from the configuration's target template or a resolve-connection hook). Thread-safe.
+ */
+public interface ProtocolSessions {
+    /**
+     * The protocol instance for {@code contextId}.
+     *
+     * @throws dev.mirror.api.MirrorException (CONFIGURATION) when the identifier is not letters, digits
+     *                                        and {@code _}, or no target can be resolved for it
+     */
+    MirrorProtocol forContext(String contextId);
+}
