@@ -1,0 +1,19 @@
+package dev.mirror.testkit.hook;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.mirror.api.hook.HookContext;
+import dev.mirror.api.hook.TargetSession;
+
+/**
+ * The {@link HookContext} of hook tests.
+ *
+ * @param contextId the context identifier
+ * @param target    the session the hook gets
+ */
+public record KitHookContext(String contextId, TargetSession target) implements HookContext {
+    public KitHookContext {
+        requireNonNull(contextId, "contextId is null");
+        requireNonNull(target, "target is null");
+    }
+}
