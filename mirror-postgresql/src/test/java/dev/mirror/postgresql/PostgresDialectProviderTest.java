@@ -1,0 +1,25 @@
+package dev.mirror.postgresql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mirror.api.target.TargetDialectProvider;
+import java.util.List;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+
+class PostgresDialectProviderTest {
+    @Test
+    void isFoundThroughServiceLoader() {
+        List<TargetDialectProvider> found = ServiceLoader.load(TargetDialectProvider.class).stream()
+                .map(ServiceLoader.Provider::get).filter(p -> p.name().equals("postgresql")).toList();
+        assertThat(found).hasSize(1);
+        TargetDialectProvider p = found.get(0);
+        assertThat(p).isInstanceOf(PostgresDialectProvider.class);
+        assertThat(p.accepts("jdbc:postgresql://127.0.0.1:5432/test")).isTrue();
+        assertThat(p.accepts("jdbc:postgresql:test")).isTrue();
+        assertThat(p.accepts("jdbc:sqlserver://x")).isFalse();
+        assertThat(p.accepts("jdbc:h2:mem:x")).isFalse();
+        assertThat(p.accepts(null)).isFalse();
+        assertThat(p.defaultJdbcUrl()).isEmpty();
+    }
+}
