@@ -1,0 +1,206 @@
+package dev.mirror.superoffice;
+
+import static java.util.Objects.requireNonNull;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import dev.mirror.api.MirrorException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import java.util.zip.InflaterInputStream;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP(S) listener. It uses the JDK's own {@code com.sun.net.httpserver} (module jdk.httpserver):
+ * maintained and patched with the JDK itself, no third-party dependency to keep converging, streaming
+ * request bodies, TLS through the standard JSSE {@link SSLContext}, and a pluggable executor for
+ * concurrent calls — all this endpoint needs (one path, POST and GET ?wsdl). A Jetty server would add a
+ * dozen jars for no feature used here. Production deployments may also terminate TLS at a reverse proxy.
+ */
+final class SoapHttpServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SoapHttpServer.class);
+
+    private final SuperOfficeConfig config;
+    private final MirroringEndpoint endpoint;
+    private final byte[] wsdl;
+    private HttpServer server;
+    private ExecutorService executor;
+
+    SoapHttpServer(SuperOfficeConfig config, MirroringEndpoint endpoint) {
+        this.config = requireNonNull(config, "config is null");
+        this.endpoint = requireNonNull(endpoint, "endpoint is null");
+        try (InputStream in = SoapHttpServer.class.getResourceAsStream("MirroringClientService_Full.xml")) {
+            this.wsdl = requireNonNull(in, "WSDL resource missing").readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Binds and starts; returns once the port listens. */
+    void start() {
+        InetSocketAddress address = new InetSocketAddress(config.bindAddress(), config.port());
+        try {
+            if (config.tlsKeystore().isPresent()) {
+                HttpsServer https = HttpsServer.create(address, 128);
+                https.setHttpsConfigurator(new HttpsConfigurator(sslContext()));
+                server = https;
+            } else {
+                server = HttpServer.create(address, 128);
+            }
+        } catch (IOException e) {
+            throw MirrorException.configuration("SUPEROFFICE_LISTEN", "cannot listen on " + config.bindAddress() + ":"
+                    + config.port() + " (" + e.getMessage() + "); choose a free port or bindAddress");
+        }
+        AtomicInteger n = new AtomicInteger();
+        executor = new ThreadPoolExecutor(config.threads(), config.threads(), 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, "superoffice-endpoint-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        server.setExecutor(executor);
+        server.createContext(config.path(), this::exchange);
+        server.start();
+        LOG.info("SuperOffice mirroring endpoint listening on {}://{}:{}{}", config.tlsKeystore().isPresent() ? "https" : "http",
+                config.bindAddress(), port(), config.path());
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    private SSLContext sslContext() {
+        char[] password = config.tlsKeystorePassword().orElse("").toCharArray();
+        try {
+            KeyStore ks = KeyStore.getInstance(config.tlsKeystore().get().toFile(), password);
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(ks, password);
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(kmf.getKeyManagers(), null, null);
+            return ctx;
+        } catch (IOException | GeneralSecurityException e) {
+            throw MirrorException.configuration("SUPEROFFICE_TLS", "cannot load tls.keystore " + config.tlsKeystore().get()
+                    + " (" + e.getClass().getSimpleName() + "); check the file and tls.keystorePassword");
+        }
+    }
+
+    private void exchange(HttpExchange ex) throws IOException {
+        try (ex) {
+            if (!ex.getRequestURI().getPath().equals(config.path())) {
+                send(ex, 404, "text/plain; charset=utf-8", "not found".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            switch (ex.getRequestMethod()) {
+                case "GET", "HEAD" -> get(ex);
+                case "POST" -> post(ex);
+                default -> {
+                    ex.getResponseHeaders().set("Allow", "GET, POST");
+                    send(ex, 405, "text/plain; charset=utf-8", "use POST (SOAP 1.1) or GET ?wsdl".getBytes(StandardCharsets.UTF_8));
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.error("unexpected failure serving a request", e);
+        }
+    }
+
+    private void get(HttpExchange ex) throws IOException {
+        String query = ex.getRequestURI().getQuery();
+        if (query != null && (query.equalsIgnoreCase("wsdl") || query.equalsIgnoreCase("singleWsdl"))) {
+            send(ex, 200, "text/xml; charset=utf-8", wsdl);
+        } else {
+            send(ex, 200, "text/plain; charset=utf-8", ("IMirroringClientService (SuperOffice database mirroring). "
+                    + "POST SOAP 1.1 requests here; the WSDL is at ?wsdl.").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private void post(HttpExchange ex) throws IOException {
+        String length = ex.getRequestHeaders().getFirst("Content-Length");
+        if (length != null) {
+            try {
+                if (Long.parseLong(length.strip()) > config.maxRequestBytes()) {
+                    send(ex, 413, "text/xml; charset=utf-8", Soap.fault("s:Client", "the request is larger than "
+                            + "maxRequestBytes (" + config.maxRequestBytes() + " bytes); raise maxRequestBytes"));
+                    return;
+                }
+            } catch (NumberFormatException ignored) {
+                // the server itself rejects a malformed Content-Length
+            }
+        }
+        InputStream decoded;
+        try {
+            decoded = decoded(ex);
+        } catch (IOException e) {
+            send(ex, 415, "text/xml; charset=utf-8", Soap.fault("s:Client",
+                    "the request body's Content-Encoding is not gzip, deflate or identity, or is corrupt"));
+            return;
+        }
+        InputStream body = new LimitedInputStream(decoded, config.maxRequestBytes());
+        MirroringEndpoint.Response r = endpoint.handle(ex.getRequestHeaders().getFirst("SOAPAction"), body);
+        send(ex, r.status(), "text/xml; charset=utf-8", r.body());
+    }
+
+    private static InputStream decoded(HttpExchange ex) throws IOException {
+        String enc = ex.getRequestHeaders().getFirst("Content-Encoding");
+        InputStream raw = ex.getRequestBody();
+        if (enc == null || enc.isBlank() || enc.equalsIgnoreCase("identity")) {
+            return raw;
+        }
+        return switch (enc.strip().toLowerCase(Locale.ROOT)) {
+            case "gzip", "x-gzip" -> new GZIPInputStream(raw, 64 * 1024);
+            case "deflate" -> new InflaterInputStream(raw);
+            default -> throw new IOException("unsupported Content-Encoding");
+        };
+    }
+
+    private static void send(HttpExchange ex, int status, String contentType, byte[] body) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", contentType);
+        String accept = ex.getRequestHeaders().getFirst("Accept-Encoding");
+        boolean head = ex.getRequestMethod().equals("HEAD");
+        if (!head && accept != null && accept.toLowerCase(Locale.ROOT).contains("gzip") && body.length > 256) {
+            ex.getResponseHeaders().set("Content-Encoding", "gzip");
+            ex.sendResponseHeaders(status, 0);
+            try (OutputStream out = new GZIPOutputStream(ex.getResponseBody())) {
+                out.write(body);
+            }
+        } else {
+            ex.sendResponseHeaders(status, head ? -1 : body.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                if (!head) {
+                    out.write(body);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.stop(1);
+            server = null;
+        }
+        if (executor != null) {
+            executor.shutdownNow();
+            executor = null;
+        }
+    }
+}

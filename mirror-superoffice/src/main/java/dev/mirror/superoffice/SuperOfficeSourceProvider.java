@@ -1,0 +1,26 @@
+package dev.mirror.superoffice;
+
+import dev.mirror.api.config.PluginConfig;
+import dev.mirror.api.source.ChangeSource;
+import dev.mirror.api.source.ChangeSourceProvider;
+import dev.mirror.api.source.SourceContext;
+import java.time.Clock;
+
+/**
+ * The {@code superoffice} change source: a SOAP endpoint implementing SuperOffice's
+ * IMirroringClientService, to which SuperOffice CRM Online pushes a tenant's database. Configuration keys:
+ * {@code port}, {@code bindAddress}, {@code path}, {@code tls.keystore}, {@code tls.keystorePassword},
+ * {@code applicationId}, {@code privateKeyFile}, {@code superOfficeCertificates}, {@code allowedClockSkewSeconds},
+ * {@code primaryKey} (table → columns), {@code replicationPaused}, {@code maxRequestBytes}, {@code threads}.
+ */
+public final class SuperOfficeSourceProvider implements ChangeSourceProvider {
+    @Override
+    public String name() {
+        return "superoffice";
+    }
+
+    @Override
+    public ChangeSource create(PluginConfig config, SourceContext context) {
+        return new SuperOfficeSource(SuperOfficeConfig.from(config), Clock.systemUTC());
+    }
+}
