@@ -132,6 +132,7 @@ final class IndexesConfiguration {
         boolean allMaps = rawColumns instanceof List<?> l2 && !l2.isEmpty() && l2.stream().allMatch(o -> o instanceof Map);
         List<IndexColumn> columns = new ArrayList<>();
         if (anyMap && !allMaps) {
+            ix.strings("columns"); // read through the typed accessor so the key is not also reported as unknown
             ix.problem("columns", "mixes plain names and maps; write either [name, \"department desc\"] or "
                     + "[{name: name}, {name: department, descending: true}]");
             return null;
