@@ -1,0 +1,62 @@
+package dev.mirror.postgresql;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * A fresh schema on the server named by {@code MIRROR_TEST_POSTGRES_URL} (for example
+ * {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres}); tests that need it are skipped, with that
+ * reason shown, when the variable is unset.
+ */
+final class PostgresTestDatabase implements AutoCloseable {
+    static final String ENV = "MIRROR_TEST_POSTGRES_URL";
+
+    final String schema;
+    private final String baseUrl;
+
+    private PostgresTestDatabase(String baseUrl, String schema) {
+        this.baseUrl = baseUrl;
+        this.schema = schema;
+    }
+
+    /** Skips the calling test class when the variable is unset; otherwise creates the schema. */
+    static PostgresTestDatabase create(String prefix) throws SQLException {
+        String url = System.getenv(ENV);
+        assumeTrue(url != null && !url.isBlank(), ENV + " is not set (e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres):"
+                + " PostgreSQL integration tests skipped");
+        String schema = prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toLowerCase(Locale.ROOT);
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
+        }
+        return new PostgresTestDatabase(url, schema);
+    }
+
+    /** A connection whose current schema is the test schema, auto-commit off (as core hands them out). */
+    Connection open() throws SQLException {
+        Connection c = openAutoCommit();
+        c.setAutoCommit(false);
+        return c;
+    }
+
+    Connection openAutoCommit() throws SQLException {
+        return DriverManager.getConnection(baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+    }
+
+    /** A connection on the server's default search path (not the test schema). */
+    Connection openPlain() throws SQLException {
+        return DriverManager.getConnection(baseUrl);
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try (Connection c = DriverManager.getConnection(baseUrl); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
+    }
+}
