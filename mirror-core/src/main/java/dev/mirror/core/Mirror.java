@@ -1,0 +1,147 @@
+package dev.mirror.core;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.inject.Guice;
+import com.google.inject.Inject;
+import com.google.inject.Injector;
+import dev.mirror.api.MirrorException;
+import dev.mirror.api.protocol.CycleReport;
+import dev.mirror.api.source.ChangeSource;
+import dev.mirror.core.config.MirrorSettings;
+import dev.mirror.core.hooks.HookDispatcher;
+import dev.mirror.core.metadata.MetadataRow;
+import dev.mirror.core.plugins.PluginRegistry;
+import dev.mirror.core.protocol.CoreProtocol;
+import dev.mirror.core.protocol.CoreProtocolSessions;
+import dev.mirror.core.target.TargetConnections;
+import dev.mirror.core.target.TargetDatabase;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One configured mirror: a source, a target and hooks, wired by Guice from a validated configuration (see
+ * {@link MirrorBuilder}). The command-line tool and embedding applications use this class; plugins never do.
+ */
+public final class Mirror implements AutoCloseable {
+    private final MirrorSettings settings;
+    private final ChangeSource source;
+    private final CoreProtocolSessions sessions;
+    private final TargetConnections targets;
+    private final PluginRegistry registry;
+    private final HookDispatcher hooks;
+    private final Redactor redactor;
+
+    @Inject
+    Mirror(MirrorSettings settings, ChangeSource source, CoreProtocolSessions sessions, TargetConnections targets,
+           PluginRegistry registry, HookDispatcher hooks, Redactor redactor) {
+        this.settings = requireNonNull(settings, "settings is null");
+        this.source = requireNonNull(source, "source is null");
+        this.sessions = requireNonNull(sessions, "sessions is null");
+        this.targets = requireNonNull(targets, "targets is null");
+        this.registry = requireNonNull(registry, "registry is null");
+        this.hooks = requireNonNull(hooks, "hooks is null");
+        this.redactor = requireNonNull(redactor, "redactor is null");
+    }
+
+    static Mirror wire(MirrorModule.Configured configured) {
+        Injector injector = Guice.createInjector(new MirrorModule(configured));
+        return injector.getInstance(Mirror.class);
+    }
+
+    public static MirrorBuilder builder() {
+        return new MirrorBuilder();
+    }
+
+    /** The configured context identifier (required for pull sources). */
+    public String contextId() {
+        if (settings.contextId() == null) {
+            throw MirrorException.configuration("CONTEXT_MISSING", "'context' is required: the context identifier of the source database");
+        }
+        return ContextIds.require(settings.contextId());
+    }
+
+    /** Runs one pull cycle: the source drives the protocol; returns the cycle report. */
+    public CycleReport runCycle() {
+        CoreProtocol protocol = protocol();
+        try {
+            source.runCycle(protocol);
+        } catch (RuntimeException e) {
+            protocol.fail(e);
+            throw e;
+        }
+        return protocol.complete(Map.of());
+    }
+
+    /** Starts a push source (returns once it listens). */
+    public void serve() {
+        source.serve(sessions);
+    }
+
+    /** The protocol of the configured context. */
+    public CoreProtocol protocol() {
+        return sessions.forContext(contextId());
+    }
+
+    /** The protocol sessions (push sources, tests). */
+    public CoreProtocolSessions sessions() {
+        return sessions;
+    }
+
+    /** The target of the configured context. */
+    public TargetDatabase target() {
+        return targets.forContext(contextId());
+    }
+
+    /** The target URL of the configured context, secrets masked. */
+    public String targetUrl() {
+        return redactor.redact(targets.url(contextId()));
+    }
+
+    /** The metadata rows of the configured context (empty when the metadata table does not exist yet). */
+    public List<MetadataRow> status() {
+        CoreProtocol p = protocol();
+        TargetDatabase db = target();
+        return db.inTransaction("reading the metadata table", true, c -> {
+            if (db.dialect().listTables(c).stream().noneMatch(t -> t.equalsIgnoreCase(p.metadata().targetName()))) {
+                return List.of();
+            }
+            return List.copyOf(p.metadata().readAll(c).values());
+        });
+    }
+
+    /** Forces repopulation (LSN -1) of some tables, or all when {@code tables} is null. Returns rows changed. */
+    public int resync(List<String> tables) {
+        CoreProtocol p = protocol();
+        return target().inTransaction("resetting LSNs", true, c -> p.metadata().resetLsn(c, tables));
+    }
+
+    public ChangeSource source() {
+        return source;
+    }
+
+    public PluginRegistry plugins() {
+        return registry;
+    }
+
+    public HookDispatcher hooks() {
+        return hooks;
+    }
+
+    public Redactor redactor() {
+        return redactor;
+    }
+
+    public MirrorSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public void close() {
+        try {
+            source.close();
+        } finally {
+            targets.close();
+        }
+    }
+}

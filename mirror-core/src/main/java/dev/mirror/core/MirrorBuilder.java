@@ -1,0 +1,147 @@
+package dev.mirror.core;
+
+import dev.mirror.api.MirrorException;
+import dev.mirror.api.config.PluginConfig;
+import dev.mirror.api.hook.LifecycleHook;
+import dev.mirror.api.source.ChangeSource;
+import dev.mirror.api.source.SourceContext;
+import dev.mirror.api.target.TargetDialect;
+import dev.mirror.api.target.TargetDialectProvider;
+import dev.mirror.core.config.ConfigLoader;
+import dev.mirror.core.config.ConfigProblems;
+import dev.mirror.core.config.MirrorSettings;
+import dev.mirror.core.config.TreePluginConfig;
+import dev.mirror.core.hooks.HookDispatcher;
+import dev.mirror.core.plugins.PluginRegistry;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds a {@link Mirror} from a configuration tree: binds core's keys, finds the plugins by name, lets each read and
+ * validate its subtree, then reports every problem at once (with its path) before anything connects.
+ */
+public final class MirrorBuilder {
+    private Map<String, Object> tree;
+    private String sourceName = "configuration";
+    private ClassLoader classLoader = MirrorBuilder.class.getClassLoader();
+    private ProgressListener progress = ProgressListener.NONE;
+    private boolean pluginDirectory = true;
+
+    MirrorBuilder() {
+    }
+
+    /** Reads a YAML or JSON file (environment variables substituted). */
+    public MirrorBuilder configFile(Path file) {
+        ConfigProblems problems = new ConfigProblems();
+        this.tree = ConfigLoader.system().load(file, problems);
+        this.sourceName = file.toString();
+        problems.throwIfAny(sourceName);
+        return this;
+    }
+
+    /** Uses an already parsed tree (maps, lists, scalars). */
+    public MirrorBuilder config(Map<String, Object> configTree, String name) {
+        this.tree = configTree;
+        this.sourceName = name;
+        return this;
+    }
+
+    public MirrorBuilder classLoader(ClassLoader loader) {
+        this.classLoader = loader;
+        return this;
+    }
+
+    /** Whether to add the jars of {@code plugins.directory} to the class loader (default true). */
+    public MirrorBuilder pluginDirectory(boolean enabled) {
+        this.pluginDirectory = enabled;
+        return this;
+    }
+
+    public MirrorBuilder progress(ProgressListener listener) {
+        this.progress = listener;
+        return this;
+    }
+
+    /** Validates the whole configuration and wires the mirror; throws one CONFIG_INVALID error listing every problem. */
+    public Mirror build() {
+        if (tree == null) {
+            throw MirrorException.configuration("CONFIG_MISSING", "no configuration given");
+        }
+        Redactor redactor = new Redactor();
+        ConfigProblems problems = new ConfigProblems();
+        TreePluginConfig root = new TreePluginConfig("", tree, problems, redactor, Set.of());
+        MirrorSettings settings = MirrorSettings.bind(root);
+        if (settings.contextId() != null) {
+            try {
+                ContextIds.require(settings.contextId());
+            } catch (MirrorException e) {
+                problems.add("context", e.getMessage());
+            }
+        }
+        ClassLoader loader = pluginDirectory ? PluginRegistry.withPluginDirectory(settings.pluginsDirectory(), classLoader) : classLoader;
+        PluginRegistry registry = new PluginRegistry(loader);
+
+        TargetDialectProvider targetProvider = targetProvider(settings, registry, problems);
+        TargetDialect dialect = targetProvider == null ? null : targetProvider.create(settings.target());
+        ChangeSource source = source(settings, registry, problems);
+        List<HookDispatcher.NamedHook> hooks = new ArrayList<>();
+        for (PluginConfig h : settings.hooks()) {
+            String name = h.string("name", "");
+            if (name.isBlank()) {
+                continue;
+            }
+            try {
+                LifecycleHook hook = registry.hook(name).create(h);
+                hooks.add(new HookDispatcher.NamedHook(name, hook));
+            } catch (MirrorException e) {
+                problems.add(h.path() + ".name", e.getMessage());
+            }
+        }
+        if (source != null && !source.isPush() && settings.contextId() == null) {
+            problems.add("context", "is required for the pull source '" + settings.sourceType()
+                    + "': the context identifier of the source database (letters, digits and _), e.g. context: Cust12345");
+        }
+        root.reportUnknownKeys();
+        if (!problems.isEmpty() && source != null) {
+            source.close();
+        }
+        problems.throwIfAny(sourceName);
+        String defaultUrl = targetProvider.defaultJdbcUrl().orElse(null);
+        return Mirror.wire(new MirrorModule.Configured(settings, dialect, defaultUrl, source, hooks, registry, redactor, progress));
+    }
+
+    private static TargetDialectProvider targetProvider(MirrorSettings s, PluginRegistry registry, ConfigProblems problems) {
+        MirrorSettings.TargetSettings t = s.targetSettings();
+        try {
+            if (t.dialect() != null) {
+                return registry.target(t.dialect());
+            }
+            if (t.url() != null) {
+                return registry.targetForUrl(t.url()).orElseThrow(() -> MirrorException.configuration("TARGET_UNKNOWN",
+                        "no single target dialect accepts this URL; set target.dialect to one of: "
+                                + String.join(", ", registry.targets().stream().map(d -> d.name()).sorted().toList())));
+            }
+            return registry.target("h2");
+        } catch (MirrorException e) {
+            problems.add(t.dialect() != null ? "target.dialect" : "target", e.getMessage());
+            return null;
+        }
+    }
+
+    private static ChangeSource source(MirrorSettings s, PluginRegistry registry, ConfigProblems problems) {
+        if (s.sourceType() == null || s.sourceType().isBlank()) {
+            return null;
+        }
+        try {
+            String ctx = s.contextId();
+            SourceContext context = () -> ctx;
+            return registry.source(s.sourceType()).create(s.source(), context);
+        } catch (MirrorException e) {
+            problems.add("source.type", e.getMessage());
+            return null;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.mirror.core.config;
+
+import dev.mirror.api.config.PluginConfig;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The top-level configuration as core binds it. Plugin subtrees stay {@link PluginConfig}s: each plugin reads its
+ * own keys.
+ *
+ * @param contextId     {@code context}: the context identifier (pull sources); may be null for push sources
+ * @param source        {@code source}: the source's subtree; {@code type} names the source plugin
+ * @param sourceType    {@code source.type}
+ * @param target        {@code target}: connection keys read by core plus the dialect's own keys
+ * @param targetSettings core's reading of the target subtree
+ * @param useDefaultBlocklist {@code blocklist.useDefault} (default true)
+ * @param blocklistAdditions  {@code blocklist.add}
+ * @param hooks         {@code hooks}: one subtree per enabled hook, each with {@code name}
+ * @param pluginsDirectory {@code plugins.directory} (default {@code plugins})
+ * @param retryAttempts {@code retry.attempts} (default 4)
+ * @param retryBackoffMillis {@code retry.initialBackoffMillis} (default 200)
+ * @param run           {@code run}: scheduling keys read by the command-line tool (may be empty)
+ */
+public record MirrorSettings(String contextId, PluginConfig source, String sourceType, PluginConfig target,
+                             TargetSettings targetSettings, boolean useDefaultBlocklist, List<String> blocklistAdditions,
+                             List<PluginConfig> hooks, Path pluginsDirectory, int retryAttempts, long retryBackoffMillis,
+                             PluginConfig run) {
+
+    /**
+     * Core's reading of {@code target}.
+     *
+     * @param dialect  {@code target.dialect}, or null to infer it from the URL
+     * @param url      {@code target.url} (may contain {@code {ctx}}), or null for the dialect's embedded default
+     * @param user     {@code target.user}, may be null
+     * @param password {@code target.password} (secret), may be null
+     * @param poolSize {@code target.poolSize} (default 4)
+     */
+    public record TargetSettings(String dialect, String url, String user, String password, int poolSize) {
+        @Override
+        public String toString() {
+            return "TargetSettings[dialect=" + dialect + ", url=" + url + ", user=" + user + ", password="
+                    + (password == null ? "none" : "****") + ", poolSize=" + poolSize + "]";
+        }
+    }
+
+    /** Binds the top level; every problem goes to {@code problems}. */
+    public static MirrorSettings bind(TreePluginConfig root) {
+        String context = root.string("context").orElse(null);
+        PluginConfig source = root.child("source").orElse(null);
+        String sourceType = null;
+        if (source == null) {
+            root.problem("source", "is required: a mapping with 'type' (for example type: sample)");
+        } else {
+            sourceType = source.requiredString("type");
+        }
+        PluginConfig target = root.child("target").orElseGet(() -> new TreePluginConfig("target", java.util.Map.of(),
+                new ConfigProblems(), new dev.mirror.core.Redactor(), java.util.Set.of()));
+        TargetSettings ts = new TargetSettings(target.string("dialect").orElse(null), target.string("url").orElse(null),
+                target.string("user").orElse(null), target.secret("password").orElse(null), target.integer("poolSize", 4));
+        if (ts.poolSize() < 1 || ts.poolSize() > 64) {
+            target.problem("poolSize", "must be between 1 and 64");
+        }
+        boolean useDefault = true;
+        List<String> additions = List.of();
+        var blocklist = root.child("blocklist");
+        if (blocklist.isPresent()) {
+            useDefault = blocklist.get().bool("useDefault", true);
+            additions = blocklist.get().strings("add");
+        }
+        List<PluginConfig> hooks = root.children("hooks");
+        for (PluginConfig h : hooks) {
+            h.requiredString("name");
+        }
+        Path plugins = Path.of(root.child("plugins").map(p -> p.string("directory", "plugins")).orElse("plugins"));
+        int attempts = 4;
+        long backoff = 200;
+        var retry = root.child("retry");
+        if (retry.isPresent()) {
+            attempts = retry.get().integer("attempts", 4);
+            backoff = retry.get().longValue("initialBackoffMillis", 200);
+            if (attempts < 1) {
+                retry.get().problem("attempts", "must be at least 1");
+                attempts = 1;
+            }
+        }
+        PluginConfig run = root.child("run").orElseGet(() -> new TreePluginConfig("run", java.util.Map.of(),
+                new ConfigProblems(), new dev.mirror.core.Redactor(), java.util.Set.of()));
+        return new MirrorSettings(context, source, sourceType, target, ts, useDefault, additions, hooks, plugins, attempts,
+                Math.max(0, backoff), run);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.mirror.core.protocol;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.mirror.api.protocol.MirrorProtocol;
+import dev.mirror.api.source.ProtocolSessions;
+import dev.mirror.core.Blocklist;
+import dev.mirror.core.ContextIds;
+import dev.mirror.core.ProgressListener;
+import dev.mirror.core.Redactor;
+import dev.mirror.core.hooks.CoreHookContext;
+import dev.mirror.core.hooks.CoreTargetSession;
+import dev.mirror.core.hooks.HookDispatcher;
+import dev.mirror.core.target.TargetConnections;
+import dev.mirror.core.target.TargetDatabase;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** One {@link CoreProtocol} per context identifier, created on first use against the context's target. */
+public final class CoreProtocolSessions implements ProtocolSessions {
+    private final TargetConnections targets;
+    private final Blocklist blocklist;
+    private final HookDispatcher hooks;
+    private final Redactor redactor;
+    private final ProgressListener progress;
+    private final Map<String, CoreProtocol> protocols = new ConcurrentHashMap<>();
+
+    public CoreProtocolSessions(TargetConnections targets, Blocklist blocklist, HookDispatcher hooks, Redactor redactor,
+                                ProgressListener progress) {
+        this.targets = requireNonNull(targets, "targets is null");
+        this.blocklist = requireNonNull(blocklist, "blocklist is null");
+        this.hooks = requireNonNull(hooks, "hooks is null");
+        this.redactor = requireNonNull(redactor, "redactor is null");
+        this.progress = requireNonNull(progress, "progress is null");
+    }
+
+    @Override
+    public CoreProtocol forContext(String contextId) {
+        ContextIds.require(contextId);
+        return protocols.computeIfAbsent(contextId, ctx -> {
+            TargetDatabase db = targets.forContext(ctx);
+            return new CoreProtocol(ctx, db, blocklist, hooks, new CoreHookContext(ctx, new CoreTargetSession(db)), redactor, progress);
+        });
+    }
+
+    /** For callers that only need the SPI view. */
+    public MirrorProtocol protocol(String contextId) {
+        return forContext(contextId);
+    }
+}

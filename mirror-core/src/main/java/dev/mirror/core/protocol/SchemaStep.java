@@ -1,0 +1,208 @@
+package dev.mirror.core.protocol;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.mirror.api.MirrorException;
+import dev.mirror.api.hook.HookContext;
+import dev.mirror.api.hook.TableEvent;
+import dev.mirror.api.model.TableSchema;
+import dev.mirror.api.protocol.SchemaAction;
+import dev.mirror.api.protocol.TableAnswer;
+import dev.mirror.core.Blocklist;
+import dev.mirror.core.Redactor;
+import dev.mirror.core.hooks.HookDispatcher;
+import dev.mirror.core.metadata.MetadataRow;
+import dev.mirror.core.metadata.MetadataTable;
+import dev.mirror.core.schema.CanonicalSchema;
+import dev.mirror.core.schema.SchemaHash;
+import dev.mirror.core.target.TargetDatabase;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The schema step of a cycle. Costs two queries when nothing changed (one catalog query listing the mirror's
+ * tables, one read of the metadata table), whatever the number of tables; only tables whose schema hash changed,
+ * or whose mirror table went missing, are introspected and reconciled.
+ */
+final class SchemaStep {
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaStep.class);
+
+    record Result(List<TableAnswer> answers, Map<String, TableState> states) {
+    }
+
+    private final TargetDatabase target;
+    private final MetadataTable metadata;
+    private final Blocklist blocklist;
+    private final HookDispatcher hooks;
+    private final HookContext hookContext;
+    private final Reconciler reconciler;
+    private final Redactor redactor;
+
+    SchemaStep(TargetDatabase target, MetadataTable metadata, Blocklist blocklist, HookDispatcher hooks, HookContext hookContext,
+               Reconciler reconciler, Redactor redactor) {
+        this.target = requireNonNull(target, "target is null");
+        this.metadata = requireNonNull(metadata, "metadata is null");
+        this.blocklist = requireNonNull(blocklist, "blocklist is null");
+        this.hooks = requireNonNull(hooks, "hooks is null");
+        this.hookContext = requireNonNull(hookContext, "hookContext is null");
+        this.reconciler = requireNonNull(reconciler, "reconciler is null");
+        this.redactor = requireNonNull(redactor, "redactor is null");
+    }
+
+    private record Snapshot(Set<String> tables, Map<String, MetadataRow> rows) {
+    }
+
+    Result run(List<TableSchema> announced, CycleLedger ledger) {
+        Snapshot snap = snapshot();
+        List<TableAnswer> answers = new ArrayList<>(announced.size());
+        Map<String, TableState> states = new HashMap<>();
+        Set<String> seen = new HashSet<>();
+        List<String> blocked = new ArrayList<>();
+        for (TableSchema schema : announced) {
+            if (!seen.add(schema.name())) {
+                answers.add(new TableAnswer(schema.name(), -1, SchemaAction.FAILED, "announced twice in one schema step"));
+                continue;
+            }
+            TableAnswer answer;
+            if (blocklist.isBlocked(schema.name())) {
+                blocked.add(schema.name());
+                answer = block(schema, snap);
+                states.put(schema.name(), new TableState(schema.name(), schema, null, answer.lsn(), TableState.Disposition.BLOCKED, null));
+            } else {
+                answer = reconcile(schema, snap);
+                boolean ok = answer.action() != SchemaAction.FAILED;
+                states.put(schema.name(), new TableState(schema.name(), schema, ok ? target.dialect().targetName(schema.name()) : null,
+                        answer.lsn(), ok ? TableState.Disposition.MIRRORED : TableState.Disposition.FAILED, answer.reason()));
+                ledger.schema(schema.name(), answer.action(), answer.reason(), answer.lsn());
+                if (!ok) {
+                    ledger.failed(schema.name(), answer.reason());
+                }
+                ledger.warnings(schema.name(),
+                        hooks.tableReconciled(new TableEvent(hookContext, schema.name(), schema, answer.action(), answer.reason())));
+            }
+            answers.add(answer);
+        }
+        if (!blocked.isEmpty()) {
+            LOG.info("{} announced table(s) are blocked and not mirrored (rows discarded, LSN recorded): {}", blocked.size(), blocked);
+        }
+        dropVanished(seen, snap, ledger);
+        return new Result(answers, states);
+    }
+
+    /** Loads one table's state from the metadata table (a push call arriving before any schema step in this process). */
+    Optional<TableState> load(String table) {
+        MetadataRow row = target.inTransaction("reading the metadata of " + table, true, c -> metadata.readAll(c)).get(table);
+        if (row == null || row.schemaDef() == null) {
+            return Optional.empty();
+        }
+        TableSchema schema = CanonicalSchema.parse(row.schemaDef());
+        boolean isBlocked = MetadataTable.BLOCKED.equals(row.state()) || blocklist.isBlocked(table);
+        return Optional.of(new TableState(table, schema, isBlocked ? null : target.dialect().targetName(table), row.lsn(),
+                isBlocked ? TableState.Disposition.BLOCKED : TableState.Disposition.MIRRORED, null));
+    }
+
+    private Snapshot snapshot() {
+        return target.inTransaction("reading the metadata table " + metadata.targetName(), true, c -> {
+            Set<String> existing = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+            existing.addAll(target.dialect().listTables(c));
+            if (!existing.contains(metadata.targetName())) {
+                LOG.info("creating the metadata table {}", metadata.targetName());
+                metadata.create(c);
+                return new Snapshot(existing, Map.of());
+            }
+            return new Snapshot(existing, metadata.readAll(c));
+        });
+    }
+
+    private TableAnswer reconcile(TableSchema schema, Snapshot snap) {
+        try {
+            String hash = SchemaHash.of(schema);
+            MetadataRow stored = snap.rows().get(schema.name());
+            boolean exists = snap.tables().contains(target.dialect().targetName(schema.name()));
+            if (stored != null && exists && hash.equals(stored.schemaHash()) && !MetadataTable.BLOCKED.equals(stored.state())) {
+                return new TableAnswer(schema.name(), stored.lsn(), SchemaAction.NONE,
+                        stored.lsn() < 0 ? "unchanged; LSN is -1: full repopulation requested" : "unchanged");
+            }
+            Reconciler.Outcome o = reconciler.reconcile(schema, hash, MetadataTable.BLOCKED.equals(stored == null ? null : stored.state())
+                    ? null : stored, exists);
+            return new TableAnswer(schema.name(), o.lsn(), o.action(), o.reason());
+        } catch (MirrorException | IllegalArgumentException e) {
+            String why = "schema reconciliation failed: " + redactor.describe(e) + " (retried next cycle)";
+            LOG.error("table {}: {}", schema.name(), why);
+            return new TableAnswer(schema.name(), -1, SchemaAction.FAILED, why);
+        }
+    }
+
+    private TableAnswer block(TableSchema schema, Snapshot snap) {
+        MetadataRow stored = snap.rows().get(schema.name());
+        long lsn = stored == null ? -1 : stored.lsn();
+        try {
+            String targetName = safeTargetName(schema.name());
+            boolean mirrorTableExists = targetName != null && snap.tables().contains(targetName)
+                    && (stored == null || !MetadataTable.BLOCKED.equals(stored.state()));
+            if (stored == null || !MetadataTable.BLOCKED.equals(stored.state()) || mirrorTableExists) {
+                target.inTransaction("recording blocked table " + schema.name(), true, c -> {
+                    if (mirrorTableExists) {
+                        LOG.info("table {} is blocked: dropping its mirror table", schema.name());
+                        try (Statement s = c.createStatement()) {
+                            s.execute(target.dialect().dropTable(targetName));
+                        }
+                    }
+                    metadata.upsert(c, new MetadataRow(schema.name(), SchemaHash.of(schema), lsn, MetadataTable.BLOCKED,
+                            CanonicalSchema.format(schema), null, "blocked: not mirrored"));
+                    return null;
+                });
+            }
+        } catch (MirrorException e) {
+            LOG.warn("table {} is blocked; recording it failed: {}", schema.name(), redactor.describe(e));
+        }
+        return new TableAnswer(schema.name(), lsn, SchemaAction.BLOCKED, "on the blocklist");
+    }
+
+    private String safeTargetName(String table) {
+        try {
+            return target.dialect().targetName(table);
+        } catch (MirrorException e) {
+            return null;
+        }
+    }
+
+    private void dropVanished(Set<String> announced, Snapshot snap, CycleLedger ledger) {
+        for (MetadataRow row : snap.rows().values()) {
+            if (announced.contains(row.table())) {
+                continue;
+            }
+            try {
+                boolean wasMirrored = !MetadataTable.BLOCKED.equals(row.state());
+                String targetName = safeTargetName(row.table());
+                target.inTransaction("dropping " + row.table(), true, c -> {
+                    if (wasMirrored && targetName != null && snap.tables().contains(targetName)) {
+                        try (Statement s = c.createStatement()) {
+                            s.execute(target.dialect().dropTable(targetName));
+                        }
+                    }
+                    metadata.delete(c, row.table());
+                    return null;
+                });
+                if (wasMirrored) {
+                    LOG.info("table {} disappeared from the source: dropped it from the mirror and removed its metadata row", row.table());
+                    ledger.schema(row.table(), SchemaAction.DROPPED, "disappeared from the source", -1);
+                    ledger.warnings(row.table(), hooks.tableDropped(
+                            new TableEvent(hookContext, row.table(), null, SchemaAction.DROPPED, "disappeared from the source")));
+                }
+            } catch (MirrorException e) {
+                ledger.schema(row.table(), SchemaAction.FAILED, "dropping the vanished table failed", row.lsn());
+                ledger.failed(row.table(), redactor.describe(e));
+            }
+        }
+    }
+}
