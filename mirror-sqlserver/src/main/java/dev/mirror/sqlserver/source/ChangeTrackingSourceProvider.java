@@ -1,0 +1,25 @@
+package dev.mirror.sqlserver.source;
+
+import dev.mirror.api.config.PluginConfig;
+import dev.mirror.api.source.ChangeSource;
+import dev.mirror.api.source.ChangeSourceProvider;
+import dev.mirror.api.source.SourceContext;
+
+/**
+ * The {@code sqlserver} change source: SQL Server Change Tracking. Keys: {@code url} (required),
+ * {@code user}, {@code password} (secret), {@code schema} (default dbo), {@code batchSize} (default 10000),
+ * {@code enableChangeTracking} (default false), {@code retentionDays} (default 7).
+ */
+public final class ChangeTrackingSourceProvider implements ChangeSourceProvider {
+    public static final String NAME = "sqlserver";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public ChangeSource create(PluginConfig config, SourceContext context) {
+        return new ChangeTrackingSource(ChangeTrackingConfig.from(config));
+    }
+}
