@@ -89,7 +89,7 @@ public final class PluginRegistry {
         }
         if (matches.isEmpty()) {
             throw MirrorException.configuration("PLUGIN_NOT_FOUND", "no " + kind + " named '" + name + "' (" + key + "); available: "
-                    + (found.isEmpty() ? "none" : String.join(", ", found.stream().map(Discovered::name).sorted().toList()))
+                    + (found.isEmpty() ? "none" : String.join(", ", found.stream().map(Discovered::name).distinct().sorted().toList()))
                     + ". Put the plugin's jar in the plugins directory or fix the name.");
         }
         throw MirrorException.configuration("PLUGIN_DUPLICATE", "two or more " + kind + " plugins are named '" + name + "': "

@@ -1,0 +1,117 @@
+package dev.mirror.core;
+
+import dev.mirror.api.MirrorException;
+import dev.mirror.api.ErrorCategory;
+import dev.mirror.api.model.Column;
+import dev.mirror.api.model.Row;
+import dev.mirror.api.model.RowChange;
+import dev.mirror.api.model.SqlType;
+import dev.mirror.api.model.TableSchema;
+import dev.mirror.api.protocol.TableCounts;
+import dev.mirror.api.target.BulkProgress;
+import dev.mirror.api.target.Capability;
+import dev.mirror.api.target.TargetColumn;
+import dev.mirror.api.target.TargetDialect;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** A dialect for pure unit tests: types print as SQL Server spells them; no database behind it. */
+public class FakeDialect implements TargetDialect {
+    private final Set<Capability> capabilities;
+
+    public FakeDialect(Set<Capability> capabilities) {
+        this.capabilities = capabilities;
+    }
+
+    public FakeDialect() {
+        this(Set.of(Capability.ALTER_COLUMN, Capability.RENAME_TABLE));
+    }
+
+    @Override
+    public String name() {
+        return "fake";
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return capabilities;
+    }
+
+    @Override
+    public String targetName(String sourceName) {
+        if (sourceName.indexOf('\0') >= 0) {
+            throw new MirrorException("IDENTIFIER_INVALID", ErrorCategory.CONFIGURATION, "NUL in name");
+        }
+        return sourceName;
+    }
+
+    @Override
+    public String quote(String targetName) {
+        return "\"" + targetName.replace("\"", "\"\"") + "\"";
+    }
+
+    @Override
+    public String columnType(SqlType type) {
+        // like PostgreSQL: unicode and non-unicode map to the same type, so nvarchar -> varchar is invisible
+        return type.toString().replace("nvarchar", "varchar");
+    }
+
+    @Override
+    public List<String> createTable(String table, TableSchema schema) {
+        return List.of("CREATE TABLE " + quote(table));
+    }
+
+    @Override
+    public String dropTable(String table) {
+        return "DROP TABLE " + quote(table);
+    }
+
+    @Override
+    public List<String> addColumn(String table, Column column) {
+        return List.of("ALTER TABLE " + quote(table) + " ADD " + quote(column.name()));
+    }
+
+    @Override
+    public String dropColumn(String table, String column) {
+        return "ALTER TABLE " + quote(table) + " DROP " + quote(column);
+    }
+
+    @Override
+    public List<String> alterColumn(String table, Column from, Column to) {
+        return List.of("ALTER TABLE " + quote(table) + " ALTER " + quote(to.name()));
+    }
+
+    @Override
+    public Set<String> listTables(Connection connection) {
+        return Set.of();
+    }
+
+    @Override
+    public Optional<List<TargetColumn>> describeTable(Connection connection, String table) {
+        return Optional.empty();
+    }
+
+    @Override
+    public long bulkLoad(Connection connection, String table, TableSchema schema, Iterator<Row> rows, BulkProgress progress) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public TableCounts applyChanges(Connection connection, String table, TableSchema schema, Iterator<RowChange> changes) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public MirrorException translate(SQLException e, String what) {
+        return MirrorException.target("TARGET_FAILED", false, what + ": " + e.getMessage(), e);
+    }
+
+    @Override
+    public Set<String> listIndexes(Connection connection, String table) {
+        return Set.of();
+    }
+}

@@ -1,0 +1,96 @@
+package dev.mirror.core.plugins;
+
+import dev.mirror.api.config.PluginConfig;
+import dev.mirror.api.hook.LifecycleHook;
+import dev.mirror.api.hook.LifecycleHookProvider;
+import dev.mirror.api.source.ChangeSource;
+import dev.mirror.api.source.ChangeSourceProvider;
+import dev.mirror.api.source.SourceContext;
+import dev.mirror.api.target.TargetDialect;
+import dev.mirror.api.target.TargetDialectProvider;
+import dev.mirror.core.FakeDialect;
+import java.util.Optional;
+
+/** Providers registered in the test resources' META-INF/services, for lookup and configuration tests. */
+public final class TestProviders {
+    private TestProviders() {
+    }
+
+    public static final class FakeTarget implements TargetDialectProvider {
+        @Override
+        public String name() {
+            return "fake";
+        }
+
+        @Override
+        public boolean accepts(String jdbcUrl) {
+            return jdbcUrl.startsWith("jdbc:fake:");
+        }
+
+        @Override
+        public Optional<String> defaultJdbcUrl() {
+            return Optional.of("jdbc:fake:default");
+        }
+
+        @Override
+        public TargetDialect create(PluginConfig config) {
+            int batch = config.integer("batchSize", 1000);
+            if (batch < 1) {
+                config.problem("batchSize", "must be at least 1");
+            }
+            return new FakeDialect();
+        }
+    }
+
+    public static final class FakeSource implements ChangeSourceProvider {
+        @Override
+        public String name() {
+            return "fakesource";
+        }
+
+        @Override
+        public ChangeSource create(PluginConfig config, SourceContext context) {
+            config.string("greeting", "hi");
+            config.secret("password");
+            return () -> { };
+        }
+    }
+
+    /** Two hook providers claim the name "dup". */
+    public static final class DupHookA implements LifecycleHookProvider {
+        @Override
+        public String name() {
+            return "dup";
+        }
+
+        @Override
+        public LifecycleHook create(PluginConfig config) {
+            return new LifecycleHook() { };
+        }
+    }
+
+    public static final class DupHookB implements LifecycleHookProvider {
+        @Override
+        public String name() {
+            return "dup";
+        }
+
+        @Override
+        public LifecycleHook create(PluginConfig config) {
+            return new LifecycleHook() { };
+        }
+    }
+
+    public static final class NoopHook implements LifecycleHookProvider {
+        @Override
+        public String name() {
+            return "noop";
+        }
+
+        @Override
+        public LifecycleHook create(PluginConfig config) {
+            config.requiredString("label");
+            return new LifecycleHook() { };
+        }
+    }
+}
