@@ -53,13 +53,28 @@ public interface SchemaConformance extends KitAccess {
             assertThat(t.nullable()).as("nullability of %s", c.name()).isEqualTo(c.nullable());
         }
         // The composite primary key exists: a duplicate (id, code) is refused, a different code is accepted.
-        kit.insertPlain(table, List.of("id", "code", "c_defaulted"), 1, "a", 0);
-        kit.insertPlain(table, List.of("id", "code", "c_defaulted"), 1, "b", 0);
+        d.bulkLoad(kit.connection(), table, schema, List.of(fullRow(cols, 1, "a"), fullRow(cols, 1, "b")).iterator(),
+                BulkProgress.NONE);
         kit.commit();
-        assertThatThrownBy(() -> kit.insertPlain(table, List.of("id", "code", "c_defaulted"), 1, "a", 0))
-                .as("duplicate composite primary key").isInstanceOf(java.sql.SQLException.class);
+        assertThat(kit.count(table)).as("rows (1,'a') and (1,'b')").isEqualTo(2);
+        assertThatThrownBy(() -> d.bulkLoad(kit.connection(), table, schema, List.of(fullRow(cols, 1, "a")).iterator(),
+                BulkProgress.NONE)).as("duplicate composite primary key")
+                .isInstanceOfAny(java.sql.SQLException.class, MirrorException.class);
         kit.connection().rollback();
         assertThat(d.describeTable(kit.connection(), d.targetName("kit_no_such_table"))).as("missing table").isEmpty();
+    }
+
+    /** A row with the key (id, code) and each other column's first sample value (0 for c_defaulted). */
+    private static Row fullRow(List<Column> cols, int id, String code) {
+        Object[] v = new Object[cols.size()];
+        v[0] = id;
+        v[1] = code;
+        List<TypeSamples.TypeCase> cases = TypeSamples.cases();
+        for (int i = 0; i < cases.size(); i++) {
+            v[i + 2] = cases.get(i).values().get(0);
+        }
+        v[cols.size() - 1] = 0;
+        return Row.of(v);
     }
 
     @Test

@@ -1,0 +1,39 @@
+package dev.mirror.h2;
+
+import dev.mirror.api.model.SqlType;
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/** Binds row values (the Java classes of SqlServerType) as parameters; values are never put into SQL text. */
+final class H2Binder {
+    private H2Binder() {
+    }
+
+    static void bind(PreparedStatement ps, int index, SqlType type, Object value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, H2Types.jdbcType(type));
+        } else if (value instanceof String s) {
+            ps.setString(index, s);
+        } else if (value instanceof byte[] b) {
+            ps.setBytes(index, b);
+        } else if (value instanceof BigDecimal d) {
+            ps.setBigDecimal(index, d);
+        } else {
+            // Short, Integer, Long, Boolean, Float, Double, UUID and the java.time classes: H2 binds them directly
+            // (JDBC 4.2 mapping), which avoids java.sql.Timestamp's calendar shift of dates before 1582.
+            ps.setObject(index, value);
+        }
+    }
+
+    /** A rough in-memory size of a value, to bound the bytes a JDBC batch holds. */
+    static long size(Object value) {
+        if (value instanceof String s) {
+            return 40L + 2L * s.length();
+        }
+        if (value instanceof byte[] b) {
+            return 24L + b.length;
+        }
+        return 24L;
+    }
+}
