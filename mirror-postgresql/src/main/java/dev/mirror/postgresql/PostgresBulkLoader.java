@@ -10,10 +10,12 @@ import java.util.Iterator;
 /**
  * The bulk path: {@code COPY "table" ("c1", …) FROM STDIN} in text format, streamed.
  *
- * <p>Text rather than binary COPY: measured with {@code CopyFormatBenchmark} (a test printing rows/s) on
- * SuperOffice-shaped rows, binary was not faster enough to justify a second encoder whose mistakes are much
- * harder to see (see the numbers in {@code docs/type-mapping-postgresql.md}); text also lets the server
- * validate and convert every value with the same input functions that SQL literals use.
+ * <p>Text rather than binary COPY. {@code CopyFormatBenchmarkTest} loads 100,000 SuperOffice-shaped rows both ways
+ * on the same server; after warm-up text ran at about 250,000 rows/s and a minimal binary encoder at about
+ * 355,000 rows/s (PostgreSQL 15, loopback, 2 cores). Binary is faster, but text was kept: both are far above what a
+ * source delivers in a cycle, and binary needs an exact per-type wire encoding (numeric's base-10000 digits,
+ * microseconds since 2000-01-01, widths that must match the column type exactly) where a mistake corrupts values
+ * silently, whereas in text every value goes through the server's own input functions, which reject bad input.
  */
 final class PostgresBulkLoader {
     /** How often progress is reported, in rows. */
