@@ -290,6 +290,12 @@ public final class InMemoryMirror implements MirrorProtocol {
         return table(table).schema;
     }
 
+    /** The schema a table (blocked ones included) was last announced with, or null when unknown. */
+    public synchronized TableSchema schemaOrNull(String table) {
+        MirrorTable t = tables.get(key(requireNonNull(table, "table is null")));
+        return t == null ? null : t.schema;
+    }
+
     /** The answers of the last schema step. */
     public synchronized List<TableAnswer> lastAnswers() {
         return lastAnswers;

@@ -1,0 +1,29 @@
+package dev.mirror.sample;
+
+import dev.mirror.api.source.ChangeSource;
+import dev.mirror.testkit.source.AbstractChangeSourceTest;
+import java.util.Set;
+
+/** The sample source against the change-source conformance kit, walking the whole script. */
+class SampleSourceConformanceTest extends AbstractChangeSourceTest {
+    @Override
+    protected ChangeSource createSource() {
+        return new SampleChangeSource(new SampleDataSet(1, SampleDataSet.Selection.CORE), SampleDataSet.LAST_STEP, false, 1);
+    }
+
+    @Override
+    protected void advanceSource(ChangeSource source) {
+        SampleChangeSource s = (SampleChangeSource) source;
+        s.moveTo(Math.min(s.step().orElse(1) + 1, SampleDataSet.LAST_STEP));
+    }
+
+    @Override
+    protected int advances() {
+        return SampleDataSet.LAST_STEP; // every step, then one quiet step at the end
+    }
+
+    @Override
+    protected Set<String> blockedTables() {
+        return Set.of("countervalue", "travelgeneratedtransaction");
+    }
+}
