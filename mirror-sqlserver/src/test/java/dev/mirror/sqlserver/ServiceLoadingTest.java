@@ -1,0 +1,34 @@
+package dev.mirror.sqlserver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mirror.api.source.ChangeSourceProvider;
+import dev.mirror.api.target.TargetDialectProvider;
+import dev.mirror.sqlserver.target.BulkSettings;
+import dev.mirror.sqlserver.target.SqlServerDialect;
+import dev.mirror.testkit.hook.MapPluginConfig;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+
+class ServiceLoadingTest {
+    @Test
+    void dialectIsFoundByNameAndUrl() {
+        TargetDialectProvider p = ServiceLoader.load(TargetDialectProvider.class).stream().map(ServiceLoader.Provider::get)
+                .filter(x -> x.name().equals("sqlserver")).findFirst().orElseThrow();
+        assertThat(p.accepts("jdbc:sqlserver://localhost:1433;databaseName=mirror")).isTrue();
+        assertThat(p.accepts("jdbc:postgresql://localhost/test")).isFalse();
+        MapPluginConfig cfg = new MapPluginConfig("target", Map.of("bulkBatchSize", 2000, "bulkTimeoutSeconds", 0));
+        SqlServerDialect d = (SqlServerDialect) p.create(cfg);
+        assertThat(d.bulkSettings()).isEqualTo(new BulkSettings(2000, 0));
+        MapPluginConfig bad = new MapPluginConfig("target", Map.of("bulkBatchSize", -1));
+        assertThat(((SqlServerDialect) p.create(bad)).bulkSettings().batchSize()).isEqualTo(BulkSettings.DEFAULT_BATCH_SIZE);
+        assertThat(bad.problems()).anySatisfy(s -> assertThat(s).contains("bulkBatchSize"));
+    }
+
+    @Test
+    void changeTrackingSourceIsFoundByName() {
+        assertThat(ServiceLoader.load(ChangeSourceProvider.class).stream().map(ServiceLoader.Provider::get)
+                .map(ChangeSourceProvider::name)).contains("sqlserver");
+    }
+}
