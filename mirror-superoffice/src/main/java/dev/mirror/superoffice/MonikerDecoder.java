@@ -89,7 +89,7 @@ public final class MonikerDecoder {
                 return time(body.strip(), base);
             }
             case "B" -> {
-                byte[] bytes = Base64.getMimeDecoder().decode(body);
+                byte[] bytes = base64(body);
                 return binary(bytes, base);
             }
             case "A" -> {
@@ -97,6 +97,11 @@ public final class MonikerDecoder {
             }
             default -> throw new Misfit("unknown moniker [" + tag + ":]");
         }
+    }
+
+    /** Strict Base64 (whitespace allowed, any other stray character refused). */
+    private static byte[] base64(String body) {
+        return Base64.getDecoder().decode(body.replaceAll("\\s+", ""));
     }
 
     private static boolean isNumeric(SqlServerType base) {
@@ -201,7 +206,7 @@ public final class MonikerDecoder {
                 yield temporal(dt, base);
             }
             case TIME -> time(t, base);
-            case BINARY -> Base64.getMimeDecoder().decode(t);
+            case BINARY -> base64(t);
             default -> throw new Misfit("a plain string does not fit");
         };
     }
