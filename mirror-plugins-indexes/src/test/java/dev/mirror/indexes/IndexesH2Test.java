@@ -1,19 +1,17 @@
 package dev.mirror.indexes;
 
 import dev.mirror.api.target.TargetDialect;
-import dev.mirror.testkit.hook.KitDialect;
+import dev.mirror.h2.H2DialectProvider;
+import dev.mirror.testkit.hook.MapPluginConfig;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 
-/**
- * The indexes hook on the embedded H2 database. Uses the kit's standard-SQL dialect with no INCLUDE or
- * filtered indexes (H2 supports neither) until the H2 dialect module can be used in test scope.
- */
+/** The indexes hook on the embedded target, through the real H2 dialect (no INCLUDE, no filtered indexes). */
 class IndexesH2Test extends AbstractIndexesDatabaseTest {
-    private final KitDialect dialect = new KitDialect("kit-h2", Set.of());
+    private final TargetDialect dialect = new H2DialectProvider().create(new MapPluginConfig("target", Map.of()));
 
     @Override
     protected Connection connect() throws SQLException {

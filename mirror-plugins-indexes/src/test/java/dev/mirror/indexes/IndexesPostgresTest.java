@@ -2,24 +2,25 @@ package dev.mirror.indexes;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.mirror.api.target.Capability;
 import dev.mirror.api.target.TargetDialect;
-import dev.mirror.testkit.hook.KitDialect;
+import dev.mirror.postgresql.PostgresDialectProvider;
+import dev.mirror.testkit.hook.MapPluginConfig;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.EnumSet;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
 /**
- * The indexes hook on PostgreSQL (INCLUDE and partial indexes supported), in a schema of its own. Needs
+ * The indexes hook on PostgreSQL through the real PostgreSQL dialect (INCLUDE and partial indexes
+ * supported), in a schema of its own. Needs
  * {@code MIRROR_TEST_POSTGRES_URL} (e.g. {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres});
  * skipped without it.
  */
 class IndexesPostgresTest extends AbstractIndexesDatabaseTest {
-    private final KitDialect dialect = new KitDialect("kit-postgresql", EnumSet.of(Capability.INDEX_INCLUDE, Capability.INDEX_FILTER));
+    private final TargetDialect dialect = new PostgresDialectProvider().create(new MapPluginConfig("target", Map.of()));
     private final String schema = "mirror_indexes_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
     @Override

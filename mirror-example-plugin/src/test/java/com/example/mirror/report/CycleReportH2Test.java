@@ -9,7 +9,7 @@ import dev.mirror.api.protocol.SchemaAction;
 import dev.mirror.api.protocol.TableCounts;
 import dev.mirror.api.protocol.TableReport;
 import dev.mirror.testkit.hook.JdbcTargetSession;
-import dev.mirror.testkit.hook.KitDialect;
+import dev.mirror.h2.H2DialectProvider;
 import dev.mirror.testkit.hook.KitHookContext;
 import dev.mirror.testkit.hook.MapPluginConfig;
 import java.sql.Connection;
@@ -20,12 +20,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The example plugin on the embedded H2 database: the table is created and gets one row per cycle. */
+/** The example plugin on the embedded target (the real H2 dialect): the table is created and gets one row per cycle. */
 class CycleReportH2Test {
     @Test
     void writesOneRowPerCompletedCycle() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:h2:mem:cycle_report_" + System.nanoTime())) {
-            JdbcTargetSession session = new JdbcTargetSession(c, KitDialect.minimal());
+            JdbcTargetSession session = new JdbcTargetSession(c,
+                    new H2DialectProvider().create(new MapPluginConfig("target", Map.of())));
             HookContext ctx = new KitHookContext("Cust10195", session);
             LifecycleHook hook = new CycleReportHookProvider().create(new MapPluginConfig("hooks[0]", Map.of()));
 
