@@ -21,6 +21,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -38,6 +39,11 @@ class CopyFormatBenchmarkTest {
     @BeforeAll
     static void setUp() throws SQLException {
         db = PostgresTestDatabase.create("mirror_pg_bench");
+    }
+
+    @BeforeEach
+    void requireServer() {
+        PostgresTestDatabase.assumeAvailable(db);
     }
 
     @AfterAll

@@ -29,6 +29,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Bulk load, value round trips with their documented losses, and the staged apply against a real PostgreSQL. */
@@ -39,6 +40,11 @@ class PostgresDataIntegrationTest {
     @BeforeAll
     static void setUp() throws SQLException {
         db = PostgresTestDatabase.create("mirror_pg_data");
+    }
+
+    @BeforeEach
+    void requireServer() {
+        PostgresTestDatabase.assumeAvailable(db);
     }
 
     @AfterAll

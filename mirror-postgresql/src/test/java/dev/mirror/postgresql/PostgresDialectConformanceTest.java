@@ -1,7 +1,5 @@
 package dev.mirror.postgresql;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import dev.mirror.api.model.SqlType;
 import dev.mirror.api.target.TargetDialect;
 import dev.mirror.testkit.target.AbstractTargetDialectTest;
@@ -41,7 +39,7 @@ class PostgresDialectConformanceTest extends AbstractTargetDialectTest {
 
     @Override
     protected Connection openConnection() throws SQLException {
-        assumeTrue(db != null, PostgresTestDatabase.ENV + " is not set");
+        PostgresTestDatabase.assumeAvailable(db);
         return db.open();
     }
 

@@ -23,6 +23,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** DDL, introspection, indexes and error translation against a real PostgreSQL. */
@@ -34,6 +35,11 @@ class PostgresSchemaIntegrationTest {
     @BeforeAll
     static void setUp() throws SQLException {
         db = PostgresTestDatabase.create("mirror_pg_schema");
+    }
+
+    @BeforeEach
+    void requireServer() {
+        PostgresTestDatabase.assumeAvailable(db);
     }
 
     @AfterAll

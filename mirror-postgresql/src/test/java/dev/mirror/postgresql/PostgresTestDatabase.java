@@ -25,16 +25,28 @@ final class PostgresTestDatabase implements AutoCloseable {
         this.schema = schema;
     }
 
-    /** Skips the calling test class when the variable is unset; otherwise creates the schema. */
+    static final String SKIP_REASON = ENV + " is not set (e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres):"
+            + " PostgreSQL integration test skipped";
+
+    /**
+     * Creates the schema, or returns null when the variable is unset. Tests then call {@link #assumeAvailable}
+     * in {@code @BeforeEach}, so that each one is reported as skipped with the reason (an assumption failing in
+     * {@code @BeforeAll} would hide the tests from the report altogether).
+     */
     static PostgresTestDatabase create(String prefix) throws SQLException {
         String url = System.getenv(ENV);
-        assumeTrue(url != null && !url.isBlank(), ENV + " is not set (e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres):"
-                + " PostgreSQL integration tests skipped");
+        if (url == null || url.isBlank()) {
+            return null;
+        }
         String schema = prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toLowerCase(Locale.ROOT);
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         }
         return new PostgresTestDatabase(url, schema);
+    }
+
+    static void assumeAvailable(PostgresTestDatabase db) {
+        assumeTrue(db != null, SKIP_REASON);
     }
 
     /** A connection whose current schema is the test schema, auto-commit off (as core hands them out). */
