@@ -27,8 +27,9 @@ import java.util.UUID;
  * <p>bytea goes in hex form ({@code \x0a1b}, its backslash escaped for COPY), temporal values in ISO form
  * truncated to the column's fractional digits ({@link PgTemporal}), floats through Java's shortest
  * round-tripping text (PostgreSQL reads {@code NaN}, {@code Infinity}, {@code -Infinity} as Java prints
- * them). A NUL character cannot be stored in PostgreSQL text at all, so a string containing one is
- * rejected with the table and column named rather than silently altered.
+ * them). A NUL character cannot be stored in PostgreSQL text at all, and an unpaired UTF-16 surrogate (which
+ * SQL Server's UCS-2 nvarchar accepts) has no UTF-8 form; a string containing either is rejected with the table
+ * and column named rather than silently altered.
  */
 final class CopyTextEncoder {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -104,9 +105,25 @@ final class CopyTextEncoder {
                 case '\0' -> throw MirrorException.target("VALUE_UNSUPPORTED", false, "table '" + table + "' column '"
                         + c.name() + "' row " + rowNumber + ": the value contains a NUL character (U+0000) at position " + i
                         + ", which PostgreSQL text cannot store; remove it in the source or block the table", null);
-                default -> b.append(ch);
+                default -> {
+                    if (Character.isSurrogate(ch) && !pairedAt(s, i)) {
+                        throw MirrorException.target("VALUE_UNSUPPORTED", false, "table '" + table + "' column '" + c.name()
+                                + "' row " + rowNumber + ": the value has an unpaired UTF-16 surrogate (U+"
+                                + Integer.toHexString(ch).toUpperCase(java.util.Locale.ROOT) + ") at position " + i
+                                + ", which is not valid Unicode and cannot be stored in PostgreSQL's UTF-8 text without "
+                                + "altering it; fix the value in the source or block the table", null);
+                    }
+                    b.append(ch);
+                }
             }
         }
+    }
+
+    /** Whether the surrogate at {@code i} is half of a valid pair (high followed by low, or low preceded by high). */
+    private static boolean pairedAt(String s, int i) {
+        char ch = s.charAt(i);
+        return Character.isHighSurrogate(ch) ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
+                : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
     }
 
     /** bytea hex format; the leading backslash is itself escaped for COPY text. */

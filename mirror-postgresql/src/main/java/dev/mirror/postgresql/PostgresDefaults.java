@@ -43,7 +43,7 @@ final class PostgresDefaults {
             return number(base, e.startsWith("+") ? e.substring(1) : e);
         }
         Optional<String> literal = stringLiteral(e);
-        if (literal.isPresent()) {
+        if (literal.isPresent() && literal.get().indexOf('\0') < 0) {
             return string(base, literal.get());
         }
         var hex = HEX.matcher(e);

@@ -171,7 +171,9 @@ public final class PostgresDialect implements TargetDialect {
      * One {@code ALTER TABLE} with the needed actions: {@code TYPE} when the PostgreSQL type differs (widening
      * within a family has an implicit cast, so no {@code USING} is needed), {@code DROP NOT NULL} /
      * {@code SET NOT NULL}, {@code SET DEFAULT} / {@code DROP DEFAULT}. Empty when nothing differs in PostgreSQL
-     * (e.g. {@code varchar(max)} → {@code ntext}: both {@code text}).
+     * (e.g. {@code varchar(max)} → {@code ntext}: both {@code text}). Note that PostgreSQL's cast from
+     * {@code char(n)} to {@code varchar}/{@code text} drops trailing spaces, so widening {@code nchar} to
+     * {@code nvarchar} in place trims the padding of existing values.
      */
     @Override
     public List<String> alterColumn(String table, Column from, Column to) {
@@ -248,7 +250,9 @@ public final class PostgresDialect implements TargetDialect {
 
     /**
      * Sets {@code application_name} (visible in {@code pg_stat_activity}) unless the URL already chose one;
-     * nothing else: isolation, time zone and search path stay as the user configured them.
+     * nothing else: isolation, time zone and search path stay as the user configured them. With auto-commit off
+     * the {@code SET} belongs to the first transaction, so a rollback of that transaction undoes it (harmless: the
+     * name is only a label).
      */
     @Override
     public void prepareConnection(Connection connection) throws SQLException {

@@ -43,6 +43,15 @@ class CopyTextEncoderTest {
     }
 
     @Test
+    void rejectsUnpairedSurrogatesButKeepsPairs() {
+        assertThat(encode("nvarchar(10)", "a\uD83D\uDE00b")).isEqualTo("a😀b");
+        assertThatThrownBy(() -> encode("nvarchar(10)", "a\uD83Db")).isInstanceOfSatisfying(MirrorException.class,
+                e -> assertThat(e.getMessage()).contains("'c'").contains("surrogate").contains("D83D"));
+        assertThatThrownBy(() -> encode("nvarchar(10)", "\uDE00")).isInstanceOf(MirrorException.class);
+        assertThatThrownBy(() -> encode("nvarchar(10)", "x\uD83D")).isInstanceOf(MirrorException.class);
+    }
+
+    @Test
     void encodesNumbersAndBooleans() {
         assertThat(encode("int", 42)).isEqualTo("42");
         assertThat(encode("tinyint", (short) 255)).isEqualTo("255");

@@ -26,7 +26,7 @@ class PostgresDefaultsTest {
             "varbinary(4)|(0x0A0b)|DEFAULT decode('0A0b', 'hex')",
             // not expressible or not certain: left out
             "datetime|((0))|NONE", "int|(N'')|NONE", "int|(getdate())|NONE", "nvarchar(10)|(suser_sname())|NONE",
-            "int|((1)+(2))|NONE", "datetime|(N'not a date')|NONE", "bit|(N'x')|NONE", "uniqueidentifier|('nope')|NONE"})
+            "int|((1)+(2))|NONE", "datetime|(N'not a date')|NONE", "bit|(N'x')|NONE", "uniqueidentifier|('nope')|NONE", "nvarchar(5)|('a\u0000b')|NONE"})
     void translatesDefaults(String type, String sqlServer, String expected) {
         Column c = new Column("c", SqlType.parse(type), true, sqlServer);
         assertThat(dialect.defaultClause(c)).isEqualTo(Optional.ofNullable(expected));
