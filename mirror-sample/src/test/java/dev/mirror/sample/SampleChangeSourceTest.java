@@ -1,0 +1,128 @@
+package dev.mirror.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mirror.api.model.Row;
+import dev.mirror.api.model.TableSchema;
+import dev.mirror.api.protocol.SchemaAction;
+import dev.mirror.api.protocol.TableAnswer;
+import dev.mirror.api.source.ChangeSource;
+import dev.mirror.api.source.ChangeSourceProvider;
+import dev.mirror.testkit.source.InMemoryMirror;
+import dev.mirror.testkit.source.ProtocolCall;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SampleChangeSourceTest {
+    private final SampleDataSet data = new SampleDataSet(1, SampleDataSet.Selection.CORE);
+
+    @Test
+    void advancingSourceWalksTheScriptInOneProcess() {
+        InMemoryMirror mirror = new InMemoryMirror("Demo", Set.of("countervalue", "travelgeneratedtransaction"));
+        SampleChangeSource source = new SampleChangeSource(data, SampleDataSet.LAST_STEP, true, null);
+        for (int step = 1; step <= SampleDataSet.LAST_STEP + 1; step++) {
+            mirror.clearCalls();
+            source.runCycle(mirror);
+            assertThat(mirror.complete(Map.of()).failures()).isEmpty();
+            int expected = Math.min(step, SampleDataSet.LAST_STEP);
+            assertThat(source.step()).contains(expected);
+            assertMirrorAt(mirror, expected);
+            List<String> snapshots = mirror.calls().stream().filter(c -> c.kind() == ProtocolCall.Kind.REPOPULATE)
+                    .map(ProtocolCall::table).toList();
+            switch (step) {
+                case 1 -> assertThat(snapshots).hasSize(8); // 11 tables, 3 blocked
+                case 3 -> assertThat(snapshots).containsExactly("contact");
+                case 4 -> assertThat(snapshots).containsExactlyInAnyOrder("person", "udcontactsmall");
+                case 6 -> assertThat(snapshots).containsExactly("project");
+                default -> assertThat(snapshots).isEmpty();
+            }
+            if (step == 5) {
+                assertThat(mirror.tables()).doesNotContain("text");
+            }
+            if (step >= SampleDataSet.LAST_STEP) {
+                assertThat(mirror.calls()).allMatch(c -> c.rows() == 0);
+            }
+        }
+    }
+
+    @Test
+    void aFreshSourceResumesFromTheMirrorsLsns() {
+        InMemoryMirror mirror = new InMemoryMirror("Demo");
+        new SampleChangeSource(data, SampleDataSet.LAST_STEP, true, null).runCycle(mirror);
+        mirror.complete(Map.of());
+        SampleChangeSource restarted = new SampleChangeSource(data, SampleDataSet.LAST_STEP, true, null);
+        mirror.clearCalls();
+        restarted.runCycle(mirror);
+        assertThat(restarted.step()).contains(2);
+        assertThat(mirror.calls()).noneMatch(c -> c.kind() == ProtocolCall.Kind.REPOPULATE);
+        assertThat(mirror.lsn("contact")).isEqualTo(SampleDataSet.lsn(2));
+        assertMirrorAt(mirror, 2);
+
+        // Past step 2 the schema differs from the one a fresh source announces: it stays correct, at step 2.
+        SampleChangeSource again = new SampleChangeSource(data, SampleDataSet.LAST_STEP, true, null);
+        mirror.clearCalls();
+        again.runCycle(mirror);
+        assertThat(again.step()).contains(2);
+        assertThat(mirror.calls()).allMatch(c -> c.rows() == 0);
+    }
+
+    @Test
+    void pinnedStepsWalkAcrossRestarts() {
+        InMemoryMirror mirror = new InMemoryMirror("Demo");
+        for (int step = 1; step <= SampleDataSet.LAST_STEP; step++) {
+            SampleChangeSource pinned = new SampleChangeSource(data, step, false, null);
+            pinned.runCycle(mirror);
+            assertThat(mirror.complete(Map.of()).failures()).isEmpty();
+            assertMirrorAt(mirror, step);
+            pinned.close();
+        }
+    }
+
+    @Test
+    void answersFromALaterStepOrAnotherSchemaGetASnapshot() {
+        InMemoryMirror mirror = new InMemoryMirror("Demo");
+        new SampleChangeSource(data, 2, false, null).runCycle(mirror);
+        mirror.complete(Map.of());
+        mirror.clearCalls();
+        new SampleChangeSource(data, 1, false, null).runCycle(mirror); // the mirror is ahead: go back in full
+        assertThat(mirror.calls().stream().filter(c -> c.kind() == ProtocolCall.Kind.REPOPULATE).count()).isEqualTo(10);
+        assertMirrorAt(mirror, 1);
+    }
+
+    @Test
+    void providerIsFoundByNameAndValidatesItsConfiguration() {
+        ChangeSourceProvider provider = ServiceLoader.load(ChangeSourceProvider.class).stream()
+                .map(ServiceLoader.Provider::get).filter(p -> p.name().equals("sample")).findFirst().orElseThrow();
+        FakeConfig ok = new FakeConfig(Map.of("scale", "2", "tables", "all", "steps", "3", "advance", "false"));
+        try (ChangeSource source = provider.create(ok, () -> "Demo")) {
+            assertThat(ok.problems).isEmpty();
+            SampleChangeSource s = (SampleChangeSource) source;
+            assertThat(s.step()).contains(3);
+            assertThat(s.data().scale()).isEqualTo(2);
+            assertThat(s.snapshotReader().orElseThrow().tables()).hasSize(413 + 3);
+        }
+        FakeConfig bad = new FakeConfig(Map.of("scale", "0", "tables", "some", "steps", "9"));
+        provider.create(bad, () -> "Demo").close();
+        assertThat(bad.problems).containsOnlyKeys("scale", "tables", "steps");
+        assertThat(bad.problems.get("steps")).contains("1..7");
+    }
+
+    private void assertMirrorAt(InMemoryMirror mirror, int step) {
+        for (TableAnswer a : mirror.lastAnswers()) {
+            if (a.action() == SchemaAction.BLOCKED) {
+                continue;
+            }
+            TableSchema t = data.table(a.table(), step).orElseThrow();
+            assertThat(mirror.schema(a.table())).isEqualTo(t);
+            List<Row> expected = new ArrayList<>();
+            data.rows(t.name(), step).forEachRemaining(expected::add);
+            assertThat(mirror.rowList(t.name())).as("%s at step %d", t.name(), step).isEqualTo(expected);
+        }
+        assertThat(mirror.tables()).hasSize((int) data.tables(step).stream()
+                .filter(t -> mirror.contains(t.name())).count());
+    }
+}
