@@ -97,7 +97,7 @@ public final class ChangeTrackingSource implements ChangeSource {
             }
             try {
                 stored.put(a.table(), sync.sync(protocol, table, a.lsn(), current));
-            } catch (SQLException | MirrorException e) {
+            } catch (SQLException | RuntimeException e) {
                 LOG.error("Table '{}' could not be read from the source this cycle (stays at LSN {}): {}",
                         a.table(), a.lsn(), e.getMessage());
                 stored.put(a.table(), a.lsn());

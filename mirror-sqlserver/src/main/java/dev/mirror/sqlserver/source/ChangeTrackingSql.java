@@ -43,11 +43,15 @@ final class ChangeTrackingSql {
     /**
      * Net changes since the bound version: one row per changed key with its last operation, the key from the
      * change table (present for deletes too) and the current row from the table (NULL for deleted rows).
-     * Result columns: 1 operation, 2..k+1 the key columns of ct, then every table column from t.
+     * Result columns: 1 operation, 2 whether the row exists in t (1/0), 3..k+2 the key columns of ct, then
+     * every table column from t. The flag comes before the values because mssql-jdbc with adaptive
+     * buffering reads columns forward only (https://learn.microsoft.com/sql/connect/jdbc/using-adaptive-buffering,
+     * "read columns in order"), so nothing may be read twice or backwards.
      */
     static String changes(String schema, TableSchema table) {
         String q = qualified(schema, table.name());
-        StringBuilder b = new StringBuilder("SELECT ct.SYS_CHANGE_OPERATION");
+        StringBuilder b = new StringBuilder("SELECT ct.SYS_CHANGE_OPERATION, CASE WHEN t.")
+                .append(quote(table.primaryKey().get(0))).append(" IS NULL THEN 0 ELSE 1 END");
         for (String k : table.primaryKey()) {
             b.append(", ct.").append(quote(k));
         }

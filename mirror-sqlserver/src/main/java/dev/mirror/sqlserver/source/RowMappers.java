@@ -28,16 +28,16 @@ final class RowMappers {
      */
     static ResultSetChanges.Mapper changes(TableSchema table) {
         int[] keys = table.keyIndexes();
-        int firstTableColumn = 2 + keys.length;
+        int firstTableColumn = 3 + keys.length;
         return rs -> {
             Operation op = Operation.fromCode(rs.getString(1));
+            boolean present = rs.getInt(2) == 1;
             Object[] v = new Object[table.columnCount()];
             for (int k = 0; k < keys.length; k++) {
-                v[keys[k]] = ValueReader.read(rs, 2 + k, table.columns().get(keys[k]).type());
+                v[keys[k]] = ValueReader.read(rs, 3 + k, table.columns().get(keys[k]).type());
             }
             if (op != Operation.DELETE) {
-                Object present = rs.getObject(firstTableColumn + keys[0]);
-                if (present == null) {
+                if (!present) {
                     return new RowChange(Operation.DELETE, Row.of(v));
                 }
                 for (int i = 0; i < v.length; i++) {

@@ -35,7 +35,7 @@ class ChangeTrackingSqlTest {
     @Test
     void changesJoinTheChangeTableToTheTableOnTheKey() {
         assertThat(ChangeTrackingSql.changes("dbo", table)).isEqualTo(
-                "SELECT ct.SYS_CHANGE_OPERATION, ct.[part], ct.[id], t.[id], t.[part], t.[välue]]]"
+                "SELECT ct.SYS_CHANGE_OPERATION, CASE WHEN t.[part] IS NULL THEN 0 ELSE 1 END, ct.[part], ct.[id], t.[id], t.[part], t.[välue]]]"
                         + " FROM CHANGETABLE(CHANGES [dbo].[we]]ird 'tab';], ?) AS ct"
                         + " LEFT OUTER JOIN [dbo].[we]]ird 'tab';] AS t ON t.[part] = ct.[part] AND t.[id] = ct.[id]");
     }
