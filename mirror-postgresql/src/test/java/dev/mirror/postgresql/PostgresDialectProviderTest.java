@@ -2,7 +2,10 @@ package dev.mirror.postgresql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mirror.api.target.TargetDialect;
 import dev.mirror.api.target.TargetDialectProvider;
+import dev.mirror.testkit.hook.MapPluginConfig;
+import java.util.Map;
 import java.util.List;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
@@ -21,5 +24,17 @@ class PostgresDialectProviderTest {
         assertThat(p.accepts("jdbc:h2:mem:x")).isFalse();
         assertThat(p.accepts(null)).isFalse();
         assertThat(p.defaultJdbcUrl()).isEmpty();
+    }
+
+    @Test
+    void createReadsItsKeysAndRecordsProblems() {
+        MapPluginConfig ok = new MapPluginConfig("target", Map.of("copyChunkKiB", 64, "applicationName", "nightly"));
+        TargetDialect d = new PostgresDialectProvider().create(ok);
+        assertThat(d.name()).isEqualTo("postgresql");
+        assertThat(ok.problems()).isEmpty();
+        assertThat(ok.unknownKeys()).isEmpty();
+        MapPluginConfig bad = new MapPluginConfig("target", Map.of("copyChunkKiB", 1));
+        assertThat(new PostgresDialectProvider().create(bad)).isNotNull();
+        assertThat(bad.problems()).singleElement().asString().contains("copyChunkKiB").contains("4 and 65536");
     }
 }
