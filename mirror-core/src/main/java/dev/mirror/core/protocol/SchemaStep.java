@@ -76,6 +76,7 @@ final class SchemaStep {
             if (blocklist.isBlocked(schema.name())) {
                 blocked.add(schema.name());
                 answer = block(schema, snap);
+                ledger.schema(schema.name(), answer.action(), answer.reason(), answer.lsn());
                 states.put(schema.name(), new TableState(schema.name(), schema, null, answer.lsn(), TableState.Disposition.BLOCKED, null));
             } else {
                 answer = reconcile(schema, snap);
