@@ -43,6 +43,15 @@ final class LimitedInputStream extends FilterInputStream {
         return s;
     }
 
+    /** Whether the limit was crossed (parsers may wrap or swallow the exception's type). */
+    boolean exceeded() {
+        return count > limit;
+    }
+
+    long limit() {
+        return limit;
+    }
+
     private void add(long n) throws IOException {
         count += n;
         if (count > limit) {

@@ -96,6 +96,11 @@ public final class MirroringEndpoint {
             }
             return new Response(500, Soap.fault("s:Client", "The SOAP envelope has no Body"));
         } catch (XMLStreamException e) {
+            if (body instanceof LimitedInputStream l && l.exceeded()) {
+                String m = new LimitedInputStream.TooLargeException(l.limit()).getMessage();
+                LOG.warn("{} refused: {}", op, m);
+                return new Response(413, Soap.fault("s:Client", m));
+            }
             return unreadable(op, e);
         }
     }
