@@ -96,7 +96,7 @@ class SampleToH2EndToEndTest {
             }
             Set<String> expectedTables = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
             expectedTables.addAll(mirrored);
-            expectedTables.add("E2E_mirroring");
+            expectedTables.add(mirror.contextId() + "_mirroring");
             assertThat(existing).as("the mirror holds exactly the mirrored tables and the metadata table")
                     .containsExactlyInAnyOrderElementsOf(expectedTables);
         }

@@ -1,0 +1,80 @@
+package dev.mirror.tests;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The layering of DESIGN.md, checked on the compiled main classes of every module. */
+class ArchitectureTest {
+    private static final String[] PLUGINS = {
+        "dev.mirror.h2..", "dev.mirror.postgresql..", "dev.mirror.sqlserver..", "dev.mirror.sample..",
+        "dev.mirror.superoffice..", "dev.mirror.indexes..", "com.example.mirror.."};
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void load() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TEST_FIXTURES)
+                .importPackages("dev.mirror", "com.example.mirror");
+    }
+
+    @Test
+    void theApiDependsOnTheJdkAndSlf4jOnly() {
+        ArchRule rule = classes().that().resideInAPackage("dev.mirror.api..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.annotation..", "org.slf4j..", "dev.mirror.api..")
+                .because("mirror-api is what third parties compile against: keep it free of libraries and of core; "
+                        + "move the dependency into core or a plugin, or express it as an interface/record in the API");
+        rule.check(classes);
+    }
+
+    @Test
+    void pluginsDependOnTheApiOnly() {
+        ArchRule rule = noClasses().that().resideInAnyPackage(PLUGINS)
+                .should().dependOnClassesThat().resideInAnyPackage("dev.mirror.core..", "dev.mirror.cli..", "dev.mirror.tests..")
+                .because("plugins are released independently of core: use only mirror-api types; if core has something a plugin "
+                        + "needs, add it to the API as an interface, record or default method");
+        rule.check(classes);
+    }
+
+    @Test
+    void pluginsDoNotDependOnEachOther() {
+        for (String plugin : PLUGINS) {
+            String[] others = java.util.Arrays.stream(PLUGINS).filter(p -> !p.equals(plugin)).toArray(String[]::new);
+            noClasses().that().resideInAPackage(plugin).should().dependOnClassesThat().resideInAnyPackage(others)
+                    .because("each plugin must be usable alone; share code through mirror-api or copy the small piece")
+                    .check(classes);
+        }
+    }
+
+    @Test
+    void coreNamesNoConcretePlugin() {
+        noClasses().that().resideInAPackage("dev.mirror.core..")
+                .should().dependOnClassesThat().resideInAnyPackage(PLUGINS)
+                .because("core finds plugins through ServiceLoader by name; reference the SPI interface instead of the plugin class")
+                .check(classes);
+    }
+
+    @Test
+    void guiceStaysInsideCore() {
+        noClasses().that().resideOutsideOfPackages("dev.mirror.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.google.inject..")
+                .because("Guice wiring is core's business (DESIGN.md); plugins receive their collaborators through the SPI, "
+                        + "the CLI through dev.mirror.core.Mirror")
+                .check(classes);
+    }
+
+    @Test
+    void nothingButTheCliDependsOnTheCli() {
+        noClasses().that().resideOutsideOfPackages("dev.mirror.cli..", "dev.mirror.tests..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.mirror.cli..")
+                .because("the CLI is the outermost layer; move shared logic into core")
+                .check(classes);
+    }
+}

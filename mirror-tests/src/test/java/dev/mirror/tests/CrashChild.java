@@ -1,0 +1,23 @@
+package dev.mirror.tests;
+
+import dev.mirror.core.Mirror;
+import java.util.Map;
+
+/**
+ * Runs in a child JVM: cycles the sample (to {@code steps}) into H2 through the halting dialect, which kills this JVM
+ * in the middle of the chosen operation. Arguments: url, failDuring, failTable, failAfterRows, steps.
+ */
+public final class CrashChild {
+    private CrashChild() {
+    }
+
+    public static void main(String[] args) {
+        Map<String, Object> config = TestMirrors.sampleToTarget("Crash", "faulty-h2", args[0],
+                Map.of("advance", false, "steps", Integer.parseInt(args[4])),
+                Map.of("failDuring", args[1], "failTable", args[2], "failAfterRows", Long.parseLong(args[3]), "halt", true));
+        try (Mirror mirror = TestMirrors.build(config)) {
+            mirror.runCycle();
+        }
+        System.exit(0); // the fault never fired: the parent test fails on exit code 0
+    }
+}
