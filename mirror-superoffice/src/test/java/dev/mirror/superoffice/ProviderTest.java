@@ -1,0 +1,80 @@
+package dev.mirror.superoffice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mirror.api.config.PluginConfig;
+import dev.mirror.api.source.ChangeSource;
+import dev.mirror.api.source.ChangeSourceProvider;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+
+class ProviderTest {
+    @Test
+    void foundThroughTheServiceLoaderAsAPushSource() {
+        ChangeSourceProvider p = ServiceLoader.load(ChangeSourceProvider.class).stream().map(ServiceLoader.Provider::get)
+                .filter(x -> x.name().equals("superoffice")).findFirst().orElseThrow();
+        MapConfig c = new MapConfig(Map.of("applicationId", "app", "privateKeyFile", "/k.xml",
+                "superOfficeCertificates", List.of("/so.pem"), "tls.keystorePassword", "pw", "primaryKey",
+                Map.of("Person", List.of("contact_id", "person_id"))));
+        try (ChangeSource s = p.create(c, () -> "ignored")) {
+            assertThat(s.isPush()).isTrue();
+        }
+        assertThat(c.problems).isEmpty();
+        SuperOfficeConfig cfg = SuperOfficeConfig.from(c);
+        assertThat(cfg.primaryKeyFor("person", "person_id")).containsExactly("contact_id", "person_id");
+        assertThat(cfg.primaryKeyFor("contact", "contact_id")).containsExactly("contact_id");
+        assertThat(cfg.allowedClockSkewSeconds()).isEqualTo(60);
+        assertThat(cfg.toString()).doesNotContain("pw");
+    }
+
+    @Test
+    void missingSettingsAreAllReported() {
+        MapConfig c = new MapConfig(Map.of("port", 70000));
+        SuperOfficeConfig.from(c);
+        assertThat(String.join("\n", c.problems)).contains("port").contains("applicationId").contains("privateKeyFile")
+                .contains("superOfficeCertificates");
+    }
+
+    /** A minimal PluginConfig over a map (core's binding is not a dependency of this module). */
+    static final class MapConfig implements PluginConfig {
+        final Map<String, Object> map;
+        final List<String> problems = new ArrayList<>();
+
+        MapConfig(Map<String, Object> map) {
+            this.map = new LinkedHashMap<>(map);
+        }
+
+        @Override public String path() { return "source"; }
+        @Override public Optional<String> string(String key) { return Optional.ofNullable(map.get(key)).map(Object::toString); }
+        @Override public String string(String key, String d) { return string(key).orElse(d); }
+        @Override public String requiredString(String key) {
+            Optional<String> v = string(key);
+            if (v.isEmpty()) {
+                problems.add(key + " is required");
+            }
+            return v.orElse("");
+        }
+        @Override public Optional<String> secret(String key) { return string(key); }
+        @Override public int integer(String key, int d) { return map.containsKey(key) ? ((Number) map.get(key)).intValue() : d; }
+        @Override public long longValue(String key, long d) { return map.containsKey(key) ? ((Number) map.get(key)).longValue() : d; }
+        @Override public boolean bool(String key, boolean d) { return map.containsKey(key) ? (Boolean) map.get(key) : d; }
+        @SuppressWarnings("unchecked")
+        @Override public List<String> strings(String key) {
+            Object v = map.get(key);
+            return v == null ? List.of() : v instanceof List<?> l ? (List<String>) l : List.of(v.toString());
+        }
+        @SuppressWarnings("unchecked")
+        @Override public Optional<PluginConfig> child(String key) {
+            Object v = map.get(key);
+            return v instanceof Map<?, ?> m ? Optional.of(new MapConfig((Map<String, Object>) m)) : Optional.empty();
+        }
+        @Override public List<PluginConfig> children(String key) { return List.of(); }
+        @Override public Map<String, Object> raw() { return map; }
+        @Override public void problem(String key, String message) { problems.add(key + ": " + message); }
+    }
+}
