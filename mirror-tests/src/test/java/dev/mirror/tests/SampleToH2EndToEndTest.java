@@ -30,9 +30,14 @@ import org.slf4j.LoggerFactory;
  * row by row, the metadata table holds one row per mirrored table (and the blocked ones, state blocked), blocked tables are
  * absent, and the seed's type change ends in a recreated, repopulated table with a log line that says why.
  */
-class SampleToH2EndToEndTest {
+public class SampleToH2EndToEndTest {
+    /** The target under test: dialect name and URL. */
+    protected Map<String, Object> config() {
+        return TestMirrors.sampleToTarget("E2E", "h2", TestMirrors.h2Url(dir), Map.of(), Map.of());
+    }
+
     @TempDir
-    Path dir;
+    protected Path dir;
 
     @Test
     void theWholeScriptConvergesCycleAfterCycle() throws Exception {
@@ -41,7 +46,7 @@ class SampleToH2EndToEndTest {
         ((Logger) LoggerFactory.getLogger("dev.mirror.core")).addAppender(logs);
         SampleDataSet data = new SampleDataSet(1, SampleDataSet.Selection.CORE);
         Blocklist blocklist = Blocklist.of(true, List.of());
-        Map<String, Object> config = TestMirrors.sampleToTarget("E2E", "h2", TestMirrors.h2Url(dir), Map.of(), Map.of());
+        Map<String, Object> config = config();
         try (Mirror mirror = TestMirrors.build(config)) {
             for (int step = 1; step <= SampleDataSet.LAST_STEP + 1; step++) {
                 int expectedStep = Math.min(step, SampleDataSet.LAST_STEP);
