@@ -91,6 +91,9 @@ public final class SampleChangeSource implements ChangeSource {
         if (closed) {
             throw MirrorException.configuration("SOURCE_CLOSED", "the sample source was closed; create a new one");
         }
+        if (step == null) {
+            resumeFromStoredLsns(protocol.storedLsns());
+        }
         boolean fresh = step == null;
         int announced = startStep();
         List<TableAnswer> answers = protocol.schema(data.tables(announced));
@@ -103,6 +106,22 @@ public final class SampleChangeSource implements ChangeSource {
             }
         }
         step = now;
+    }
+
+    /**
+     * A fresh process resumes where the mirror stands: the largest stored LSN names the last step the mirror saw, so
+     * the next cycle (with advance) announces the following step's schema, and repeated 'mirror run --once' processes
+     * walk the whole script.
+     */
+    private void resumeFromStoredLsns(java.util.Map<String, Long> stored) {
+        int seen = 0;
+        for (long lsn : stored.values()) {
+            seen = Math.max(seen, SampleDataSet.stepOf(lsn));
+        }
+        if (seen >= 1) {
+            step = Math.min(seen, maxStep);
+            LOG.info("sample source: the mirror has seen step {}; resuming from there", seen);
+        }
     }
 
     /**

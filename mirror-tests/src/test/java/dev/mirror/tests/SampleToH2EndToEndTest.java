@@ -69,6 +69,19 @@ public class SampleToH2EndToEndTest {
         assertThat(lines).anySatisfy(l -> assertThat(l).contains("disappeared from the source"));
     }
 
+    @Test
+    void separateProcessesEachRunningOneCycleWalkTheWholeScript() throws Exception {
+        SampleDataSet data = new SampleDataSet(1, SampleDataSet.Selection.CORE);
+        Blocklist blocklist = Blocklist.of(true, List.of());
+        for (int step = 1; step <= SampleDataSet.LAST_STEP; step++) {
+            try (Mirror mirror = TestMirrors.build(config())) { // a new Mirror and source per cycle, like 'mirror run --once'
+                CycleReport report = mirror.runCycle();
+                assertThat(report.failures()).isEmpty();
+                assertMirrorEqualsSource(mirror, data, step, blocklist, report);
+            }
+        }
+    }
+
     static void assertMirrorEqualsSource(Mirror mirror, SampleDataSet data, int step, Blocklist blocklist, CycleReport report)
             throws Exception {
         List<TableSchema> tables = data.tables(step);

@@ -67,6 +67,16 @@ public interface MirrorProtocol {
      */
     CycleReport complete(Map<String, TableCounts> sourceCounts);
 
+    /**
+     * The LSN stored for each table of the context, as the metadata table holds it now, read in one query and without
+     * starting a cycle. A source that must know where the mirror stands before announcing its schema (for example the
+     * sample, whose schema depends on the step it resumes at) calls this first; others need not. Empty when nothing is
+     * stored yet.
+     */
+    default Map<String, Long> storedLsns() {
+        return Map.of();
+    }
+
     /** Ends the cycle as failed (the source could not go on): fires the failed hook. */
     void fail(Throwable cause);
 }

@@ -86,6 +86,11 @@ public final class CoreProtocol implements MirrorProtocol {
     }
 
     @Override
+    public Map<String, Long> storedLsns() {
+        return schemaStep.storedLsns();
+    }
+
+    @Override
     public ApplyResult apply(ChangeBatch batch) {
         String table = batch.table();
         ReentrantLock lock = locks.lock(table);

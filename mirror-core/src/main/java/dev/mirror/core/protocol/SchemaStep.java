@@ -111,6 +111,18 @@ final class SchemaStep {
                 isBlocked ? TableState.Disposition.BLOCKED : TableState.Disposition.MIRRORED, null));
     }
 
+    /** Every stored LSN (blocked tables included); empty when the metadata table does not exist yet. */
+    Map<String, Long> storedLsns() {
+        return target.inTransaction("reading the stored LSNs", true, c -> {
+            if (target.dialect().listTables(c).stream().noneMatch(t -> t.equalsIgnoreCase(metadata.targetName()))) {
+                return Map.<String, Long>of();
+            }
+            Map<String, Long> r = new java.util.LinkedHashMap<>();
+            metadata.readAll(c).values().forEach(row -> r.put(row.table(), row.lsn()));
+            return r;
+        });
+    }
+
     private Snapshot snapshot() {
         return target.inTransaction("reading the metadata table " + metadata.targetName(), true, c -> {
             Set<String> existing = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);

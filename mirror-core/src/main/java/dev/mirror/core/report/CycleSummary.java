@@ -29,7 +29,8 @@ public final class CycleSummary {
         TextTable table = new TextTable("table", "action", ">inserts", ">updates", ">deletes", ">lsn", "reason / failure");
         for (TableReport t : report.tables()) {
             String action = action(t);
-            String note = t.error() != null ? "FAILED: " + t.error() : action.equals("unchanged") ? "" : t.reason();
+            String note = t.error() != null ? "FAILED: " + t.error()
+                    : t.action() == SchemaAction.NONE && !t.repopulated() ? "" : t.reason();
             TableCounts c = t.counts();
             table.row(t.table(), action, c.inserts(), c.updates(), c.deletes(), t.lsn(), note);
         }
