@@ -1,0 +1,49 @@
+package dev.mirror.cli;
+
+import dev.mirror.core.Mirror;
+import dev.mirror.core.ProgressListener;
+import dev.mirror.core.Redactor;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** What every command shares: the output streams, the configuration file and the redactor of the built mirror. */
+abstract class BaseCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private volatile Redactor redactor = new Redactor();
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    /** The redactor of the mirror built by this command (secrets of its configuration), else one for URL secrets. */
+    Redactor redactor() {
+        return redactor;
+    }
+
+    /** Builds the mirror of a configuration file and remembers its redactor for error messages. */
+    Mirror open(MirrorConfig config, ProgressListener progress) {
+        Mirror m = config.build(progress);
+        this.redactor = m.redactor();
+        return m;
+    }
+
+    /** Commands that need {@code --config}. */
+    abstract static class Configured extends BaseCommand {
+        @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE",
+                description = "The configuration file (YAML or JSON; see conf/mirror.example.yaml).")
+        Path configFile;
+
+        MirrorConfig config() {
+            return MirrorConfig.load(configFile);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.mirror.cli;
+
+import dev.mirror.api.MirrorException;
+import dev.mirror.core.Mirror;
+import dev.mirror.core.ProgressListener;
+import dev.mirror.core.config.ConfigLoader;
+import dev.mirror.core.config.ConfigProblems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A configuration file as the command-line tool reads it: the {@code run} section is the tool's own
+ * ({@link RunSettings}); everything else goes to {@link dev.mirror.core.MirrorBuilder}. Problems of both are reported
+ * together in one CONFIG_INVALID error, each with its path.
+ */
+final class MirrorConfig {
+    private final Path file;
+    private final Map<String, Object> tree;
+    private final RunSettings run;
+    private final List<String> pending;
+
+    private MirrorConfig(Path file, Map<String, Object> tree, RunSettings run, List<String> pending) {
+        this.file = file;
+        this.tree = tree;
+        this.run = run;
+        this.pending = List.copyOf(pending);
+    }
+
+    /** Reads and checks the file; build problems are reported by {@link #build}. */
+    static MirrorConfig load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw MirrorException.configuration("CONFIG_MISSING", "the configuration file " + file.toAbsolutePath()
+                    + " does not exist; pass an existing file with --config (see conf/mirror.example.yaml)");
+        }
+        ConfigProblems problems = new ConfigProblems();
+        Map<String, Object> tree = ConfigLoader.system().load(file, problems);
+        Map<String, Object> rest = new LinkedHashMap<>(tree == null ? Map.of() : tree);
+        Object runNode = rest.remove("run");
+        RunSettings run = RunSettings.bind(runNode, problems);
+        return new MirrorConfig(file, rest, run, problems.all());
+    }
+
+    RunSettings run() {
+        return run;
+    }
+
+    Path file() {
+        return file;
+    }
+
+    /** Builds the mirror, or throws one CONFIG_INVALID error listing every problem of the file. */
+    Mirror build(ProgressListener progress) {
+        List<String> problems = new ArrayList<>(pending);
+        try {
+            Mirror m = Mirror.builder().config(tree, file.toString()).progress(progress).build();
+            if (problems.isEmpty()) {
+                return m;
+            }
+            m.close();
+        } catch (MirrorException e) {
+            if (!e.code().equals("CONFIG_INVALID")) {
+                throw e;
+            }
+            e.getMessage().lines().filter(l -> l.startsWith("  - ")).forEach(l -> problems.add(l.substring(4)));
+        }
+        StringBuilder b = new StringBuilder("the configuration in ").append(file).append(" has ").append(problems.size())
+                .append(problems.size() == 1 ? " problem" : " problems").append(" (fix them and run again):");
+        problems.stream().distinct().forEach(p -> b.append("\n  - ").append(p));
+        throw MirrorException.configuration("CONFIG_INVALID", b.toString());
+    }
+}

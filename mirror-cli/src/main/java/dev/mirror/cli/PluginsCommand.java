@@ -1,0 +1,77 @@
+package dev.mirror.cli;
+
+import dev.mirror.core.config.ConfigLoader;
+import dev.mirror.core.config.ConfigProblems;
+import dev.mirror.core.plugins.Discovered;
+import dev.mirror.core.plugins.PluginRegistry;
+import dev.mirror.core.report.TextTable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Lists every discovered plugin and whether the configuration enables it. */
+@Command(name = "plugins", mixinStandardHelpOptions = true,
+        description = {"Lists every plugin found on the class path and in the plugins directory (plugins.directory, default",
+            "plugins/ next to the distribution): kind, name, jar, version, and whether --config enables it."})
+final class PluginsCommand extends BaseCommand {
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "A configuration file: shows which plugins it enables.")
+    Path configFile;
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Integer call() {
+        Set<String> enabled = new HashSet<>();
+        Path directory = defaultDirectory();
+        if (configFile != null) {
+            ConfigProblems problems = new ConfigProblems();
+            Map<String, Object> tree = ConfigLoader.system().load(configFile, problems);
+            problems.throwIfAny(configFile.toString());
+            if (tree.get("source") instanceof Map<?, ?> s && s.get("type") != null) {
+                enabled.add("source:" + lower(s.get("type")));
+            }
+            Object dialect = tree.get("target") instanceof Map<?, ?> t ? t.get("dialect") : null;
+            enabled.add("target:" + (dialect == null ? "h2" : lower(dialect)));
+            if (tree.get("hooks") instanceof List<?> hooks) {
+                for (Object h : hooks) {
+                    if (h instanceof Map<?, ?> m && m.get("name") != null) {
+                        enabled.add("hook:" + lower(m.get("name")));
+                    }
+                }
+            }
+            if (tree.get("plugins") instanceof Map<?, ?> p && p.get("directory") != null) {
+                directory = Path.of(String.valueOf(p.get("directory")));
+            }
+        }
+        PluginRegistry registry = new PluginRegistry(PluginRegistry.withPluginDirectory(directory, getClass().getClassLoader()));
+        List<Discovered<?>> all = new ArrayList<>();
+        all.addAll(registry.targets());
+        all.addAll(registry.sources());
+        all.addAll(registry.hooks());
+        TextTable t = new TextTable("kind", "name", "jar", "version", configFile == null ? "enabled" : "enabled by " + configFile.getFileName());
+        for (Discovered<?> d : all) {
+            t.row(d.kind(), d.name(), d.location(), d.version(), configFile == null ? "-" : enabled.contains(d.kind() + ":" + d.name()) ? "yes" : "no");
+        }
+        out().println("plugins directory: " + directory.toAbsolutePath().normalize()
+                + (Files.isDirectory(directory) ? "" : " (does not exist)"));
+        out().print(t.render("  "));
+        out().flush();
+        return ExitCodes.OK;
+    }
+
+    /** {@code plugins/} next to the distribution ({@code -Dmirror.home}), else in the working directory. */
+    static Path defaultDirectory() {
+        String home = System.getProperty("mirror.home");
+        return home == null ? Path.of("plugins") : Path.of(home, "plugins");
+    }
+
+    private static String lower(Object o) {
+        return String.valueOf(o).trim().toLowerCase(Locale.ROOT);
+    }
+}

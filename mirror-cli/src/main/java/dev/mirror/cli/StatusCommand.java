@@ -1,0 +1,139 @@
+package dev.mirror.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mirror.api.target.TargetDialect;
+import dev.mirror.core.Mirror;
+import dev.mirror.core.ProgressListener;
+import dev.mirror.core.metadata.MetadataRow;
+import dev.mirror.core.report.TextTable;
+import dev.mirror.core.target.TargetDatabase;
+import dev.mirror.sqlserver.source.ChangeTrackingSource;
+import dev.mirror.sqlserver.source.RetentionHeadroom;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Shows each mirrored table's state from the metadata table. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = {"Shows each mirrored table from the metadata table <context>_mirroring: LSN, schema hash, state,",
+            "row count (one COUNT per table), last change and message; for SQL Server Change Tracking sources also the",
+            "retention headroom (stored LSN minus CHANGE_TRACKING_MIN_VALID_VERSION, after a cycle in this process)."})
+final class StatusCommand extends BaseCommand.Configured {
+    @Option(names = "--json", description = "Print JSON instead of a table.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        try (Mirror mirror = open(config(), ProgressListener.NONE)) {
+            List<MetadataRow> rows = mirror.status();
+            Map<String, Long> counts = counts(mirror, rows);
+            Map<String, Long> headroom = new HashMap<>();
+            if (mirror.source() instanceof ChangeTrackingSource ct) {
+                for (RetentionHeadroom h : ct.retentionHeadroom()) {
+                    headroom.put(h.table().toLowerCase(java.util.Locale.ROOT), h.headroom());
+                }
+            }
+            String metadata = mirror.protocol().metadata().targetName();
+            if (json) {
+                printJson(mirror, metadata, rows, counts, headroom);
+            } else {
+                printText(mirror, metadata, rows, counts, headroom);
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    private static Map<String, Long> counts(Mirror mirror, List<MetadataRow> rows) {
+        TargetDatabase db = mirror.target();
+        TargetDialect d = db.dialect();
+        Map<String, Long> r = new HashMap<>();
+        if (rows.isEmpty()) {
+            return r;
+        }
+        db.inTransaction("counting mirror rows", true, c -> {
+            Set<String> tables = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+            tables.addAll(d.listTables(c));
+            for (MetadataRow row : rows) {
+                String name = d.targetName(row.table());
+                if (tables.contains(name)) {
+                    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + d.quote(name))) {
+                        rs.next();
+                        r.put(row.table(), rs.getLong(1));
+                    }
+                }
+            }
+            return null;
+        });
+        return r;
+    }
+
+    private void printText(Mirror mirror, String metadata, List<MetadataRow> rows, Map<String, Long> counts,
+                           Map<String, Long> headroom) {
+        out().println("context " + mirror.contextId() + ", target " + mirror.targetUrl() + ", metadata table " + metadata);
+        if (rows.isEmpty()) {
+            out().println("  no tables mirrored yet (the metadata table is missing or empty): run 'mirror run --once'");
+            out().flush();
+            return;
+        }
+        boolean withHeadroom = !headroom.isEmpty();
+        TextTable t = withHeadroom
+                ? new TextTable("table", ">lsn", "hash", "state", ">rows", "last change (UTC)", ">headroom", "message")
+                : new TextTable("table", ">lsn", "hash", "state", ">rows", "last change (UTC)", "message");
+        for (MetadataRow r : rows.stream().sorted((a, b) -> a.table().compareToIgnoreCase(b.table())).toList()) {
+            Object count = counts.containsKey(r.table()) ? counts.get(r.table()) : "-";
+            String hash = r.schemaHash() == null ? "" : r.schemaHash().substring(0, Math.min(12, r.schemaHash().length()));
+            String changed = r.updatedAt() == null ? "" : r.updatedAt().toString().replace('T', ' ');
+            String msg = r.message() == null ? "" : redactor().redact(r.message());
+            if (withHeadroom) {
+                Long h = headroom.get(r.table().toLowerCase(java.util.Locale.ROOT));
+                t.row(r.table(), r.lsn(), hash, r.state(), count, changed, h == null ? "-" : h, msg);
+            } else {
+                t.row(r.table(), r.lsn(), hash, r.state(), count, changed, msg);
+            }
+        }
+        out().print(t.render("  "));
+        long failed = rows.stream().filter(r -> "failed".equals(r.state())).count();
+        long pending = rows.stream().filter(r -> r.lsn() < 0 && !"blocked".equals(r.state())).count();
+        out().println("  " + rows.size() + " tables, " + failed + " failed, " + pending + " waiting for repopulation (LSN -1)");
+        out().flush();
+    }
+
+    private void printJson(Mirror mirror, String metadata, List<MetadataRow> rows, Map<String, Long> counts,
+                           Map<String, Long> headroom) throws Exception {
+        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = m.createObjectNode();
+        root.put("context", mirror.contextId());
+        root.put("target", mirror.targetUrl());
+        root.put("metadataTable", metadata);
+        ArrayNode arr = root.putArray("tables");
+        for (MetadataRow r : rows) {
+            ObjectNode o = arr.addObject();
+            o.put("table", r.table());
+            o.put("lsn", r.lsn());
+            o.put("schemaHash", r.schemaHash());
+            o.put("state", r.state());
+            if (counts.containsKey(r.table())) {
+                o.put("rows", counts.get(r.table()));
+            } else {
+                o.putNull("rows");
+            }
+            o.put("lastChange", r.updatedAt() == null ? null : r.updatedAt().toString() + "Z");
+            o.put("message", r.message() == null ? null : redactor().redact(r.message()));
+            Long h = headroom.get(r.table().toLowerCase(java.util.Locale.ROOT));
+            if (h != null) {
+                o.put("retentionHeadroom", h);
+            }
+        }
+        out().println(m.writeValueAsString(root));
+        out().flush();
+    }
+}
