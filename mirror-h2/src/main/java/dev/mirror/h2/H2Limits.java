@@ -6,7 +6,7 @@ package dev.mirror.h2;
  * staging table every {@code stageRows} changes or {@code stageBytes} bytes, whichever comes first.
  */
 record H2Limits(int batchRows, long batchBytes, int stageRows, long stageBytes) {
-    static final H2Limits DEFAULTS = new H2Limits(2_000, 4L << 20, 20_000, 16L << 20);
+    static final H2Limits DEFAULTS = new H2Limits(2_000, 2L << 20, 20_000, 4L << 20);
 
     H2Limits {
         if (batchRows < 1 || batchBytes < 1 || stageRows < 1 || stageBytes < 1) {
