@@ -56,12 +56,12 @@ public abstract class AbstractTargetDialectTest implements SchemaConformance, Ro
     }
 
     @BeforeEach
-    final void openKit() throws SQLException {
+    protected final void openKit() throws SQLException {
         kit = new Kit(dialect(), openConnection(), this::expectedRoundTrip, streamingRowCount());
     }
 
     @AfterEach
-    final void closeKit() throws SQLException {
+    protected final void closeKit() throws SQLException {
         if (kit != null) {
             try {
                 kit.close();
