@@ -58,8 +58,13 @@ public record SuperOfficeConfig(int port, String bindAddress, String path, Optio
         if (!path.startsWith("/")) {
             config.problem("path", "must start with '/', e.g. " + DEFAULT_PATH);
         }
-        Optional<Path> keystore = config.string("tls.keystore").map(Path::of);
-        Optional<String> keystorePassword = config.secret("tls.keystorePassword");
+        // tls: {keystore: ..., keystorePassword: ...} is a nested mapping in the file
+        Optional<PluginConfig> tls = config.child("tls");
+        Optional<Path> keystore = tls.flatMap(t -> t.string("keystore")).map(Path::of);
+        Optional<String> keystorePassword = tls.flatMap(t -> t.secret("keystorePassword"));
+        if (keystore.isPresent() && keystorePassword.isEmpty()) {
+            config.problem("tls.keystorePassword", "is required with tls.keystore (use ${MIRROR_TLS_PASSWORD})");
+        }
         String applicationId = config.requiredString("applicationId");
         String keyFile = config.requiredString("privateKeyFile");
         List<Path> certs = new ArrayList<>();

@@ -69,8 +69,14 @@ class HostileRequestsTest {
         assertThat(announced.status()).isEqualTo(413);
         assertThat(announced.member("faultstring")).contains("maxRequestBytes");
         // gzip: 400 KB of 'x' compresses to a few hundred bytes; the limit applies to the decoded stream
-        SuperOfficeSimulator.Answer zipped = f.sim.post(NS + "/IMirroringClientService/Wipe", big.getBytes(StandardCharsets.UTF_8), true);
-        assertThat(zipped.status()).isEqualTo(413);
+        // the server answers 413 as soon as the decoded stream passes the limit, without reading the rest of the upload;
+        // depending on timing the client sees that answer or a connection closed under its chunked upload: both are refusals
+        try {
+            SuperOfficeSimulator.Answer zipped = f.sim.post(NS + "/IMirroringClientService/Wipe", big.getBytes(StandardCharsets.UTF_8), true);
+            assertThat(zipped.status()).isEqualTo(413);
+        } catch (java.io.UncheckedIOException closedMidUpload) {
+            assertThat(closedMidUpload).hasMessageContaining("chunked");
+        }
         assertServing();
     }
 

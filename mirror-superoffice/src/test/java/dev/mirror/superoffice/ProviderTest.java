@@ -19,7 +19,7 @@ class ProviderTest {
         ChangeSourceProvider p = ServiceLoader.load(ChangeSourceProvider.class).stream().map(ServiceLoader.Provider::get)
                 .filter(x -> x.name().equals("superoffice")).findFirst().orElseThrow();
         MapConfig c = new MapConfig(Map.of("applicationId", "app", "privateKeyFile", "/k.xml",
-                "superOfficeCertificates", List.of("/so.pem"), "tls.keystorePassword", "pw", "primaryKey",
+                "superOfficeCertificates", List.of("/so.pem"), "tls", Map.of("keystore", "/ks.p12", "keystorePassword", "pw"), "primaryKey",
                 Map.of("Person", List.of("contact_id", "person_id"))));
         try (ChangeSource s = p.create(c, () -> "ignored")) {
             assertThat(s.isPush()).isTrue();
