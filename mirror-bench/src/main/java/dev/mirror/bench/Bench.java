@@ -1,0 +1,145 @@
+package dev.mirror.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The benchmark command: runs the four measurements of BENCHMARKS.md against a PostgreSQL server (and the embedded
+ * H2 target for the quiet cycle) and prints a markdown report with the machine, the command, the medians, the ratios
+ * and whether each goal is met. Progress goes to stderr, the report to stdout (and {@code --output}).
+ */
+@Command(name = "mirror-bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Measures the mirror against PostgreSQL's native bulk path; see BENCHMARKS.md.")
+public final class Bench implements Callable<Integer> {
+    @Option(names = "--pg-url", description = "PostgreSQL JDBC URL (a fresh schema is created in it and dropped after). Default: ${DEFAULT-VALUE}")
+    String pgUrl = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+
+    @Option(names = "--rows", description = "N: rows for the full population (benchmark 1). Default: ${DEFAULT-VALUE}")
+    long rows = 1_000_000;
+
+    @Option(names = "--changes", description = "M: mixed changes for the incremental apply (benchmark 2). Default: ${DEFAULT-VALUE}")
+    int changes = 100_000;
+
+    @Option(names = "--runs", description = "Runs of benchmarks 1 and 2 (medians are reported). Default: ${DEFAULT-VALUE}")
+    int runs = 5;
+
+    @Option(names = "--tables", split = ",", description = "Sample tables for benchmarks 1 and 2. Default: ${DEFAULT-VALUE}")
+    List<String> tables = List.of("udcontactsmall", "person", "contact");
+
+    @Option(names = "--sink-batch", description = "JDBC batch size (and commit interval) of the row-by-row baseline. Default: ${DEFAULT-VALUE}")
+    int sinkBatch = 1000;
+
+    @Option(names = "--quiet-cycles", description = "Timed quiet cycles per target (benchmark 3). Default: ${DEFAULT-VALUE}")
+    int quietCycles = 10;
+
+    @Option(names = "--heap-mb", description = "COPY text to load in the small-heap child (benchmark 4), in MB. Default: ${DEFAULT-VALUE}")
+    long heapMb = 2500;
+
+    @Option(names = "--heap-xmx", description = "-Xmx of the child JVM (benchmark 4). Default: ${DEFAULT-VALUE}")
+    String heapXmx = "256m";
+
+    @Option(names = "--heap-table", description = "Table the child populates (benchmark 4). Default: ${DEFAULT-VALUE}")
+    String heapTable = "udcontactsmall";
+
+    @Option(names = "--only", split = ",", description = "Benchmarks to run, of 1,2,3,4 (1 and 2 always run together). Default: all")
+    Set<Integer> only = new TreeSet<>(List.of(1, 2, 3, 4));
+
+    @Option(names = "--output", description = "Also write the markdown report to this file.")
+    Path output;
+
+    private String[] args = new String[0];
+
+    public static void main(String[] args) {
+        quietLogging();
+        Bench bench = new Bench();
+        bench.args = args.clone();
+        System.exit(new CommandLine(bench).execute(args));
+    }
+
+    /** Core logs every cycle at INFO; the report is what matters here (unless the user chose a level). */
+    static void quietLogging() {
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream log = System.err;
+        String version = serverVersion();
+        Instant started = Instant.now();
+        Results results = new Results();
+        if (only.contains(1) || only.contains(2)) {
+            results.load(new LoadBenchmarks(new LoadBenchmarks.Settings(pgUrl, tables, rows, changes, runs, sinkBatch), log).run(),
+                    tables, sinkBatch);
+        }
+        if (only.contains(3)) {
+            QuietCycleBench quiet = new QuietCycleBench(log);
+            try (PgSchema schema = PgSchema.create(pgUrl)) {
+                results.quiet("3a", quiet.run("PostgreSQL", "postgresql", schema.url(), quietCycles));
+            }
+            Path dir = Files.createTempDirectory("mirror-bench-h2");
+            try {
+                results.quiet("3b", quiet.run("H2 (embedded, file)", "h2", "jdbc:h2:file:" + dir.resolve("mirror").toAbsolutePath(),
+                        quietCycles));
+            } finally {
+                deleteTree(dir);
+            }
+        }
+        if (only.contains(4)) {
+            results.heap(new HeapBench(log).run(pgUrl, heapTable, heapMb * 1_000_000, heapXmx));
+        }
+        String report = Report.markdown(Machine.describe(version), command(), started, Instant.now(), settingsLine(), results);
+        System.out.println(report);
+        if (output != null) {
+            Files.writeString(output, report, StandardCharsets.UTF_8);
+        }
+        return results.lines().stream().allMatch(Result::met) ? 0 : 1;
+    }
+
+    private String settingsLine() {
+        return String.format(java.util.Locale.ROOT, "N = %,d rows, M = %,d changes, %d runs of benchmarks 1–2, %d timed quiet cycles "
+                + "per target, heap child -Xmx%s with %,d MB of COPY text", rows, changes, runs, quietCycles, heapXmx, heapMb);
+    }
+
+    private String command() {
+        List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        return "java " + String.join(" ", jvm) + (jvm.isEmpty() ? "" : " ") + "-cp \"mirror-bench/target/mirror-bench-0.1.0-SNAPSHOT.jar:"
+                + "mirror-bench/target/lib/*\" " + Bench.class.getName() + (args.length == 0 ? "" : " " + String.join(" ", args));
+    }
+
+    private String serverVersion() throws SQLException {
+        try (Connection c = DriverManager.getConnection(pgUrl); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT version()")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package dev.mirror.bench;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.mirror.api.model.RowChange;
+import dev.mirror.api.target.TargetDialect;
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Benchmarks 1 and 2, measured in the same run against the same in-memory rows:
+ * <ol>
+ * <li>full population through {@code MirrorProtocol.repopulate} versus a plain {@link PlainCopy} of the same rows
+ * into the same table (TRUNCATE + COPY + commit on both sides);</li>
+ * <li>one batch of mixed changes ({@link ChangeMix}) through {@code MirrorProtocol.apply} versus the
+ * {@link RowByRowSink}, each starting from the fully populated, analyzed table.</li>
+ * </ol>
+ * Each run alternates which population path goes first, starts every timed phase after a {@code CHECKPOINT} and a
+ * GC (so neither side inherits the other's dirty buffers or garbage), and the first run checks that both paths
+ * produce identical tables (count and a hash of every row's text).
+ */
+final class LoadBenchmarks {
+    private static final long POPULATED_LSN = 1000;
+
+    /** What to run. */
+    record Settings(String pgUrl, List<String> tables, long rows, int changes, int runs, int sinkBatch) {
+        Settings {
+            requireNonNull(pgUrl, "pgUrl is null");
+            tables = List.copyOf(tables);
+            if (runs < 1) {
+                throw new IllegalArgumentException("--runs must be at least 1, got " + runs);
+            }
+        }
+    }
+
+    /** Per-run rates (rows or changes per second) of each path, in run order. */
+    record Outcome(long rows, long changes, List<Double> mirrorPopulation, List<Double> copyPopulation,
+                   List<Double> mirrorApply, List<Double> rowByRow, List<String> checks) {
+    }
+
+    /** One table's statements, built from the dialect's quoting. */
+    private record Prepared(TableData data, String quotedTable, String copySql, RowByRowSink sink, List<RowChange> changes) {
+    }
+
+    private final Settings settings;
+    private final PrintStream log;
+
+    LoadBenchmarks(Settings settings, PrintStream log) {
+        this.settings = requireNonNull(settings, "settings is null");
+        this.log = requireNonNull(log, "log is null");
+    }
+
+    Outcome run() throws SQLException {
+        log.printf("generating %,d rows of %s …%n", settings.rows(), settings.tables());
+        List<TableData> data = TableData.sample(settings.tables(), settings.rows());
+        long rows = TableData.totalRows(data);
+        List<Double> mirrorPop = new ArrayList<>();
+        List<Double> copyPop = new ArrayList<>();
+        List<Double> mirrorApply = new ArrayList<>();
+        List<Double> sink = new ArrayList<>();
+        List<String> checks = new ArrayList<>();
+        try (PgSchema schema = PgSchema.create(settings.pgUrl());
+             MirrorHarness mirror = MirrorHarness.build("Bench", "postgresql", schema.url(), Map.of());
+             Connection copy = DriverManager.getConnection(schema.url());
+             Connection sinkConnection = DriverManager.getConnection(PgSchema.withParameter(schema.url(), "reWriteBatchedInserts=true"))) {
+            copy.setAutoCommit(false);
+            sinkConnection.setAutoCommit(false);
+            mirror.announce(data.stream().map(TableData::schema).toList());
+            List<Prepared> tables = prepare(mirror.mirror().target().dialect(), data, rows);
+            long changes = tables.stream().mapToLong(t -> t.changes().size()).sum();
+            for (int run = 1; run <= settings.runs(); run++) {
+                boolean verify = run == 1;
+                long copyNanos;
+                long mirrorNanos;
+                if (run % 2 == 1) {
+                    copyNanos = copyAll(copy, tables);
+                    String copied = verify ? checksum(copy, tables) : null;
+                    mirrorNanos = mirrorAll(mirror, tables);
+                    verifyEqual(verify, "full population: COPY vs mirror", copied, checksum(copy, tables, verify), checks);
+                } else {
+                    mirrorNanos = mirrorAll(mirror, tables);
+                    copyNanos = copyAll(copy, tables);
+                }
+                copyPop.add(Stats.rate(rows, copyNanos));
+                mirrorPop.add(Stats.rate(rows, mirrorNanos));
+
+                analyze(copy, tables);
+                prepareTimedPhase(copy);
+                long t0 = System.nanoTime();
+                for (Prepared t : tables) {
+                    mirror.apply(t.data().name(), t.changes(), POPULATED_LSN + run);
+                }
+                long applyNanos = System.nanoTime() - t0;
+                String applied = verify ? checksum(copy, tables) : null;
+                mirrorApply.add(Stats.rate(changes, applyNanos));
+
+                copyAll(copy, tables); // back to the populated state, untimed
+                analyze(copy, tables);
+                prepareTimedPhase(copy);
+                t0 = System.nanoTime();
+                for (Prepared t : tables) {
+                    t.sink().write(sinkConnection, t.changes().iterator());
+                }
+                long sinkNanos = System.nanoTime() - t0;
+                sink.add(Stats.rate(changes, sinkNanos));
+                verifyEqual(verify, "incremental: set-wise apply vs row-by-row", applied, checksum(copy, tables, verify), checks);
+                log.printf("run %d/%d: population mirror %,.0f rows/s, COPY %,.0f rows/s; apply mirror %,.0f changes/s, "
+                        + "row-by-row %,.0f changes/s%n", run, settings.runs(), mirrorPop.get(run - 1), copyPop.get(run - 1),
+                        mirrorApply.get(run - 1), sink.get(run - 1));
+            }
+            return new Outcome(rows, changes, mirrorPop, copyPop, mirrorApply, sink, checks);
+        }
+    }
+
+    private List<Prepared> prepare(TargetDialect d, List<TableData> data, long rows) {
+        List<Prepared> r = new ArrayList<>();
+        int left = settings.changes();
+        for (int i = 0; i < data.size(); i++) {
+            TableData t = data.get(i);
+            int m = i == data.size() - 1 ? left : (int) Math.round((double) settings.changes() * t.rows().size() / rows);
+            left -= m;
+            String table = d.quote(d.targetName(t.name()));
+            List<String> columns = t.schema().columns().stream().map(c -> d.quote(d.targetName(c.name()))).toList();
+            String key = columns.get(t.schema().keyIndexes()[0]);
+            r.add(new Prepared(t, table, PlainCopy.copySql(table, columns), RowByRowSink.of(table, columns, key, settings.sinkBatch()),
+                    ChangeMix.generate(t, m, 42 + i)));
+        }
+        return r;
+    }
+
+    private static long copyAll(Connection c, List<Prepared> tables) throws SQLException {
+        prepareTimedPhase(c);
+        long t0 = System.nanoTime();
+        for (Prepared t : tables) {
+            try (Statement s = c.createStatement()) {
+                s.execute("TRUNCATE TABLE " + t.quotedTable());
+            }
+            PlainCopy.load(c, t.copySql(), t.data().rows().iterator());
+            c.commit();
+        }
+        return System.nanoTime() - t0;
+    }
+
+    private static long mirrorAll(MirrorHarness mirror, List<Prepared> tables) throws SQLException {
+        try (Connection c = mirror.mirror().target().dataSource().getConnection()) {
+            prepareTimedPhase(c);
+        }
+        long t0 = System.nanoTime();
+        for (Prepared t : tables) {
+            mirror.repopulate(t.data().name(), t.data().rows().iterator(), POPULATED_LSN);
+        }
+        return System.nanoTime() - t0;
+    }
+
+    /** Each timed phase starts with the server's dirty buffers flushed and this JVM's garbage collected. */
+    private static void prepareTimedPhase(Connection c) throws SQLException {
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(true);
+        try (Statement s = c.createStatement()) {
+            s.execute("CHECKPOINT");
+        } finally {
+            c.setAutoCommit(auto);
+        }
+        System.gc();
+    }
+
+    private static void analyze(Connection c, List<Prepared> tables) throws SQLException {
+        for (Prepared t : tables) {
+            try (Statement s = c.createStatement()) {
+                s.execute("ANALYZE " + t.quotedTable());
+            }
+            c.commit();
+        }
+    }
+
+    private static String checksum(Connection c, List<Prepared> tables, boolean wanted) throws SQLException {
+        return wanted ? checksum(c, tables) : null;
+    }
+
+    /** Row count and a sum of hashes of every row's text form, per table: equal tables give equal strings. */
+    static String checksum(Connection c, List<Prepared> tables) throws SQLException {
+        Map<String, String> r = new LinkedHashMap<>();
+        for (Prepared t : tables) {
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT count(*), coalesce(sum(hashtext(x::text)::bigint), 0) FROM "
+                         + t.quotedTable() + " x")) {
+                rs.next();
+                r.put(t.data().name(), rs.getLong(1) + " rows, hash " + rs.getLong(2));
+            }
+            c.commit();
+        }
+        return r.toString();
+    }
+
+    private void verifyEqual(boolean verify, String what, String expected, String actual, List<String> checks) {
+        if (!verify) {
+            return;
+        }
+        if (!expected.equals(actual)) {
+            throw new IllegalStateException(what + ": the two paths produced different tables, so the comparison is void: "
+                    + expected + " vs " + actual);
+        }
+        checks.add(what + ": identical tables " + actual);
+        log.println("check passed: " + what + ": identical tables " + actual);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.mirror.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Turns the benchmarks' outcomes into result lines and per-run details (pure: unit tested). */
+final class Results {
+    static final double POPULATION_GOAL = 0.9;
+    static final double APPLY_VS_POPULATION_GOAL = 0.5;
+    static final double APPLY_VS_ROW_BY_ROW_GOAL = 20;
+    static final double QUIET_CYCLE_GOAL_MILLIS = 1000;
+
+    private final List<Result> lines = new ArrayList<>();
+    private final List<String> details = new ArrayList<>();
+
+    List<Result> lines() {
+        return lines;
+    }
+
+    List<String> details() {
+        return details;
+    }
+
+    void load(LoadBenchmarks.Outcome o, List<String> tables, int sinkBatch) {
+        double mirror = Stats.median(o.mirrorPopulation());
+        double copy = Stats.median(o.copyPopulation());
+        double apply = Stats.median(o.mirrorApply());
+        double sink = Stats.median(o.rowByRow());
+        lines.add(new Result("1", String.format(Locale.ROOT, "Full population, %,d rows of %s: `repopulate` vs plain `CopyManager` COPY",
+                o.rows(), String.join(", ", tables)), rate(mirror, "rows/s"), rate(copy, "rows/s"), ratio(mirror / copy),
+                "≥ 0.90", mirror / copy >= POPULATION_GOAL));
+        lines.add(new Result("2a", String.format(Locale.ROOT, "Incremental apply, %,d changes (60%% U / 30%% I / 10%% D) "
+                + "vs the mirror's full-population rate", o.changes()), rate(apply, "changes/s"), rate(mirror, "rows/s"),
+                ratio(apply / mirror), "≥ 0.5", apply / mirror >= APPLY_VS_POPULATION_GOAL));
+        lines.add(new Result("2b", String.format(Locale.ROOT, "Incremental apply vs row-by-row upserts "
+                + "(JDBC batches of %d, `reWriteBatchedInserts=true`)", sinkBatch), rate(apply, "changes/s"),
+                rate(sink, "changes/s"), ratio(apply / sink), "≥ 20×", apply / sink >= APPLY_VS_ROW_BY_ROW_GOAL));
+        details.add("Full population, mirror (rows/s per run): " + series(o.mirrorPopulation()));
+        details.add("Full population, plain COPY (rows/s per run): " + series(o.copyPopulation()));
+        details.add("Incremental, mirror apply (changes/s per run): " + series(o.mirrorApply()));
+        details.add("Incremental, row-by-row upserts (changes/s per run): " + series(o.rowByRow()));
+        details.addAll(o.checks());
+    }
+
+    void quiet(String id, QuietCycleBench.Outcome o) {
+        double median = Stats.median(o.quietMillis());
+        lines.add(new Result(id, String.format(Locale.ROOT, "Cycle with no changes, %d tables (sample `tables: all`), %s",
+                o.tables(), o.target()), String.format(Locale.ROOT, "%,.0f ms", median), "—", "—", "< 1 s",
+                median < QUIET_CYCLE_GOAL_MILLIS));
+        details.add(String.format(Locale.ROOT, "Quiet cycles on %s (ms per cycle): %s; initial load of all tables %,.0f ms",
+                o.target(), series(o.quietMillis()), o.initialLoadMillis()));
+    }
+
+    void heap(HeapBench.Outcome o) {
+        long maxHeap = o.value("maxHeap");
+        long live = o.value("maxAfterGc");
+        long data = o.value("estimatedCopyBytes");
+        boolean bounded = data > maxHeap && live < maxHeap / 2;
+        lines.add(new Result("4", String.format(Locale.ROOT, "Peak heap, full population of %,d rows (≈ %s of COPY text, "
+                        + "%s on disk) with -Xmx%s", o.value("rows"), mib(data), mib(o.tableBytes()), o.xmx()),
+                mib(live) + " live after GC", mib(maxHeap) + " max heap", String.format(Locale.ROOT, "%.0f%% of heap, %.3f of data",
+                        100.0 * live / maxHeap, (double) live / data), "completes, data > heap, peak < ½ heap", bounded));
+        details.add(String.format(Locale.ROOT, "Heap child: %s rows in %s s; max heap used after a GC %s, before a GC %s, sum of "
+                        + "heap pools' peaks %s, %s collections; -Xmx%s", o.child().get("rows"), o.child().get("seconds"), mib(live),
+                mib(o.value("maxBeforeGc")), mib(o.value("sumOfPoolPeaks")), o.child().get("collections"), o.xmx()));
+    }
+
+    static String rate(double v, String unit) {
+        return String.format(Locale.ROOT, "%,.0f %s", v, unit);
+    }
+
+    static String ratio(double r) {
+        return String.format(Locale.ROOT, "%.2f", r);
+    }
+
+    static String mib(long bytes) {
+        return String.format(Locale.ROOT, "%,.0f MiB", bytes / (1024.0 * 1024));
+    }
+
+    static String series(List<Double> values) {
+        return String.join(", ", values.stream().map(v -> String.format(Locale.ROOT, "%,.0f", v)).toList());
+    }
+}
