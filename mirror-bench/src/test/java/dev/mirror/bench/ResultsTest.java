@@ -1,0 +1,68 @@
+package dev.mirror.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ResultsTest {
+    @Test
+    void loadOutcomesBecomeRatiosAgainstTheGoals() {
+        Results r = new Results();
+        r.load(new LoadBenchmarks.Outcome(1000, 100, List.of(90.0, 95.0, 80.0), List.of(100.0, 100.0, 100.0),
+                List.of(50.0, 40.0, 60.0), List.of(2.0, 3.0, 2.5), List.of("checked")), List.of("person"), 1000);
+        assertThat(r.lines()).extracting(Result::id).containsExactly("1", "2a", "2b");
+        assertThat(r.lines().get(0).ratio()).isEqualTo("0.90");
+        assertThat(r.lines().get(0).met()).isTrue();
+        assertThat(r.lines().get(1).ratio()).isEqualTo("0.56"); // 50 / 90
+        assertThat(r.lines().get(1).met()).isTrue();
+        assertThat(r.lines().get(2).ratio()).isEqualTo("20.00"); // 50 / 2.5
+        assertThat(r.lines().get(2).met()).isTrue();
+        assertThat(r.details()).contains("checked");
+    }
+
+    @Test
+    void aMissedGoalSaysNo() {
+        Results r = new Results();
+        r.load(new LoadBenchmarks.Outcome(1000, 100, List.of(80.0), List.of(100.0), List.of(30.0), List.of(10.0), List.of()),
+                List.of("person"), 1000);
+        assertThat(r.lines()).extracting(Result::met).containsExactly(false, false, false);
+        assertThat(r.lines().get(0).markdownRow()).endsWith("| **NO** |");
+    }
+
+    @Test
+    void quietCycleGoalIsUnderOneSecond() {
+        Results r = new Results();
+        r.quiet("3a", new QuietCycleBench.Outcome("PostgreSQL", 416, 2000, List.of(900.0, 1200.0, 950.0)));
+        assertThat(r.lines().get(0).mirror()).isEqualTo("950 ms");
+        assertThat(r.lines().get(0).met()).isTrue();
+    }
+
+    @Test
+    void heapIsBoundedOnlyWhenTheDataExceedsTheHeapAndTheLiveSetStaysUnderHalfOfIt() {
+        long mib = 1024 * 1024;
+        Map<String, String> child = Map.of("rows", "10", "seconds", "1.0", "maxAfterGc", String.valueOf(20 * mib), "maxBeforeGc", "1",
+                "sumOfPoolPeaks", "1", "collections", "3", "maxHeap", String.valueOf(256 * mib), "estimatedCopyBytes", String.valueOf(2000 * mib));
+        Results ok = new Results();
+        ok.heap(new HeapBench.Outcome("256m", child, 1, "cmd"));
+        assertThat(ok.lines().get(0).met()).isTrue();
+
+        Map<String, String> small = new java.util.HashMap<>(child);
+        small.put("estimatedCopyBytes", String.valueOf(100 * mib));
+        Results tooSmall = new Results();
+        tooSmall.heap(new HeapBench.Outcome("256m", small, 1, "cmd"));
+        assertThat(tooSmall.lines().get(0).met()).as("data smaller than the heap proves nothing").isFalse();
+    }
+
+    @Test
+    void parsesTheChildsKeyValueLine() {
+        assertThat(HeapBench.parse(" rows=5 seconds=1.5 ")).containsEntry("rows", "5").containsEntry("seconds", "1.5");
+    }
+
+    @Test
+    void appendsUrlParameters() {
+        assertThat(PgSchema.withParameter("jdbc:postgresql://h/db", "a=1")).isEqualTo("jdbc:postgresql://h/db?a=1");
+        assertThat(PgSchema.withParameter("jdbc:postgresql://h/db?user=x", "a=1")).isEqualTo("jdbc:postgresql://h/db?user=x&a=1");
+    }
+}
