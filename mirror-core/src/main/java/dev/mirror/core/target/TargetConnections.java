@@ -1,0 +1,144 @@
+package dev.mirror.core.target;
+
+import static java.util.Objects.requireNonNull;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.mirror.api.MirrorException;
+import dev.mirror.api.target.TargetDialect;
+import dev.mirror.core.ContextIds;
+import dev.mirror.core.Redactor;
+import dev.mirror.core.config.MirrorSettings;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Resolves the target of a context (the URL may contain {@code {ctx}}, e.g. a database per tenant
+ * {@code jdbc:sqlserver://host;databaseName=Mirroring_{ctx}}) and keeps one connection pool per resolved URL.
+ */
+public final class TargetConnections implements AutoCloseable {
+    private final TargetDialect dialect;
+    private final MirrorSettings.TargetSettings settings;
+    private final String defaultUrl;
+    private final Redactor redactor;
+    private final RetryPolicy retry;
+    private final Map<String, PooledTarget> pools = new ConcurrentHashMap<>();
+
+    private record PooledTarget(HikariDataSource pool, TargetDatabase database) {
+    }
+
+    public TargetConnections(TargetDialect dialect, MirrorSettings.TargetSettings settings, String defaultUrl, Redactor redactor,
+                             RetryPolicy retry) {
+        this.dialect = requireNonNull(dialect, "dialect is null");
+        this.settings = requireNonNull(settings, "settings is null");
+        this.defaultUrl = defaultUrl;
+        this.redactor = requireNonNull(redactor, "redactor is null");
+        this.retry = requireNonNull(retry, "retry is null");
+    }
+
+    /** The JDBC URL serving a context. */
+    public String url(String contextId) {
+        String url = settings.url() != null ? settings.url() : defaultUrl;
+        if (url == null) {
+            throw MirrorException.configuration("TARGET_URL_MISSING", "target.url is required for the " + dialect.name() + " target");
+        }
+        return url.replace("{ctx}", ContextIds.require(contextId));
+    }
+
+    /** The target database of a context (pooled; created on first use). */
+    public TargetDatabase forContext(String contextId) {
+        String url = url(contextId);
+        return pools.computeIfAbsent(url, this::open).database();
+    }
+
+    private PooledTarget open(String url) {
+        HikariConfig cfg = new HikariConfig();
+        cfg.setJdbcUrl(url);
+        if (settings.user() != null) {
+            cfg.setUsername(settings.user());
+        }
+        if (settings.password() != null) {
+            cfg.setPassword(settings.password());
+        }
+        cfg.setMaximumPoolSize(settings.poolSize());
+        cfg.setMinimumIdle(0);
+        cfg.setAutoCommit(true);
+        cfg.setPoolName("mirror-target");
+        cfg.setInitializationFailTimeout(-1); // connect lazily: a down target is reported by the step that needs it
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(cfg);
+        } catch (RuntimeException e) {
+            throw MirrorException.configuration("TARGET_URL_INVALID", "cannot use the target URL " + redactor.redact(url) + ": "
+                    + redactor.describe(e));
+        }
+        return new PooledTarget(pool, new TargetDatabase(dialect, new PreparingDataSource(pool, dialect), redactor, retry));
+    }
+
+    @Override
+    public void close() {
+        pools.values().forEach(p -> p.pool().close());
+        pools.clear();
+    }
+
+    /** Lets the dialect prepare each connection handed out (session settings). */
+    private record PreparingDataSource(DataSource delegate, TargetDialect dialect) implements DataSource {
+        @Override
+        public Connection getConnection() throws SQLException {
+            Connection c = delegate.getConnection();
+            try {
+                dialect.prepareConnection(c);
+            } catch (SQLException e) {
+                c.close();
+                throw e;
+            }
+            return c;
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            throw new SQLFeatureNotSupportedException("use the configured credentials");
+        }
+
+        @Override
+        public PrintWriter getLogWriter() throws SQLException {
+            return delegate.getLogWriter();
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) throws SQLException {
+            delegate.setLogWriter(out);
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) throws SQLException {
+            delegate.setLoginTimeout(seconds);
+        }
+
+        @Override
+        public int getLoginTimeout() throws SQLException {
+            return delegate.getLoginTimeout();
+        }
+
+        @Override
+        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            return delegate.getParentLogger();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> iface) throws SQLException {
+            return delegate.unwrap(iface);
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> iface) throws SQLException {
+            return delegate.isWrapperFor(iface);
+        }
+    }
+}
