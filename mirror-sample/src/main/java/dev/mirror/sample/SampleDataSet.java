@@ -29,6 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SampleDataSet {
     /** The last scripted step; later steps change nothing. */
     public static final int LAST_STEP = SampleScript.LAST_STEP;
+    private static final long KEY = Long.MIN_VALUE;
+    private final java.util.Map<TableSchema, long[]> columnSeeds = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Which tables the data set has. */
     public enum Selection {
@@ -186,11 +188,22 @@ public final class SampleDataSet {
     }
 
     private Row row(TableSchema schema, long id, int version) {
+        long[] seeds = columnSeeds.computeIfAbsent(schema, SampleDataSet::seedsOf);
         Object[] v = new Object[schema.columnCount()];
         for (int i = 0; i < v.length; i++) {
-            v[i] = schema.isKey(i) ? (Object) (int) id : ValueGenerator.value(schema.name(), schema.columns().get(i), id, version);
+            v[i] = seeds[i] == KEY ? (Object) (int) id : ValueGenerator.value(schema.name(), seeds[i], schema.columns().get(i), id, version);
         }
         return Row.of(v);
+    }
+
+    /** Per-column value seeds (KEY marks key columns), computed once per schema: hashing names per value was the hot spot. */
+    private static long[] seedsOf(TableSchema schema) {
+        long[] seeds = new long[schema.columnCount()];
+        for (int i = 0; i < seeds.length; i++) {
+            long seed = ValueGenerator.columnSeed(schema.name(), schema.columns().get(i));
+            seeds[i] = schema.isKey(i) ? KEY : seed == KEY ? seed + 1 : seed;
+        }
+        return seeds;
     }
 
     private TableSchema require(String table, int step) {

@@ -39,8 +39,18 @@ final class ValueGenerator {
 
     /** The value of a non-key column of row {@code id} last written at step {@code version}. */
     static Object value(String table, Column column, long id, int version) {
+        return value(table, columnSeed(table, column), column, id, version);
+    }
+
+    /** The seed of a column's values; callers generating many rows compute it once per column. */
+    static long columnSeed(String table, Column column) {
+        return Hashing.seed(table + "." + column.name());
+    }
+
+    /** {@link #value(String, Column, long, int)} with the column's seed precomputed. */
+    static Object value(String table, long columnSeed, Column column, long id, int version) {
         String name = column.name();
-        long r = Math.floorMod(Hashing.of(Hashing.seed(table + "." + name), id, version), Long.MAX_VALUE);
+        long r = Math.floorMod(Hashing.of(columnSeed, id, version), Long.MAX_VALUE);
         if (name.equals(SampleScript.ADDED_COLUMN)) {
             // Rows untouched since the column was added keep NULL, exactly as after ALTER TABLE ADD.
             return version < SampleScript.ADDED_COLUMN_STEP || r % 5 == 4 ? null : TIERS.get((int) (r % TIERS.size()));
