@@ -4,6 +4,9 @@ import dev.mirror.api.MirrorException;
 import dev.mirror.api.source.SnapshotReader;
 import dev.mirror.core.Mirror;
 import dev.mirror.core.ProgressListener;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 
@@ -34,7 +37,7 @@ final class ValidateCommand extends BaseCommand.Configured {
             out().flush();
             int result = ExitCodes.OK;
             try {
-                int n = mirror.target().inTransaction("connecting to the target", true, c -> mirror.target().dialect().listTables(c)).size();
+                int n = countTargetTables(mirror);
                 out().println("target: OK (" + mirror.target().dialect().name() + ", " + mirror.targetUrl() + ", " + n + " tables)");
             } catch (MirrorException e) {
                 out().println("target: FAILED (" + mirror.targetUrl() + "): " + redactor().describe(e));
@@ -59,6 +62,31 @@ final class ValidateCommand extends BaseCommand.Configured {
             }
             out().flush();
             return result;
+        }
+    }
+
+    /**
+     * Connects once, directly, with a 15 s login timeout, so a target that is down is reported at once rather than
+     * after the pool's timeout and core's retries; the embedded default (no target.url) goes through the pool.
+     */
+    private static int countTargetTables(Mirror mirror) {
+        var t = mirror.settings().targetSettings();
+        if (t.url() == null) {
+            return mirror.target().inTransaction("connecting to the target", true, c -> mirror.target().dialect().listTables(c)).size();
+        }
+        java.util.Properties p = new java.util.Properties();
+        if (t.user() != null) {
+            p.setProperty("user", t.user());
+        }
+        if (t.password() != null) {
+            p.setProperty("password", t.password());
+        }
+        DriverManager.setLoginTimeout(15);
+        try (Connection c = DriverManager.getConnection(t.url().replace("{ctx}", mirror.contextId()), p)) {
+            mirror.target().dialect().prepareConnection(c);
+            return mirror.target().dialect().listTables(c).size();
+        } catch (SQLException e) {
+            throw mirror.target().translate(e, "connecting to the target");
         }
     }
 }
