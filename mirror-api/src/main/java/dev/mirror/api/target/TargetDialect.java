@@ -117,8 +117,22 @@ public interface TargetDialect {
      */
     MirrorException translate(SQLException e, String what);
 
-    /** The statement that creates an index on {@code table}. */
+    /**
+     * The statement that creates an index on {@code table}. Column names are target names (already mapped through
+     * {@link #targetName}); the index name is used as given (quoted).
+     *
+     * @throws MirrorException (CONFIGURATION, code {@code INDEX_UNSUPPORTED}) when the index has included columns or a
+     *                         filter and the dialect lacks {@link Capability#INDEX_INCLUDE} / {@link Capability#INDEX_FILTER}
+     */
     default String createIndex(String table, IndexDefinition index) {
+        if (!index.include().isEmpty() && !capabilities().contains(Capability.INDEX_INCLUDE)) {
+            throw MirrorException.configuration("INDEX_UNSUPPORTED", "index " + index.name() + ": the " + name()
+                    + " target does not support included columns; remove 'include'");
+        }
+        if (index.filter() != null && !capabilities().contains(Capability.INDEX_FILTER)) {
+            throw MirrorException.configuration("INDEX_UNSUPPORTED", "index " + index.name() + ": the " + name()
+                    + " target does not support filtered indexes; remove 'filter'");
+        }
         StringBuilder b = new StringBuilder("CREATE ").append(index.unique() ? "UNIQUE " : "").append("INDEX ")
                 .append(quote(index.name())).append(" ON ").append(quote(table)).append(" (");
         for (int i = 0; i < index.columns().size(); i++) {
