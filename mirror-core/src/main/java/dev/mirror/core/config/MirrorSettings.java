@@ -34,12 +34,14 @@ public record MirrorSettings(String contextId, PluginConfig source, String sourc
      * @param user     {@code target.user}, may be null
      * @param password {@code target.password} (secret), may be null
      * @param poolSize {@code target.poolSize} (default 4)
+     * @param connectTimeoutSeconds {@code target.connectTimeoutSeconds} (default 15): how long to wait for a connection
      */
-    public record TargetSettings(String dialect, String url, String user, String password, int poolSize) {
+    public record TargetSettings(String dialect, String url, String user, String password, int poolSize, int connectTimeoutSeconds) {
         @Override
         public String toString() {
             return "TargetSettings[dialect=" + dialect + ", url=" + url + ", user=" + user + ", password="
-                    + (password == null ? "none" : "****") + ", poolSize=" + poolSize + "]";
+                    + (password == null ? "none" : "****") + ", poolSize=" + poolSize + ", connectTimeoutSeconds="
+                    + connectTimeoutSeconds + "]";
         }
     }
 
@@ -56,7 +58,11 @@ public record MirrorSettings(String contextId, PluginConfig source, String sourc
         PluginConfig target = root.child("target").orElseGet(() -> new TreePluginConfig("target", java.util.Map.of(),
                 new ConfigProblems(), new dev.mirror.core.Redactor(), java.util.Set.of()));
         TargetSettings ts = new TargetSettings(target.string("dialect").orElse(null), target.string("url").orElse(null),
-                target.string("user").orElse(null), target.secret("password").orElse(null), target.integer("poolSize", 4));
+                target.string("user").orElse(null), target.secret("password").orElse(null), target.integer("poolSize", 4),
+                target.integer("connectTimeoutSeconds", 15));
+        if (ts.connectTimeoutSeconds() < 1) {
+            target.problem("connectTimeoutSeconds", "must be at least 1");
+        }
         if (ts.poolSize() < 1 || ts.poolSize() > 64) {
             target.problem("poolSize", "must be between 1 and 64");
         }
@@ -83,7 +89,7 @@ public record MirrorSettings(String contextId, PluginConfig source, String sourc
                 attempts = 1;
             }
         }
-        PluginConfig run = root.child("run").orElseGet(() -> new TreePluginConfig("run", java.util.Map.of(),
+        PluginConfig run = root.foreignChild("run").orElseGet(() -> new TreePluginConfig("run", java.util.Map.of(),
                 new ConfigProblems(), new dev.mirror.core.Redactor(), java.util.Set.of()));
         return new MirrorSettings(context, source, sourceType, target, ts, useDefault, additions, hooks, plugins, attempts,
                 Math.max(0, backoff), run);

@@ -178,6 +178,23 @@ public final class TreePluginConfig implements PluginConfig {
         return Optional.of(c);
     }
 
+    /**
+     * A subtree that another component validates (the command-line tool's {@code run} section): the key counts as
+     * known here and its own keys are not reported as unknown by this tree.
+     */
+    @SuppressWarnings("unchecked")
+    public Optional<PluginConfig> foreignChild(String key) {
+        Object v = value(key);
+        if (!(v instanceof Map)) {
+            if (v != null) {
+                problems.add(at(key), "expected a mapping of keys");
+            }
+            return Optional.empty();
+        }
+        Map<String, Object> tree = (Map<String, Object>) v;
+        return Optional.of(new TreePluginConfig(at(key), tree, problems, redactor, tree.keySet()));
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public List<PluginConfig> children(String key) {

@@ -68,6 +68,7 @@ public final class TargetConnections implements AutoCloseable {
         }
         cfg.setMaximumPoolSize(settings.poolSize());
         cfg.setMinimumIdle(0);
+        cfg.setConnectionTimeout(Math.max(1, settings.connectTimeoutSeconds()) * 1000L);
         cfg.setAutoCommit(true);
         cfg.setPoolName("mirror-target");
         cfg.setInitializationFailTimeout(-1); // connect lazily: a down target is reported by the step that needs it

@@ -85,6 +85,20 @@ class ConfigurationTest {
     }
 
     @Test
+    void theRunSectionBelongsToTheFrontEndAndIsNotReportedAsUnknown() {
+        Map<String, Object> tree = parse("""
+                context: Cust1
+                source: {type: fakesource}
+                target: {dialect: fake, url: "jdbc:fake:x", connectTimeoutSeconds: 5}
+                run: {every: 20m, pause: {from: "23:00", to: "05:00"}}
+                """, Map.of());
+        try (Mirror m = Mirror.builder().config(tree, "t.yaml").pluginDirectory(false).build()) {
+            assertThat(m.settings().targetSettings().connectTimeoutSeconds()).isEqualTo(5);
+            assertThat(m.settings().run().string("every")).contains("20m");
+        }
+    }
+
+    @Test
     void aValidConfigurationBuilds() {
         Map<String, Object> tree = parse("""
                 context: Cust1
