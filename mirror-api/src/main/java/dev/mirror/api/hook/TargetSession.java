@@ -22,12 +22,27 @@ public interface TargetSession {
     /** Executes one statement and commits it. */
     void execute(String sql);
 
+    /**
+     * Executes one statement with positional parameters ({@code ?}) and commits it; returns the update count. Use it
+     * for values (never concatenate a value into SQL). The default supports statements without parameters only.
+     */
+    default int execute(String sql, Object... parameters) {
+        if (parameters.length > 0) {
+            throw new UnsupportedOperationException("this target session does not support statement parameters");
+        }
+        execute(sql);
+        return 0;
+    }
+
     /** Runs a query with positional parameters; each row as a list of values. */
     List<List<Object>> query(String sql, Object... parameters);
 
     /** The names of the indexes that exist on a mirror table (given by its source name). */
     Set<String> indexes(String sourceTable);
 
-    /** Creates an index on a mirror table (given by its source name) through the dialect. */
+    /**
+     * Creates an index on a mirror table (given by its source name) through the dialect. The index's column names must
+     * already be target names ({@link #targetName}); the index name is used as given.
+     */
     void createIndex(String sourceTable, IndexDefinition index);
 }

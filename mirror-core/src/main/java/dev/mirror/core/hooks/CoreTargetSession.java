@@ -37,6 +37,18 @@ public final class CoreTargetSession implements TargetSession {
     }
 
     @Override
+    public int execute(String sql, Object... parameters) {
+        return target.autoCommit("hook statement", c -> {
+            try (PreparedStatement p = c.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    p.setObject(i + 1, parameters[i]);
+                }
+                return p.executeUpdate();
+            }
+        });
+    }
+
+    @Override
     public List<List<Object>> query(String sql, Object... parameters) {
         return target.autoCommit("hook query", c -> {
             List<List<Object>> rows = new ArrayList<>();

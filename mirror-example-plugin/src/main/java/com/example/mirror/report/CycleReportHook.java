@@ -12,13 +12,11 @@ import dev.mirror.api.protocol.TableCounts;
 import dev.mirror.api.target.TargetDialect;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,10 +28,6 @@ import org.slf4j.LoggerFactory;
 public final class CycleReportHook implements LifecycleHook {
     private static final Logger LOG = LoggerFactory.getLogger(CycleReportHook.class);
     private static final int KEPT_PROBLEMS = 20;
-    /** Context identifiers are letters, digits and _ (the mirror rejects anything else). */
-    private static final Pattern CONTEXT_ID = Pattern.compile("[A-Za-z0-9_]{1,128}");
-    private static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
     private final String table;
     /** Contexts whose target is known to have the table (checked once, again after a failure). */
@@ -57,7 +51,9 @@ public final class CycleReportHook implements LifecycleHook {
                 createTableIfMissing(target);
                 tableReady.add(context.contextId());
             }
-            target.execute(insert(target.dialect(), report));
+            TableCounts totals = report.totals();
+            target.execute(insert(target.dialect()), report.contextId(), utc(report.started()), utc(report.finished()),
+                    report.tables().size(), totals.inserts(), totals.updates(), totals.deletes(), report.failures().size());
         } catch (RuntimeException e) {
             tableReady.remove(context.contextId()); // look again next cycle: the table may have been dropped
             problem("cannot write the report of context " + context.contextId() + " into " + table + ": " + e.getMessage());
@@ -85,22 +81,12 @@ public final class CycleReportHook implements LifecycleHook {
                 + "PRIMARY KEY (" + quoted(target, "context") + ", " + quoted(target, "started") + "))");
     }
 
-    /**
-     * The insert statement. {@link TargetSession#execute} takes no parameters, so the values are written
-     * as literals; that is safe only because none of them can carry a quote: numbers, timestamps printed by
-     * a fixed pattern, and the context identifier, checked against its alphabet right here.
-     */
-    private String insert(TargetDialect d, CycleReport report) {
-        if (!CONTEXT_ID.matcher(report.contextId()).matches()) {
-            throw new IllegalArgumentException("context identifier is not letters, digits and _ only");
-        }
-        TableCounts totals = report.totals();
+    /** The insert statement; the values are bound as parameters, never written into the SQL. */
+    private String insert(TargetDialect d) {
         return "INSERT INTO " + d.quote(d.targetName(table)) + " ("
                 + String.join(", ", List.of(q(d, "context"), q(d, "started"), q(d, "finished"), q(d, "tables"),
                         q(d, "inserts"), q(d, "updates"), q(d, "deletes"), q(d, "failures")))
-                + ") VALUES ('" + report.contextId() + "', " + timestamp(report.started()) + ", "
-                + timestamp(report.finished()) + ", " + report.tables().size() + ", " + totals.inserts() + ", "
-                + totals.updates() + ", " + totals.deletes() + ", " + report.failures().size() + ")";
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     }
 
     private static String column(TargetSession target, String name, SqlType type) {
@@ -115,9 +101,9 @@ public final class CycleReportHook implements LifecycleHook {
         return d.quote(d.targetName(name));
     }
 
-    /** ISO date and time with a space: read the same way by SQL Server (datetime2), PostgreSQL and H2. */
-    private static String timestamp(Instant instant) {
-        return "'" + TIMESTAMP.format(instant) + "'";
+    /** The instant as a UTC date-time, the way the report table stores it (datetime2 / timestamp without zone). */
+    private static java.time.LocalDateTime utc(Instant instant) {
+        return java.time.LocalDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
     }
 
     private synchronized void problem(String message) {

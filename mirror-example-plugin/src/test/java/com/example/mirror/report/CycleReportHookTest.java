@@ -81,8 +81,8 @@ class CycleReportHookTest {
 
     private static String insert() {
         return "INSERT INTO \"mirror_cycle_report\" (\"context\", \"started\", \"finished\", \"tables\", \"inserts\", "
-                + "\"updates\", \"deletes\", \"failures\") VALUES ('Cust10195', '2024-05-01 10:00:00.123', "
-                + "'2024-05-01 10:00:05.000', 3, 13, 2, 1, 1)";
+                + "\"updates\", \"deletes\", \"failures\") VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                + "[Cust10195, 2024-05-01T10:00:00.123, 2024-05-01T10:00:05, 3, 13, 2, 1, 1]";
     }
 
     private static CycleReportHook create(Map<String, Object> configuration) {

@@ -48,6 +48,21 @@ public final class JdbcTargetSession implements TargetSession {
     }
 
     @Override
+    public synchronized int execute(String sql, Object... parameters) {
+        requireNonNull(sql, "sql is null");
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                ps.setObject(i + 1, parameters[i]);
+            }
+            int n = ps.executeUpdate();
+            connection.commit();
+            return n;
+        } catch (SQLException e) {
+            throw rollback(e, "executing a hook statement");
+        }
+    }
+
+    @Override
     public synchronized List<List<Object>> query(String sql, Object... parameters) {
         requireNonNull(sql, "sql is null");
         try (PreparedStatement ps = connection.prepareStatement(sql)) {

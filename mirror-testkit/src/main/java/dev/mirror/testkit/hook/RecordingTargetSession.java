@@ -100,6 +100,13 @@ public final class RecordingTargetSession implements TargetSession {
     }
 
     @Override
+    public synchronized int execute(String sql, Object... parameters) {
+        requireNonNull(sql, "sql is null");
+        call("execute: " + sql + (parameters.length == 0 ? "" : " " + java.util.Arrays.asList(parameters)));
+        return 1;
+    }
+
+    @Override
     public synchronized List<List<Object>> query(String sql, Object... parameters) {
         requireNonNull(sql, "sql is null");
         call("query: " + sql + (parameters.length == 0 ? "" : " " + List.of(parameters)));
