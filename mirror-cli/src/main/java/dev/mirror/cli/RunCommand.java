@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs mirroring cycles: one (--once) or one every interval (--every 20m), outside the pause window",
             "run.pause.from..run.pause.to. Holds a lock in the target so two runs on the same target and context never",
-            "overlap. SIGTERM or Ctrl-C lets the current cycle finish, then stops."})
+            "overlap. SIGTERM or Ctrl-C stops between batches: the batch in flight commits, the rest is retried next run."})
 final class RunCommand extends BaseCommand.Configured {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
     private static final int KEPT_REPORTS = 50;
@@ -44,7 +44,7 @@ final class RunCommand extends BaseCommand.Configured {
 
     private final StopSignal stop = new StopSignal();
 
-    /** Asks the run to stop after the current cycle (what SIGTERM does). */
+    /** Asks the run to stop between batches, then before the next cycle (what SIGTERM does). */
     void requestStop() {
         stop.request();
     }
@@ -65,6 +65,7 @@ final class RunCommand extends BaseCommand.Configured {
             }
             TargetLock lock = RunLock.create(mirror, settings.lockTtl());
             lock.acquire(wait, Duration.ofMillis(Math.min(1000, Math.max(50, wait.toMillis() / 10))));
+            stop.onRequest(mirror.protocol()::requestStop);
             Thread hook = stop.installShutdownHook();
             try (RunLock.Heartbeat heartbeat = RunLock.heartbeat(lock, settings.lockTtl(), stop);
                  Metrics metrics = new Metrics()) {
@@ -129,7 +130,7 @@ final class RunCommand extends BaseCommand.Configured {
                 stop.await(left);
             }
         }
-        out().println("stopped on request after the current cycle");
+        out().println("stopped on request (between batches; unfinished tables are retried on the next run)");
         out().flush();
         return result;
     }

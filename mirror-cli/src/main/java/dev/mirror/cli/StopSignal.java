@@ -5,17 +5,25 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A stop request that a shutdown hook (SIGTERM, Ctrl-C) raises and the run loop checks between cycles. The hook
- * then waits for the loop to finish its current cycle (up to {@link #GRACE}) so the JVM does not exit mid-transaction.
+ * A stop request that a shutdown hook (SIGTERM, Ctrl-C) raises. The protocol then stops between batches (the batch in
+ * flight commits, the remaining tables are retried next run) and the run loop stops before the next cycle; the hook
+ * waits for the loop to finish (up to {@link #GRACE}) so the JVM does not exit mid-transaction.
  */
 final class StopSignal {
     static final Duration GRACE = Duration.ofMinutes(10);
 
     private final CountDownLatch requested = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
+    private final java.util.List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     void request() {
         requested.countDown();
+        listeners.forEach(Runnable::run);
+    }
+
+    /** Runs {@code listener} when a stop is requested (e.g. to stop between batches inside a cycle). */
+    void onRequest(Runnable listener) {
+        listeners.add(listener);
     }
 
     boolean requested() {

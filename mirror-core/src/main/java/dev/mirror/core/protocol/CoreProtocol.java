@@ -50,6 +50,7 @@ public final class CoreProtocol implements MirrorProtocol {
     private final TableLocks locks = new TableLocks();
     private final Map<String, TableState> tables = new ConcurrentHashMap<>();
     private volatile CycleLedger ledger = new CycleLedger();
+    private volatile boolean stopping;
 
     public CoreProtocol(String contextId, TargetDatabase target, Blocklist blocklist, HookDispatcher hooks,
                         HookContext hookContext, Redactor redactor, ProgressListener progress) {
@@ -85,6 +86,21 @@ public final class CoreProtocol implements MirrorProtocol {
         return r.answers();
     }
 
+    /**
+     * Asks for a clean stop between batches (SIGTERM): the batch in flight commits, later apply / repopulate steps are
+     * refused without touching the target (their tables keep their LSN and are retried on the next run).
+     */
+    public void requestStop() {
+        stopping = true;
+    }
+
+    private ApplyResult stopped(String table, ChangeCursor rows) {
+        rows.close();
+        String why = "not applied: the run is stopping (stop requested); retried on the next run";
+        ledger.failed(table, why);
+        return new ApplyResult(table, TableCounts.ZERO, why);
+    }
+
     @Override
     public Map<String, Long> storedLsns() {
         return schemaStep.storedLsns();
@@ -93,6 +109,9 @@ public final class CoreProtocol implements MirrorProtocol {
     @Override
     public ApplyResult apply(ChangeBatch batch) {
         String table = batch.table();
+        if (stopping) {
+            return stopped(table, batch.changes());
+        }
         ReentrantLock lock = locks.lock(table);
         try (ChangeCursor changes = batch.changes()) {
             TableState state = state(table);
@@ -130,6 +149,9 @@ public final class CoreProtocol implements MirrorProtocol {
 
     @Override
     public ApplyResult repopulate(String table, ChangeCursor rows, long lsn) {
+        if (stopping) {
+            return stopped(table, rows);
+        }
         ReentrantLock lock = locks.lock(table);
         try (rows) {
             TableState state = state(table);
