@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import dev.mirror.api.MirrorException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -123,7 +124,23 @@ final class SoapHttpServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Answers what the endpoint could not: closing an exchange without a response drops the connection with no bytes
+     * sent, which a keep-alive client sees as a broken connection ("header parser received no bytes"), not an error.
+     */
+    private void internalError(HttpExchange ex, RuntimeException e) throws IOException {
+        LOG.error("unexpected failure serving a request", e);
+        ex.getResponseHeaders().set("Connection", "close");
+        send(ex, 500, "text/xml; charset=utf-8", Soap.fault("s:Server", "internal error (" + e.getClass().getSimpleName()
+                + "); see the mirror's log"));
+    }
+
     private void get(HttpExchange ex) throws IOException {
+        // A HEAD answer completes the exchange at once: the (empty) request body must already be read to its end, or
+        // the JDK server closes the connection after it.
+        if (!consumed(ex, ex.getRequestBody())) {
+            ex.getResponseHeaders().set("Connection", "close");
+        }
         String query = ex.getRequestURI().getQuery();
         if (query != null && (query.equalsIgnoreCase("wsdl") || query.equalsIgnoreCase("singleWsdl"))) {
             send(ex, 200, "text/xml; charset=utf-8", wsdl);
@@ -138,6 +155,8 @@ final class SoapHttpServer implements AutoCloseable {
         if (length != null) {
             try {
                 if (Long.parseLong(length.strip()) > config.maxRequestBytes()) {
+                    // The body is not read: the connection cannot carry another request, so say so.
+                    ex.getResponseHeaders().set("Connection", "close");
                     send(ex, 413, "text/xml; charset=utf-8", Soap.fault("s:Client", "the request is larger than "
                             + "maxRequestBytes (" + config.maxRequestBytes() + " bytes); raise maxRequestBytes"));
                     return;
@@ -150,13 +169,41 @@ final class SoapHttpServer implements AutoCloseable {
         try {
             decoded = decoded(ex);
         } catch (IOException e) {
+            ex.getResponseHeaders().set("Connection", "close");
             send(ex, 415, "text/xml; charset=utf-8", Soap.fault("s:Client",
                     "the request body's Content-Encoding is not gzip, deflate or identity, or is corrupt"));
             return;
         }
         InputStream body = new LimitedInputStream(decoded, config.maxRequestBytes());
-        MirroringEndpoint.Response r = endpoint.handle(ex.getRequestHeaders().getFirst("SOAPAction"), body);
+        MirroringEndpoint.Response r;
+        try {
+            r = endpoint.handle(ex.getRequestHeaders().getFirst("SOAPAction"), body);
+        } catch (RuntimeException e) {
+            internalError(ex, e);
+            return;
+        }
+        if (!consumed(ex, body)) {
+            ex.getResponseHeaders().set("Connection", "close");
+        }
         send(ex, r.status(), "text/xml; charset=utf-8", r.body());
+    }
+
+    /**
+     * Reads what the endpoint left of the request body (an in-band refusal answers before reading a large RowData,
+     * the parser stops at the envelope's end), so the connection stays usable for the client's next call. The JDK
+     * server would otherwise close it after the response whenever more than its drain amount (64 KiB) is left,
+     * without a {@code Connection: close} header. Returns false when the body cannot be read to its end (over
+     * {@code maxRequestBytes}, corrupt, or the client went away): the answer then says the connection closes.
+     */
+    private boolean consumed(HttpExchange ex, InputStream body) {
+        try {
+            body.transferTo(OutputStream.nullOutputStream());
+            // after a gzip body's last member: whatever raw bytes follow, bounded like the body itself
+            new LimitedInputStream(ex.getRequestBody(), config.maxRequestBytes()).transferTo(OutputStream.nullOutputStream());
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static InputStream decoded(HttpExchange ex) throws IOException {
@@ -177,10 +224,16 @@ final class SoapHttpServer implements AutoCloseable {
         String accept = ex.getRequestHeaders().getFirst("Accept-Encoding");
         boolean head = ex.getRequestMethod().equals("HEAD");
         if (!head && accept != null && accept.toLowerCase(Locale.ROOT).contains("gzip") && body.length > 256) {
+            // Compressed in memory and sent with a Content-Length, never chunked: a client reading the gzip stream stops
+            // at the gzip trailer, before a chunked body's terminating chunk, and closing the response there cancels the
+            // exchange mid-body; the JDK HttpClient may then hand the dying connection to the next request, which fails
+            // with "HTTP/1.1 header parser received no bytes". With a length the body ends with its last gzip byte.
+            byte[] gz = gzip(body);
             ex.getResponseHeaders().set("Content-Encoding", "gzip");
-            ex.sendResponseHeaders(status, 0);
-            try (OutputStream out = new GZIPOutputStream(ex.getResponseBody())) {
-                out.write(body);
+            ex.getResponseHeaders().set("Vary", "Accept-Encoding");
+            ex.sendResponseHeaders(status, gz.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(gz);
             }
         } else {
             ex.sendResponseHeaders(status, head ? -1 : body.length);
@@ -190,6 +243,14 @@ final class SoapHttpServer implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private static byte[] gzip(byte[] body) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(64, body.length / 4));
+        try (OutputStream z = new GZIPOutputStream(bytes)) {
+            z.write(body);
+        }
+        return bytes.toByteArray();
     }
 
     @Override

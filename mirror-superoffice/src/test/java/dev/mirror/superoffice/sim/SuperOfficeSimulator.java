@@ -285,8 +285,14 @@ public final class SuperOfficeSimulator {
             HttpResponse<InputStream> resp = http.send(r.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             boolean gz = resp.headers().firstValue("Content-Encoding").map(v -> v.equalsIgnoreCase("gzip")).orElse(false);
-            try (InputStream in = gz ? new GZIPInputStream(resp.body()) : resp.body()) {
-                return new Answer(resp.statusCode(), new String(in.readAllBytes(), StandardCharsets.UTF_8), gz);
+            try (InputStream raw = resp.body()) {
+                InputStream in = gz ? new GZIPInputStream(raw) : raw;
+                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                // Read the HTTP body to its very end before closing it: GZIPInputStream stops at the gzip trailer, and
+                // closing a body the client has not seen end cancels the exchange, which makes the HttpClient discard
+                // (or, racing with its pool, hand out) a connection the next call then finds dead.
+                raw.transferTo(java.io.OutputStream.nullOutputStream());
+                return new Answer(resp.statusCode(), text, gz);
             }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
