@@ -36,6 +36,9 @@ final class Results {
         lines.add(new Result("2b", String.format(Locale.ROOT, "Incremental apply vs row-by-row upserts "
                 + "(JDBC batches of %d, `reWriteBatchedInserts=true`)", sinkBatch), rate(apply, "changes/s"),
                 rate(sink, "changes/s"), ratio(apply / sink), "≥ 20×", apply / sink >= APPLY_VS_ROW_BY_ROW_GOAL));
+        details.add("Paired ratios per run (both paths measured in the same run, so shared noise cancels): "
+                + "population mirror/COPY " + pairs(o.mirrorPopulation(), o.copyPopulation())
+                + "; apply/row-by-row " + pairs(o.mirrorApply(), o.rowByRow()));
         details.add("Full population, mirror (rows/s per run): " + series(o.mirrorPopulation()));
         details.add("Full population, plain COPY (rows/s per run): " + series(o.copyPopulation()));
         details.add("Incremental, mirror apply (changes/s per run): " + series(o.mirrorApply()));
@@ -64,6 +67,15 @@ final class Results {
         details.add(String.format(Locale.ROOT, "Heap child: %s rows in %s s; max heap used after a GC %s, before a GC %s, sum of "
                         + "heap pools' peaks %s, %s collections; -Xmx%s", o.child().get("rows"), o.child().get("seconds"), mib(live),
                 mib(o.value("maxBeforeGc")), mib(o.value("sumOfPoolPeaks")), o.child().get("collections"), o.xmx()));
+    }
+
+    /** Each run's a/b and their median, e.g. {@code 1.10, 0.95, 1.02 (median 1.02)}. */
+    static String pairs(List<Double> a, List<Double> b) {
+        List<Double> r = new ArrayList<>();
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            r.add(a.get(i) / b.get(i));
+        }
+        return String.join(", ", r.stream().map(Results::ratio).toList()) + " (median " + ratio(Stats.median(r)) + ")";
     }
 
     static String rate(double v, String unit) {

@@ -20,6 +20,7 @@ class ResultsTest {
         assertThat(r.lines().get(2).ratio()).isEqualTo("20.00"); // 50 / 2.5
         assertThat(r.lines().get(2).met()).isTrue();
         assertThat(r.details()).contains("checked");
+        assertThat(r.details()).anyMatch(d -> d.contains("population mirror/COPY 0.90, 0.95, 0.80 (median 0.90)"));
     }
 
     @Test
