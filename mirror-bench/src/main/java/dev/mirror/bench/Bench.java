@@ -48,6 +48,10 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--sink-batch", description = "JDBC batch size (and commit interval) of the row-by-row baseline. Default: ${DEFAULT-VALUE}")
     int sinkBatch = 1000;
 
+    @Option(names = "--sink-rewrite", description = "Give the row-by-row baseline pgjdbc's reWriteBatchedInserts=true (the driver "
+            + "then merges each batch into multi-row INSERTs: no longer one statement per row). Default: ${DEFAULT-VALUE}")
+    boolean sinkRewrite = false;
+
     @Option(names = "--quiet-cycles", description = "Timed quiet cycles per target (benchmark 3). Default: ${DEFAULT-VALUE}")
     int quietCycles = 10;
 
@@ -89,8 +93,8 @@ public final class Bench implements Callable<Integer> {
         Instant started = Instant.now();
         Results results = new Results();
         if (only.contains(1) || only.contains(2)) {
-            results.load(new LoadBenchmarks(new LoadBenchmarks.Settings(pgUrl, tables, rows, changes, runs, sinkBatch), log).run(),
-                    tables, sinkBatch);
+            results.load(new LoadBenchmarks(new LoadBenchmarks.Settings(pgUrl, tables, rows, changes, runs, sinkBatch, sinkRewrite), log).run(),
+                    tables, sinkBatch, sinkRewrite);
         }
         if (only.contains(3)) {
             QuietCycleBench quiet = new QuietCycleBench(log);

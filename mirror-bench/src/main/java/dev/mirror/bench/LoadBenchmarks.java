@@ -31,7 +31,7 @@ final class LoadBenchmarks {
     private static final long POPULATED_LSN = 1000;
 
     /** What to run. */
-    record Settings(String pgUrl, List<String> tables, long rows, int changes, int runs, int sinkBatch) {
+    record Settings(String pgUrl, List<String> tables, long rows, int changes, int runs, int sinkBatch, boolean sinkRewrite) {
         Settings {
             requireNonNull(pgUrl, "pgUrl is null");
             tables = List.copyOf(tables);
@@ -70,7 +70,8 @@ final class LoadBenchmarks {
         try (PgSchema schema = PgSchema.create(settings.pgUrl());
              MirrorHarness mirror = MirrorHarness.build("Bench", "postgresql", schema.url(), Map.of());
              Connection copy = DriverManager.getConnection(schema.url());
-             Connection sinkConnection = DriverManager.getConnection(PgSchema.withParameter(schema.url(), "reWriteBatchedInserts=true"))) {
+             Connection sinkConnection = DriverManager.getConnection(settings.sinkRewrite()
+                     ? PgSchema.withParameter(schema.url(), "reWriteBatchedInserts=true") : schema.url())) {
             copy.setAutoCommit(false);
             sinkConnection.setAutoCommit(false);
             mirror.announce(data.stream().map(TableData::schema).toList());

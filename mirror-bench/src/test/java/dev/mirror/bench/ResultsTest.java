@@ -11,7 +11,7 @@ class ResultsTest {
     void loadOutcomesBecomeRatiosAgainstTheGoals() {
         Results r = new Results();
         r.load(new LoadBenchmarks.Outcome(1000, 100, List.of(90.0, 95.0, 80.0), List.of(100.0, 100.0, 100.0),
-                List.of(50.0, 40.0, 60.0), List.of(2.0, 3.0, 2.5), List.of("checked")), List.of("person"), 1000);
+                List.of(50.0, 40.0, 60.0), List.of(2.0, 3.0, 2.5), List.of("checked")), List.of("person"), 1000, false);
         assertThat(r.lines()).extracting(Result::id).containsExactly("1", "2a", "2b");
         assertThat(r.lines().get(0).ratio()).isEqualTo("0.90");
         assertThat(r.lines().get(0).met()).isTrue();
@@ -27,7 +27,7 @@ class ResultsTest {
     void aMissedGoalSaysNo() {
         Results r = new Results();
         r.load(new LoadBenchmarks.Outcome(1000, 100, List.of(80.0), List.of(100.0), List.of(30.0), List.of(10.0), List.of()),
-                List.of("person"), 1000);
+                List.of("person"), 1000, false);
         assertThat(r.lines()).extracting(Result::met).containsExactly(false, false, false);
         assertThat(r.lines().get(0).markdownRow()).endsWith("| **NO** |");
     }

@@ -87,6 +87,8 @@ public final class PostgresDialect implements TargetDialect {
      * @param applicationName the {@code application_name} to set on new connections, or blank for none
      * @param warnings        where long-name mappings are reported (once per name)
      */
+    private volatile String applyWorkMem;
+
     public PostgresDialect(int copyChunkChars, String applicationName, Consumer<String> warnings) {
         if (copyChunkChars < 1024) {
             throw new IllegalArgumentException("copyChunkChars must be at least 1024, got " + copyChunkChars);
@@ -218,7 +220,21 @@ public final class PostgresDialect implements TargetDialect {
     @Override
     public TableCounts applyChanges(Connection connection, String table, TableSchema schema, Iterator<RowChange> changes)
             throws SQLException {
+        if (applyWorkMem != null) {
+            // The set-wise apply sorts the staged batch by key (DISTINCT ON) and joins it to the table; with the default
+            // work_mem (4MB) a batch of wide rows spills to disk. SET LOCAL ends with core's transaction.
+            // https://www.postgresql.org/docs/15/runtime-config-resource.html#GUC-WORK-MEM
+            try (java.sql.Statement s = connection.createStatement()) {
+                s.execute("SET LOCAL work_mem = '" + applyWorkMem + "'");
+            }
+        }
         return new PostgresChangeApplier(this, table, schema).apply(connection, changes, copyChunkChars);
+    }
+
+    /** Sets the work_mem of apply transactions ({@code 256MB}); null leaves the server's setting. Validated by the provider. */
+    PostgresDialect withApplyWorkMem(String workMem) {
+        this.applyWorkMem = workMem;
+        return this;
     }
 
     @Override

@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
  * Provides the {@code postgresql} target dialect for {@code jdbc:postgresql:} URLs.
  *
  * <p>Configuration keys (all optional): {@code copyChunkKiB} (COPY data buffered before it is sent, default
- * 256, 4..65536), {@code applicationName} (default {@code mirror}; empty to leave it alone).
+ * 256, 4..65536), {@code applicationName} (default {@code mirror}; empty to leave it alone), {@code applyWorkMem} (work_mem of each
+ * incremental apply transaction, default {@code 256MB}; empty for the server's setting).
  */
 public final class PostgresDialectProvider implements TargetDialectProvider {
     /** The name users write as {@code target.dialect}. */
@@ -33,6 +34,13 @@ public final class PostgresDialectProvider implements TargetDialectProvider {
             chunkKiB = PostgresDialect.DEFAULT_COPY_CHUNK_CHARS / 1024;
         }
         String applicationName = config.string("applicationName", "mirror");
-        return new PostgresDialect(chunkKiB * 1024, applicationName, LoggerFactory.getLogger(PostgresDialect.class)::warn);
+        String workMem = config.string("applyWorkMem", "256MB").trim();
+        if (!workMem.isEmpty() && !workMem.matches("[1-9][0-9]{0,6}(kB|MB|GB)")) {
+            config.problem("applyWorkMem", "must be a PostgreSQL memory size such as 64MB or 1GB (or empty for the server's setting), got '"
+                    + workMem + "'");
+            workMem = "256MB";
+        }
+        return new PostgresDialect(chunkKiB * 1024, applicationName, LoggerFactory.getLogger(PostgresDialect.class)::warn)
+                .withApplyWorkMem(workMem.isEmpty() ? null : workMem);
     }
 }
