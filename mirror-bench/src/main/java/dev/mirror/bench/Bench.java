@@ -14,22 +14,33 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * The benchmark command: runs the four measurements of BENCHMARKS.md against a PostgreSQL server (and the embedded
- * H2 target for the quiet cycle) and prints a markdown report with the machine, the command, the medians, the ratios
+ * H2 target for the quiet cycle), and benchmark 5 against a SQL Server when {@code --sqlserver-url} is given, and prints a markdown report with the machine, the command, the medians, the ratios
  * and whether each goal is met. Progress goes to stderr, the report to stdout (and {@code --output}).
  */
 @Command(name = "mirror-bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Measures the mirror against PostgreSQL's native bulk path; see BENCHMARKS.md.")
+        description = "Measures the mirror against PostgreSQL's (and SQL Server's) native bulk path; see BENCHMARKS.md.")
 public final class Bench implements Callable<Integer> {
+    static final Set<Integer> ALL = Set.of(1, 2, 3, 4, 5);
+    static final String SQL_SERVER_WHAT = "SQL Server full population vs raw `SQLServerBulkCopy` (5a) and incremental apply (5b)";
+
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--pg-url", description = "PostgreSQL JDBC URL (a fresh schema is created in it and dropped after). Default: ${DEFAULT-VALUE}")
     String pgUrl = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
 
@@ -64,8 +75,15 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--heap-table", description = "Table the child populates (benchmark 4). Default: ${DEFAULT-VALUE}")
     String heapTable = "udcontactsmall";
 
-    @Option(names = "--only", split = ",", description = "Benchmarks to run, of 1,2,3,4 (1 and 2 always run together). Default: all")
-    Set<Integer> only = new TreeSet<>(List.of(1, 2, 3, 4));
+    @Option(names = "--sqlserver-url", description = "SQL Server JDBC URL with user and password (benchmark 5; a fresh database "
+            + "is created through it and dropped after, so the login needs CREATE DATABASE), e.g. "
+            + "jdbc:sqlserver://host:1433;databaseName=master;user=sa;password=...;encrypt=false. Without it benchmark 5 is "
+            + "reported as not run.")
+    String sqlServerUrl;
+
+    @Option(names = "--only", split = ",", description = "Benchmarks to run, of 1,2,3,4,5 (1 and 2 always run together; 5 needs "
+            + "--sqlserver-url). Default: all")
+    Set<Integer> only = new TreeSet<>(ALL);
 
     @Option(names = "--output", description = "Also write the markdown report to this file.")
     Path output;
@@ -88,8 +106,10 @@ public final class Bench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        validate();
         PrintStream log = System.err;
-        String version = serverVersion();
+        boolean postgres = only.stream().anyMatch(b -> b <= 4);
+        String version = postgres ? serverVersion() : null;
         Instant started = Instant.now();
         Results results = new Results();
         if (only.contains(1) || only.contains(2)) {
@@ -112,23 +132,57 @@ public final class Bench implements Callable<Integer> {
         if (only.contains(4)) {
             results.heap(new HeapBench(log).run(pgUrl, heapTable, heapMb * 1_000_000, heapXmx));
         }
-        String report = Report.markdown(Machine.describe(version), command(), started, Instant.now(), settingsLine(), results);
+        String sqlServerVersion = only.contains(5) ? sqlServer(results, log) : null;
+        String target = Stream.of(version, sqlServerVersion).filter(Objects::nonNull).collect(Collectors.joining("; "));
+        String report = Report.markdown(Machine.describe(target.isEmpty() ? "none" : target), command(), started, Instant.now(),
+                settingsLine(), results);
         System.out.println(report);
         if (output != null) {
             Files.writeString(output, report, StandardCharsets.UTF_8);
         }
-        return results.lines().stream().allMatch(Result::met) ? 0 : 1;
+        return results.lines().stream().noneMatch(Result::missed) ? 0 : 1;
+    }
+
+    /** Refuses benchmark numbers that do not exist and a malformed SQL Server URL, before anything runs. */
+    void validate() {
+        if (only.isEmpty() || !ALL.containsAll(only)) {
+            throw new ParameterException(spec.commandLine(), "--only takes benchmark numbers of 1,2,3,4,5, got " + only);
+        }
+        if (sqlServerUrl != null) {
+            try {
+                SqlServerUrl.validate(sqlServerUrl);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
+    }
+
+    /** Benchmark 5, or a "not run" line saying why; returns the server's version, null when not run. */
+    String sqlServer(Results results, PrintStream log) throws SQLException {
+        if (sqlServerUrl == null) {
+            results.notRun("5", SQL_SERVER_WHAT, "no `--sqlserver-url` given (see BENCHMARKS.md, \"How to run against SQL Server\")");
+            return null;
+        }
+        SqlServerBenchmark.Outcome o = new SqlServerBenchmark(new SqlServerBenchmark.Settings(sqlServerUrl, tables, rows, changes, runs),
+                log).run();
+        results.sqlServer(o, tables);
+        return o.serverVersion();
     }
 
     private String settingsLine() {
-        return String.format(java.util.Locale.ROOT, "N = %,d rows, M = %,d changes, %d runs of benchmarks 1–2, %d timed quiet cycles "
+        return String.format(java.util.Locale.ROOT, "N = %,d rows, M = %,d changes, %d runs of benchmarks 1–2 and 5, %d timed quiet cycles "
                 + "per target, heap child -Xmx%s with %,d MB of COPY text", rows, changes, runs, quietCycles, heapXmx, heapMb);
     }
 
     private String command() {
         List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments();
         return "java " + String.join(" ", jvm) + (jvm.isEmpty() ? "" : " ") + "-cp \"mirror-bench/target/mirror-bench-0.1.0-SNAPSHOT.jar:"
-                + "mirror-bench/target/lib/*\" " + Bench.class.getName() + (args.length == 0 ? "" : " " + String.join(" ", args));
+                + "mirror-bench/target/lib/*\" " + Bench.class.getName() + (args.length == 0 ? "" : " " + redactedArgs(args));
+    }
+
+    /** The arguments as typed, with passwords in URLs masked (the report is meant to be published). */
+    static String redactedArgs(String[] args) {
+        return String.join(" ", Stream.of(args).map(SqlServerUrl::redact).toList());
     }
 
     private String serverVersion() throws SQLException {

@@ -5,7 +5,9 @@ import dev.mirror.api.model.Row;
 import dev.mirror.api.model.RowChange;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -64,6 +66,26 @@ final class ChangeMix {
         }
         Collections.shuffle(changes, random);
         return changes;
+    }
+
+    /**
+     * The table's rows after {@code changes} (each key at most once, as {@link #generate} makes them): updates
+     * replace their row, inserts add theirs, deletes remove theirs. What a correct apply must leave in the table.
+     */
+    static List<Row> applied(TableData table, List<RowChange> changes) {
+        int k = table.schema().keyIndexes()[0];
+        Map<Object, Row> rows = new LinkedHashMap<>();
+        for (Row r : table.rows()) {
+            rows.put(r.get(k), r);
+        }
+        for (RowChange c : changes) {
+            if (c.operation() == Operation.DELETE) {
+                rows.remove(c.row().get(k));
+            } else {
+                rows.put(c.row().get(k), c.row());
+            }
+        }
+        return new ArrayList<>(rows.values());
     }
 
     private static Row withKey(Row row, int keyIndex, int key) {

@@ -1,5 +1,6 @@
 package dev.mirror.bench;
 
+import dev.mirror.sqlserver.target.BulkSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +45,31 @@ final class Results {
         details.add("Incremental, mirror apply (changes/s per run): " + series(o.mirrorApply()));
         details.add("Incremental, row-by-row upserts (changes/s per run): " + series(o.rowByRow()));
         details.addAll(o.checks());
+    }
+
+    void sqlServer(SqlServerBenchmark.Outcome o, List<String> tables) {
+        double mirror = Stats.median(o.mirrorPopulation());
+        double raw = Stats.median(o.rawPopulation());
+        double apply = Stats.median(o.mirrorApply());
+        lines.add(new Result("5a", String.format(Locale.ROOT, "SQL Server full population, %,d rows of %s: `repopulate` vs raw "
+                        + "`SQLServerBulkCopy` (TABLOCK, KeepNulls, batches of %,d)", o.rows(), String.join(", ", tables),
+                BulkSettings.DEFAULTS.batchSize()), rate(mirror, "rows/s"), rate(raw, "rows/s"),
+                ratio(mirror / raw), "—", Result.Verdict.REPORTED));
+        lines.add(new Result("5b", String.format(Locale.ROOT, "SQL Server incremental apply, %,d changes (60%% U / 30%% I / 10%% D) "
+                + "vs the mirror's full-population rate there", o.changes()), rate(apply, "changes/s"), rate(mirror, "rows/s"),
+                ratio(apply / mirror), "—", Result.Verdict.REPORTED));
+        details.add("SQL Server: " + o.serverVersion());
+        details.add("SQL Server paired ratios per run: population mirror/raw bulk copy " + pairs(o.mirrorPopulation(), o.rawPopulation()));
+        details.add("SQL Server full population, mirror (rows/s per run): " + series(o.mirrorPopulation()));
+        details.add("SQL Server full population, raw bulk copy (rows/s per run): " + series(o.rawPopulation()));
+        details.add("SQL Server incremental, mirror apply (changes/s per run): " + series(o.mirrorApply()));
+        details.addAll(o.checks());
+    }
+
+    /** A benchmark that was selected but could not run, with the reason in the table and in the details. */
+    void notRun(String id, String what, String reason) {
+        lines.add(new Result(id, what + ": not run, " + reason, "—", "—", "—", "—", Result.Verdict.NOT_RUN));
+        details.add("Benchmark " + id + " not run: " + reason);
     }
 
     void quiet(String id, QuietCycleBench.Outcome o) {

@@ -65,4 +65,22 @@ class ChangeMixTest {
         assertThatThrownBy(() -> ChangeMix.generate(person, 5000, 1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("lower --changes or raise --rows");
     }
+
+    @Test
+    void appliedLeavesUpdatedRowsInsertedRowsAndNoDeletedOnes() {
+        int key = person.schema().keyIndexes()[0];
+        List<RowChange> changes = ChangeMix.generate(person, 200, 5);
+        Map<Object, dev.mirror.api.model.Row> after = ChangeMix.applied(person, changes).stream()
+                .collect(Collectors.toMap(r -> r.get(key), Function.identity()));
+        assertThat(after).hasSize(1000 + 60 - 20);
+        for (RowChange c : changes) {
+            Object k = c.row().get(key);
+            if (c.operation() == Operation.DELETE) {
+                assertThat(after).doesNotContainKey(k);
+            } else {
+                assertThat(after.get(k)).isEqualTo(c.row());
+            }
+        }
+        assertThat(person.rows()).hasSize(1000);
+    }
 }

@@ -66,4 +66,36 @@ class ResultsTest {
         assertThat(PgSchema.withParameter("jdbc:postgresql://h/db", "a=1")).isEqualTo("jdbc:postgresql://h/db?a=1");
         assertThat(PgSchema.withParameter("jdbc:postgresql://h/db?user=x", "a=1")).isEqualTo("jdbc:postgresql://h/db?user=x&a=1");
     }
+
+    @Test
+    void sqlServerOutcomesAreReportedAsRatiosWithoutAGoal() {
+        Results r = new Results();
+        r.sqlServer(new SqlServerBenchmark.Outcome("Microsoft SQL Server 2022", 1000, 100, List.of(90.0, 80.0, 100.0),
+                List.of(100.0, 100.0, 100.0), List.of(45.0, 40.0, 50.0), List.of("checked")), List.of("person", "contact"));
+        assertThat(r.lines()).extracting(Result::id).containsExactly("5a", "5b");
+        Result load = r.lines().get(0);
+        assertThat(load.what()).contains("1,000 rows of person, contact").contains("SQLServerBulkCopy").contains("batches of 10,000");
+        assertThat(load.mirror()).isEqualTo("90 rows/s");
+        assertThat(load.baseline()).isEqualTo("100 rows/s");
+        assertThat(load.ratio()).isEqualTo("0.90");
+        assertThat(load.verdict()).isEqualTo(Result.Verdict.REPORTED);
+        assertThat(load.missed()).isFalse();
+        assertThat(load.markdownRow()).endsWith("| — | — (reported) |");
+        Result apply = r.lines().get(1);
+        assertThat(apply.mirror()).isEqualTo("45 changes/s");
+        assertThat(apply.ratio()).isEqualTo("0.50"); // 45 / 90
+        assertThat(r.details()).contains("SQL Server: Microsoft SQL Server 2022", "checked")
+                .anyMatch(d -> d.contains("mirror/raw bulk copy 0.90, 0.80, 1.00 (median 0.90)"));
+    }
+
+    @Test
+    void aBenchmarkThatDidNotRunSaysWhyAndIsNotAMissedGoal() {
+        Results r = new Results();
+        r.notRun("5", "SQL Server", "no server");
+        Result line = r.lines().get(0);
+        assertThat(line.markdownRow()).isEqualTo("| 5 | SQL Server: not run, no server | — | — | — | — | not run |");
+        assertThat(line.met()).isFalse();
+        assertThat(line.missed()).isFalse();
+        assertThat(r.details()).containsExactly("Benchmark 5 not run: no server");
+    }
 }
