@@ -27,15 +27,10 @@ import java.util.Set;
  * with the inserted values, and an insert followed by a delete leaves it absent);</li>
  * <li>{@code DROP TABLE pg_temp.mirror_stage} (ON COMMIT DROP only guards against a forgotten drop).</li>
  * </ol>
- * When the batch carries every key at most once (watched while staging, see {@link KeyTracker}; the usual case, since
- * sources send the net change per row), steps 3 and 4 read the stage directly instead of {@code DISTINCT ON}: sorting
- * every staged wide row was the largest cost of the apply after the COPY itself (BENCHMARKS.md).
  * Everything runs in the caller's transaction; nothing is committed here.
  */
 final class PostgresChangeApplier {
     static final String STAGE = "pg_temp.mirror_stage";
-    /** Keys remembered per batch to prove they are unique (bounded memory; beyond it the batch is de-duplicated in SQL). */
-    static final int KEY_TRACKING_LIMIT = 1_000_000;
 
     private final PostgresDialect dialect;
     private final String table;
@@ -81,22 +76,14 @@ final class PostgresChangeApplier {
         return "COPY " + STAGE + " (" + list(columns, "") + ", " + q(seq) + ", " + q(op) + ") FROM STDIN";
     }
 
-    private String lastChangePerKey(String select, boolean uniqueKeys) {
-        if (uniqueKeys) {
-            return STAGE + " AS s"; // every key once: nothing to de-duplicate, no sort of the staged rows
-        }
+    private String lastChangePerKey(String select) {
         return "(SELECT DISTINCT ON (" + list(keys, "") + ") " + select + " FROM " + STAGE + " ORDER BY " + list(keys, "")
                 + ", " + q(seq) + " DESC) AS s";
     }
 
     String delete() {
-        return delete(false);
-    }
-
-    /** The delete of keys whose last change is a delete; {@code uniqueKeys}: the batch has every key at most once. */
-    String delete(boolean uniqueKeys) {
         StringBuilder b = new StringBuilder("DELETE FROM ").append(q(table)).append(" AS m USING ")
-                .append(lastChangePerKey(list(keys, "") + ", " + q(op), uniqueKeys)).append(" WHERE s.").append(q(op)).append(" = 'D'");
+                .append(lastChangePerKey(list(keys, "") + ", " + q(op))).append(" WHERE s.").append(q(op)).append(" = 'D'");
         for (String k : keys) {
             b.append(" AND m.").append(q(k)).append(" = s.").append(q(k));
         }
@@ -104,13 +91,8 @@ final class PostgresChangeApplier {
     }
 
     String upsert() {
-        return upsert(false);
-    }
-
-    /** The upsert of keys whose last change is an insert or update; {@code uniqueKeys}: every key at most once. */
-    String upsert(boolean uniqueKeys) {
         StringBuilder b = new StringBuilder("INSERT INTO ").append(q(table)).append(" AS m (").append(list(columns, ""))
-                .append(") SELECT ").append(list(columns, "s.")).append(" FROM ").append(lastChangePerKey("*", uniqueKeys))
+                .append(") SELECT ").append(list(columns, "s.")).append(" FROM ").append(lastChangePerKey("*"))
                 .append(" WHERE s.").append(q(op)).append(" <> 'D' ON CONFLICT (").append(list(keys, "")).append(") DO ");
         List<String> others = new ArrayList<>(columns);
         others.removeAll(keys);
@@ -142,7 +124,6 @@ final class PostgresChangeApplier {
         long updates = 0;
         long deletes = 0;
         CopyTextEncoder encoder = new CopyTextEncoder(table, schema.columns());
-        KeyTracker keyTracker = new KeyTracker(schema.keyIndexes(), KEY_TRACKING_LIMIT);
         try (Statement st = connection.createStatement()) {
             st.execute(createStage());
             try (CopyStream copy = CopyStream.start(connection, copyStage(), chunkChars)) {
@@ -155,7 +136,6 @@ final class PostgresChangeApplier {
                         case UPDATE -> updates++;
                         case DELETE -> deletes++;
                     }
-                    keyTracker.add(change.row());
                     StringBuilder b = copy.row();
                     encoder.appendRow(b, change.row(), n);
                     b.append('\t').append(n).append('\t').append(change.operation().code());
@@ -163,12 +143,11 @@ final class PostgresChangeApplier {
                 }
                 copy.finish();
             }
-            boolean unique = keyTracker.unique();
             if (deletes > 0) {
-                st.executeUpdate(delete(unique));
+                st.executeUpdate(delete());
             }
             if (inserts + updates > 0) {
-                st.executeUpdate(upsert(unique));
+                st.executeUpdate(upsert());
             }
             st.execute(dropStage());
         }
