@@ -30,6 +30,11 @@ public final class MetadataTable {
     public static final String BLOCKED = "blocked";
 
     private static final int MESSAGE_LIMIT = 1000;
+    /**
+     * The longest source table name the metadata table holds: 450 characters, so that the primary key stays within
+     * SQL Server's 900-byte index key limit (nvarchar is 2 bytes a character). SQL Server names are at most 128.
+     */
+    public static final int TABLE_NAME_LIMIT = 450;
 
     private final TargetDialect dialect;
     private final String sourceName;
@@ -67,7 +72,7 @@ public final class MetadataTable {
     /** The metadata table's columns, as SQL Server types mapped by the dialect like any other table. */
     public TableSchema schema() {
         return new TableSchema(sourceName, List.of(
-                Column.of("tablename", SqlType.ofLength(SqlServerType.NVARCHAR, 128), false),
+                Column.of("tablename", SqlType.ofLength(SqlServerType.NVARCHAR, TABLE_NAME_LIMIT), false),
                 Column.of("schemahash", SqlType.ofLength(SqlServerType.VARCHAR, 64), false),
                 Column.of("lsn", SqlType.of(SqlServerType.BIGINT), false),
                 Column.of("state", SqlType.ofLength(SqlServerType.VARCHAR, 16), false),

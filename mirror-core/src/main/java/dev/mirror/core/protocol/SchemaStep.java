@@ -137,6 +137,12 @@ final class SchemaStep {
     }
 
     private TableAnswer reconcile(TableSchema schema, Snapshot snap) {
+        if (schema.name().length() > MetadataTable.TABLE_NAME_LIMIT) {
+            String why = "table name is " + schema.name().length() + " characters long; the metadata table holds names of up to "
+                    + MetadataTable.TABLE_NAME_LIMIT + ": rename the table in the source or block it";
+            LOG.error("table {}…: {}", schema.name().substring(0, 60), why);
+            return new TableAnswer(schema.name(), -1, SchemaAction.FAILED, why);
+        }
         try {
             String hash = SchemaHash.of(schema);
             MetadataRow stored = snap.rows().get(schema.name());
