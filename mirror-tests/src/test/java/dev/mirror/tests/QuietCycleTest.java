@@ -71,6 +71,30 @@ class QuietCycleTest {
     }
 
     @Test
+    void deletingATablesMetadataRowByHandRebuildsThatTable() throws Exception {
+        Map<String, Object> config = TestMirrors.sampleToTarget("Row", "h2", TestMirrors.h2Url(dir),
+                Map.of("advance", false, "steps", 2), Map.of());
+        try (Mirror mirror = TestMirrors.build(config)) {
+            assertThat(mirror.runCycle().failures()).isEmpty();
+            try (var c = mirror.target().dataSource().getConnection(); var s = c.createStatement()) {
+                s.execute("DELETE FROM \"Row_mirroring\" WHERE \"tablename\" = 'sale'");
+            }
+            CycleReport next = mirror.runCycle();
+            assertThat(next.tables()).filteredOn(t -> t.table().equals("sale")).singleElement()
+                    .satisfies(t -> {
+                        assertThat(t.action()).isEqualTo(SchemaAction.RECREATED);
+                        assertThat(t.reason()).contains("metadata row missing");
+                        assertThat(t.repopulated()).isTrue();
+                    });
+            assertThat(next.tables()).filteredOn(t -> t.repopulated()).hasSize(1);
+            SampleDataSet data = new SampleDataSet(1, SampleDataSet.Selection.CORE);
+            try (var c = mirror.target().dataSource().getConnection()) {
+                MirrorContents.assertEquals(c, mirror.target().dialect(), data.table("sale", 2).orElseThrow(), data.rows("sale", 2));
+            }
+        }
+    }
+
+    @Test
     void settingTheLsnToMinusOneByHandRepopulatesThatTableOnly() throws Exception {
         Map<String, Object> config = TestMirrors.sampleToTarget("Reset", "h2", TestMirrors.h2Url(dir),
                 Map.of("advance", false, "steps", 2), Map.of());
