@@ -14,9 +14,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -26,7 +23,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.InflaterInputStream;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,10 +56,15 @@ final class SoapHttpServer implements AutoCloseable {
     /** Binds and starts; returns once the port listens. */
     void start() {
         InetSocketAddress address = new InetSocketAddress(config.bindAddress(), config.port());
+        // The keystore is opened before the port is bound: creating the server binds it, and a keystore error thrown
+        // after that left the port bound (and unusable by a corrected restart in the same process) until exit.
+        SSLContext tls = config.tlsKeystore()
+                .map(ks -> EndpointTls.serverContext(ks, config.tlsKeystorePassword().orElse("")))
+                .orElse(null);
         try {
-            if (config.tlsKeystore().isPresent()) {
+            if (tls != null) {
                 HttpsServer https = HttpsServer.create(address, 128);
-                https.setHttpsConfigurator(new HttpsConfigurator(sslContext()));
+                https.setHttpsConfigurator(new HttpsConfigurator(tls));
                 server = https;
             } else {
                 server = HttpServer.create(address, 128);
@@ -88,21 +89,6 @@ final class SoapHttpServer implements AutoCloseable {
 
     int port() {
         return server.getAddress().getPort();
-    }
-
-    private SSLContext sslContext() {
-        char[] password = config.tlsKeystorePassword().orElse("").toCharArray();
-        try {
-            KeyStore ks = KeyStore.getInstance(config.tlsKeystore().get().toFile(), password);
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(ks, password);
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(kmf.getKeyManagers(), null, null);
-            return ctx;
-        } catch (IOException | GeneralSecurityException e) {
-            throw MirrorException.configuration("SUPEROFFICE_TLS", "cannot load tls.keystore " + config.tlsKeystore().get()
-                    + " (" + e.getClass().getSimpleName() + "); check the file and tls.keystorePassword");
-        }
     }
 
     private void exchange(HttpExchange ex) throws IOException {

@@ -62,6 +62,11 @@ public record SuperOfficeConfig(int port, String bindAddress, String path, Optio
         Optional<PluginConfig> tls = config.child("tls");
         Optional<Path> keystore = tls.flatMap(t -> t.string("keystore")).map(Path::of);
         Optional<String> keystorePassword = tls.flatMap(t -> t.secret("keystorePassword"));
+        if (tls.isPresent() && keystore.isEmpty()) {
+            // Without this, a tls block missing its keystore would silently serve plain HTTP.
+            config.problem("tls.keystore", "is required in tls (the PKCS#12 file with the endpoint's certificate and "
+                    + "private key); remove the tls block to serve plain HTTP behind a TLS proxy");
+        }
         if (keystore.isPresent() && keystorePassword.isEmpty()) {
             config.problem("tls.keystorePassword", "is required with tls.keystore (use ${MIRROR_TLS_PASSWORD})");
         }

@@ -151,7 +151,11 @@ class SimulatorEndToEndTest {
     }
 
     private void assertMirrorEquals(String ctx, SimSource src) {
-        InMemoryProtocol mirror = f.sessions.existing(ctx);
+        assertMirrorEquals(f.sessions.existing(ctx), src);
+    }
+
+    /** Every table of {@code src} is in {@code mirror} with the same schema and exactly the same rows. */
+    static void assertMirrorEquals(InMemoryProtocol mirror, SimSource src) {
         for (TableSchema t : src.schemas()) {
             assertThat(mirror.schemaOf(t.name())).as(t.name()).isEqualTo(t);
             // an unchanged table is not resent, so its LSN stays where its last change brought it

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import javax.net.ssl.SSLContext;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -35,7 +36,7 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * Plays SuperOffice's mirroring task against a real endpoint over HTTP: signs its tokens with a test key,
+ * Plays SuperOffice's mirroring task against a real endpoint over HTTP or HTTPS: signs its tokens with a test key,
  * checks the application token Authenticate answers, and sends TableSchema, RowData (batches of about
  * {@link #batchBytes} bytes, several per call, only the table's last batch carrying the LSN), Wipe and
  * ReplicationCompleted as SuperOffice's WCF client writes them. {@link #runCycle} does a whole cycle from a
@@ -84,12 +85,26 @@ public final class SuperOfficeSimulator {
     private int batchesPerCall = 3;
     private boolean gzipRequests;
 
+    /** A simulator for a plain-HTTP endpoint, or an HTTPS one whose certificate the JDK's default trust store trusts. */
     public SuperOfficeSimulator(URI endpoint, String applicationId, PrivateKey superOfficeSigningKey,
                                 PublicKey applicationPublicKey) {
+        this(endpoint, applicationId, superOfficeSigningKey, applicationPublicKey, null);
+    }
+
+    /**
+     * A simulator for an HTTPS endpoint: {@code sslContext} decides which server certificates are trusted (e.g. one
+     * built from the endpoint's own self-signed certificate), or null for the JDK's default trust store.
+     */
+    public SuperOfficeSimulator(URI endpoint, String applicationId, PrivateKey superOfficeSigningKey,
+                                PublicKey applicationPublicKey, SSLContext sslContext) {
         this.endpoint = requireNonNull(endpoint, "endpoint is null");
         this.applicationPublicKey = requireNonNull(applicationPublicKey, "applicationPublicKey is null");
         this.tokens = new SuperOfficeTokens(superOfficeSigningKey, applicationId, Clock.systemUTC());
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+        if (sslContext != null) {
+            b.sslContext(sslContext);
+        }
+        this.http = b.build();
     }
 
     public SuperOfficeTokens tokens() {
