@@ -7,7 +7,7 @@ package dev.mirror.api.target;
 public enum Capability {
     /** DDL is transactional: a table can be created, filled and renamed into place in one transaction. */
     TRANSACTIONAL_DDL,
-    /** {@link TargetDialect#renameTable} is supported (shadow-table swap on repopulation). */
+    /** {@link TargetDialect#renameTable} and {@link TargetDialect#renameIndex} are supported (shadow-table swap on repopulation). */
     RENAME_TABLE,
     /** Column types can be changed in place ({@link TargetDialect#alterColumn}). */
     ALTER_COLUMN,

@@ -69,6 +69,41 @@ public interface TargetDialect {
                 name() + " cannot rename tables");
     }
 
+    /**
+     * The statement that renames an index of {@code table} (target names). Core's repopulation builds a table's indexes on
+     * its shadow under temporary names (index names are schema-wide on some targets) and renames them after the swap.
+     */
+    default String renameIndex(String table, String from, String to) {
+        throw new MirrorException("UNSUPPORTED", dev.mirror.api.ErrorCategory.INTERNAL,
+                name() + " cannot rename indexes");
+    }
+
+    /**
+     * Puts {@code shadow}, fully loaded, in the place of {@code table} (both target names; {@code table} exists), so
+     * that readers see the old complete table until the swap commits and the new one at once after, and are blocked at
+     * most for the swap itself, never for the load. Core calls it inside the transaction it opened for the swap (with
+     * nothing else in it), and the swap must run {@code inSwap} (core's metadata write: the table's LSN, hash and state)
+     * so that it becomes visible together with the new contents. Core commits afterwards, then drops {@code shadow} if
+     * it still exists. The shadow may have other columns than the table (a recreate after an incompatible schema change).
+     *
+     * <p>The default drops {@code table} and renames the shadow ({@link #dropTable}, {@link #renameTable}), then runs
+     * {@code inSwap}: atomic where DDL is transactional ({@link Capability#TRANSACTIONAL_DDL}). A dialect whose DDL
+     * commits on its own overrides this (and may commit), and documents the lock it takes.
+     */
+    default void swapShadow(Connection connection, String table, String shadow, SwapStep inSwap) throws SQLException {
+        try (java.sql.Statement s = connection.createStatement()) {
+            s.execute(dropTable(table));
+            s.execute(renameTable(shadow, table));
+        }
+        inSwap.run(connection);
+    }
+
+    /** Core's part of a {@link #swapShadow}: runs on the swap's connection, inside its transaction. */
+    @FunctionalInterface
+    interface SwapStep {
+        void run(Connection connection) throws SQLException;
+    }
+
     /** Statements that add a column (nullable, or with its default). */
     List<String> addColumn(String table, Column column);
 
