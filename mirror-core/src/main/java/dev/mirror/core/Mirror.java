@@ -112,8 +112,7 @@ public final class Mirror implements AutoCloseable {
 
     /** Forces repopulation (LSN -1) of some tables, or all when {@code tables} is null. Returns rows changed. */
     public int resync(List<String> tables) {
-        CoreProtocol p = protocol();
-        return target().inTransaction("resetting LSNs", true, c -> p.metadata().resetLsn(c, tables));
+        return protocol().resync(tables);
     }
 
     public ChangeSource source() {

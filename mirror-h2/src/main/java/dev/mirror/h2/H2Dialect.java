@@ -26,6 +26,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded H2 (2.x) target. Stateless and thread-safe. Type mapping, defaults and identifiers are
@@ -36,6 +38,9 @@ import java.util.Set;
  * {@link Capability#TRANSACTIONAL_DDL}; row changes (bulk load, apply, truncate through DELETE) are transactional.
  */
 public final class H2Dialect implements TargetDialect {
+    private static final Logger LOG = LoggerFactory.getLogger(H2Dialect.class);
+    /** Only so the exclusive-mode warning is logged once per dialect instance; a lost update just logs it twice. */
+    private volatile boolean exclusiveRefusedLogged;
     private static final Set<Capability> CAPABILITIES = Set.copyOf(EnumSet.of(Capability.RENAME_TABLE, Capability.ALTER_COLUMN));
 
     private final H2Limits limits;
@@ -110,6 +115,50 @@ public final class H2Dialect implements TargetDialect {
     @Override
     public String renameTable(String from, String to) {
         return "ALTER TABLE " + quote(from) + " RENAME TO " + quote(to);
+    }
+
+    @Override
+    public String renameIndex(String table, String from, String to) {
+        return "ALTER INDEX " + quote(from) + " RENAME TO " + quote(to);
+    }
+
+    /**
+     * H2 commits every DDL statement at once (no transactional DDL), so a DROP and a RENAME cannot be one transaction.
+     * The swap runs in H2's exclusive mode instead ({@code SET EXCLUSIVE 1}, H2 reference "SET EXCLUSIVE"): statements
+     * of every other session wait until it ends, so readers see the old table, then the new one with its LSN, never a
+     * missing table; the instant lasts two catalog changes and one metadata update. A connection opened during that
+     * instant is refused by H2. Without admin rights (exclusive mode refused) the swap runs without it, and a reader may
+     * then find the table missing for that instant (logged once).
+     */
+    @Override
+    public void swapShadow(Connection connection, String table, String shadow, SwapStep inSwap) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            boolean exclusive = exclusive(s);
+            try {
+                s.execute(dropTable(table));
+                s.execute(renameTable(shadow, table));
+                inSwap.run(connection);
+                connection.commit();
+            } finally {
+                if (exclusive) {
+                    s.execute("SET EXCLUSIVE 0");
+                }
+            }
+        }
+    }
+
+    private boolean exclusive(Statement s) {
+        try {
+            s.execute("SET EXCLUSIVE 1");
+            return true;
+        } catch (SQLException e) {
+            if (!exclusiveRefusedLogged) {
+                exclusiveRefusedLogged = true;
+                LOG.warn("H2 refused exclusive mode for the shadow swap ({}): swapping without it; a reader may find a "
+                        + "repopulated table missing for an instant. Connect as an admin user to avoid it.", e.getMessage());
+            }
+            return false;
+        }
     }
 
     /** NOT NULL only with a default H2 can express: existing rows then take the default (H2 fills them). */

@@ -8,6 +8,7 @@ import dev.mirror.api.hook.TableEvent;
 import dev.mirror.api.hook.TargetSession;
 import dev.mirror.api.protocol.CycleReport;
 import dev.mirror.api.target.IndexDefinition;
+import dev.mirror.api.target.TargetDialect;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,6 +26,10 @@ import org.slf4j.LoggerFactory;
  *   <li>a table just {@code CREATED} or {@code RECREATED} is empty and about to be fully loaded, so nothing
  *       is built then: indexes come in {@link #onTablePopulated}, after the load (building them first
  *       would slow every row of the load down);</li>
+ *   <li>a repopulation of a table that has contents loads a shadow table that core then swaps in: the declared
+ *       indexes are built on the shadow ({@link #onShadowLoaded}) under temporary names (index names are
+ *       schema-wide on PostgreSQL and H2, and the table still has its own), so they exist the moment readers see
+ *       the new contents, and are renamed to their declared names right after the swap;</li>
  *   <li>after a full population every declared index that is missing is created;</li>
  *   <li>on a table reconciled with {@code NONE} or {@code ALTERED}, a declared index that has gone missing
  *       (dropped by hand, or by a column change) is created again.</li>
@@ -38,6 +43,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class IndexesHook implements LifecycleHook {
     private static final Logger LOG = LoggerFactory.getLogger(IndexesHook.class);
+
+    private static final String SHADOW_SUFFIX = "__mirror_shadow";
 
     private final DeclaredIndexes declared;
     private final ConcurrentMap<String, List<IndexProblem>> problems = new ConcurrentHashMap<>();
@@ -77,6 +84,34 @@ public final class IndexesHook implements LifecycleHook {
                 // DROPPED, BLOCKED, FAILED: there is no table to index this cycle.
             }
         }
+    }
+
+    @Override
+    public void onShadowLoaded(TableEvent event, String shadowTable) {
+        List<IndexDefinition> wanted = declared.forTable(event.table());
+        TargetSession session = event.context().target();
+        for (IndexDefinition index : wanted) {
+            IndexResolver.Resolved resolved = IndexResolver.resolve(index, event.schema(), session.dialect());
+            if (resolved.failed()) {
+                continue; // reported by onTablePopulated, which checks the table after the swap
+            }
+            try {
+                IndexDefinition r = resolved.index();
+                IndexDefinition temporary = new IndexDefinition(shadowName(index, session.dialect()), r.columns(), r.unique(),
+                        r.include(), r.filter());
+                session.execute(session.dialect().createIndex(shadowTable, temporary));
+                LOG.info("indexes: built index {} on the new contents of table {} in context {} before the swap",
+                        r.name(), event.table(), event.context().contextId());
+            } catch (RuntimeException e) {
+                LOG.debug("indexes: could not build {} on the shadow of {}: {}; built after the swap instead",
+                        index.name(), event.table(), e.getMessage());
+            }
+        }
+    }
+
+    /** The temporary name of a declared index while it lives on a shadow table. */
+    static String shadowName(IndexDefinition declaredIndex, TargetDialect dialect) {
+        return dialect.targetName(declaredIndex.name() + SHADOW_SUFFIX);
     }
 
     @Override
@@ -124,6 +159,10 @@ public final class IndexesHook implements LifecycleHook {
             if (existing.contains(resolved.index().name().toLowerCase(Locale.ROOT))) {
                 continue;
             }
+            String temporary = shadowName(index, session.dialect());
+            if (existing.contains(temporary.toLowerCase(Locale.ROOT)) && renamed(session, event.table(), temporary, resolved.index())) {
+                continue;
+            }
             try {
                 session.createIndex(event.table(), resolved.index());
                 LOG.info("indexes: created index {} on table {} in context {} (table {})",
@@ -131,6 +170,18 @@ public final class IndexesHook implements LifecycleHook {
             } catch (RuntimeException e) {
                 report(context, event.table(), index.name(), e.getMessage());
             }
+        }
+    }
+
+    /** Gives an index built on a shadow (now swapped in) its declared name; false when the target cannot. */
+    private static boolean renamed(TargetSession session, String table, String temporary, IndexDefinition index) {
+        try {
+            session.execute(session.dialect().renameIndex(session.targetName(table), temporary, index.name()));
+            return true;
+        } catch (RuntimeException e) {
+            LOG.debug("indexes: could not rename {} to {} on {}: {}; creating it instead", temporary, index.name(), table,
+                    e.getMessage());
+            return false;
         }
     }
 

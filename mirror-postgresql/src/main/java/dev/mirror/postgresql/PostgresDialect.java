@@ -155,6 +155,11 @@ public final class PostgresDialect implements TargetDialect {
         return "ALTER TABLE " + quote(from) + " RENAME TO " + quote(to);
     }
 
+    @Override
+    public String renameIndex(String table, String from, String to) {
+        return "ALTER INDEX " + quote(from) + " RENAME TO " + quote(to);
+    }
+
     /** Adds the column with its default; NOT NULL only when a default fills the existing rows. */
     @Override
     public List<String> addColumn(String table, Column column) {

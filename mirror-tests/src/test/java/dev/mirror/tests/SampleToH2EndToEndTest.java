@@ -65,7 +65,7 @@ public class SampleToH2EndToEndTest {
         }
         List<String> lines = logs.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
         assertThat(lines).as("the seed's type change is logged with its reason")
-                .anySatisfy(l -> assertThat(l).contains("dropped and recreated").contains("not a widening in the same type family"));
+                .anySatisfy(l -> assertThat(l).contains("recreating").contains("not a widening in the same type family"));
         assertThat(lines).anySatisfy(l -> assertThat(l).contains("disappeared from the source"));
     }
 

@@ -52,6 +52,10 @@ public final class HookDispatcher {
         return each("onTableWiped(" + e.table() + ")", h -> h.onTableWiped(e));
     }
 
+    public List<String> shadowLoaded(TableEvent e, String shadowTable) {
+        return each("onShadowLoaded(" + e.table() + ")", h -> h.onShadowLoaded(e, shadowTable));
+    }
+
     public List<String> tablePopulated(TableEvent e) {
         return each("onTablePopulated(" + e.table() + ")", h -> h.onTablePopulated(e));
     }

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,15 @@ import org.slf4j.LoggerFactory;
  * {@link SchemaStep}), set-wise idempotent apply, streamed repopulation, wipe, and completion. Every table's LSN is
  * written in the same target transaction as the rows it covers; a failing table is recorded (state {@code failed},
  * LSN unchanged) and the others go on.
+ *
+ * <p>Repopulation is atomic for readers on every path (pull {@link #repopulate}; push {@link #wipe} then batches until
+ * the one carrying the LSN; resync; recreate after a schema change): a table that has contents is reloaded into a
+ * shadow table and swapped in with its LSN (see {@link ShadowTables}); only a table created empty this cycle is loaded
+ * in place.
+ *
+ * <p>Serialization: steps for the same table never overlap (a lock per table), and the context-wide steps
+ * ({@link #schema}, {@link #complete}, {@link #resync}) never overlap any other step of the context (a read/write lock:
+ * table steps share it, context-wide steps take it alone), whoever calls them and from whichever thread.
  */
 public final class CoreProtocol implements MirrorProtocol {
     private static final Logger LOG = LoggerFactory.getLogger(CoreProtocol.class);
@@ -47,7 +57,10 @@ public final class CoreProtocol implements MirrorProtocol {
     private final Redactor redactor;
     private final ProgressListener progress;
     private final SchemaStep schemaStep;
+    private final ShadowTables shadows;
     private final TableLocks locks = new TableLocks();
+    /** Context-wide steps (schema, complete, resync) take it alone; table steps share it (see {@link #apply}). */
+    private final ReentrantReadWriteLock contextLock = new ReentrantReadWriteLock(true);
     private final Map<String, TableState> tables = new ConcurrentHashMap<>();
     private volatile CycleLedger ledger = new CycleLedger();
     private volatile boolean stopping;
@@ -61,8 +74,9 @@ public final class CoreProtocol implements MirrorProtocol {
         this.hookContext = requireNonNull(hookContext, "hookContext is null");
         this.redactor = requireNonNull(redactor, "redactor is null");
         this.progress = requireNonNull(progress, "progress is null");
+        this.shadows = new ShadowTables(target, metadata);
         this.schemaStep = new SchemaStep(target, metadata, requireNonNull(blocklist, "blocklist is null"), hooks, hookContext,
-                new Reconciler(target, metadata, redactor), redactor);
+                new Reconciler(target, metadata, redactor), shadows, redactor);
     }
 
     @Override
@@ -77,13 +91,33 @@ public final class CoreProtocol implements MirrorProtocol {
 
     @Override
     public List<TableAnswer> schema(List<TableSchema> announced) {
-        CycleLedger fresh = new CycleLedger();
-        ledger = fresh;
-        hooks.cycleStarted(hookContext);
-        SchemaStep.Result r = schemaStep.run(announced, fresh);
-        tables.clear();
-        tables.putAll(r.states());
-        return r.answers();
+        contextLock.writeLock().lock();
+        try {
+            CycleLedger fresh = new CycleLedger();
+            ledger = fresh;
+            hooks.cycleStarted(hookContext);
+            SchemaStep.Result r = schemaStep.run(announced, fresh);
+            tables.clear();
+            tables.putAll(r.states());
+            return r.answers();
+        } finally {
+            contextLock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Forces repopulation (LSN -1) of some tables, or of all when {@code tables} is null, without overlapping any step of
+     * this context. Returns the number of metadata rows changed.
+     */
+    public int resync(List<String> tablesToReset) {
+        contextLock.writeLock().lock();
+        try {
+            int n = target.inTransaction("resetting LSNs", true, c -> metadata.resetLsn(c, tablesToReset));
+            tables.clear(); // reloaded from the metadata table by the next step
+            return n;
+        } finally {
+            contextLock.writeLock().unlock();
+        }
     }
 
     /**
@@ -112,16 +146,18 @@ public final class CoreProtocol implements MirrorProtocol {
         if (stopping) {
             return stopped(table, batch.changes());
         }
-        ReentrantLock lock = locks.lock(table);
-        try (ChangeCursor changes = batch.changes()) {
+        try (ChangeCursor changes = batch.changes(); TableStep step = TableStep.enter(contextLock, locks, table)) {
             TableState state = state(table);
             ApplyResult refused = refuse(state, table, changes, batch.newLsn());
             if (refused != null) {
                 return refused;
             }
             OptionalLong lsn = batch.newLsn();
-            if (!changes.hasNext() && (lsn.isEmpty() || lsn.getAsLong() == state.lsn())) {
+            if (!changes.hasNext() && (lsn.isEmpty() || lsn.getAsLong() == state.lsn()) && state.shadow() == null) {
                 return new ApplyResult(table, TableCounts.ZERO, null);
+            }
+            if (state.lsn() < 0 && !state.loadsInPlace()) {
+                return applyToShadow(state, changes, lsn);
             }
             boolean completesRepopulation = state.lsn() < 0 && lsn.isPresent();
             try {
@@ -133,7 +169,7 @@ public final class CoreProtocol implements MirrorProtocol {
                     return applied;
                 });
                 long newLsn = lsn.orElse(state.lsn());
-                tables.put(table, state.withLsn(newLsn));
+                tables.put(table, completesRepopulation ? state.populated(newLsn) : state.withLsn(newLsn));
                 ledger.applied(table, counts, newLsn, false);
                 if (completesRepopulation) {
                     ledger.warnings(table, hooks.tablePopulated(event(state, "repopulated by the source")));
@@ -142,9 +178,38 @@ public final class CoreProtocol implements MirrorProtocol {
             } catch (RuntimeException e) {
                 return failed(table, "applying changes", e);
             }
-        } finally {
-            lock.unlock();
         }
+    }
+
+    /**
+     * A batch of a repopulation of a table that has contents (push: after a Wipe, or a table answered with LSN -1): it
+     * goes into the shadow, committed on its own; the batch carrying the LSN then swaps the shadow in.
+     */
+    private ApplyResult applyToShadow(TableState state, ChangeCursor changes, OptionalLong lsn) {
+        String table = state.table();
+        try {
+            String shadow = state.shadow() != null ? state.shadow() : shadows.open(state);
+            TableState loading = state.withShadow(shadow);
+            tables.put(table, loading);
+            TableCounts counts = target.inTransaction("loading changes into the shadow of " + table, false,
+                    c -> target.dialect().applyChanges(c, shadow, loading.schema(), changes));
+            ledger.applied(table, counts, state.lsn(), false);
+            if (lsn.isPresent()) {
+                swapIn(loading, shadow, lsn.getAsLong(), "repopulated by the source");
+            }
+            return new ApplyResult(table, counts, null);
+        } catch (RuntimeException e) {
+            return failed(table, "repopulating", e);
+        }
+    }
+
+    /** The shadow is complete: hooks build on it, then it replaces the table together with the LSN. */
+    private void swapIn(TableState loading, String shadow, long lsn, String why) {
+        ledger.warnings(loading.table(), hooks.shadowLoaded(event(loading, why), shadow));
+        shadows.swap(loading, shadow, lsn);
+        tables.put(loading.table(), loading.populated(lsn));
+        ledger.applied(loading.table(), TableCounts.ZERO, lsn, true);
+        ledger.warnings(loading.table(), hooks.tablePopulated(event(loading, why)));
     }
 
     @Override
@@ -152,8 +217,7 @@ public final class CoreProtocol implements MirrorProtocol {
         if (stopping) {
             return stopped(table, rows);
         }
-        ReentrantLock lock = locks.lock(table);
-        try (rows) {
+        try (rows; TableStep step = TableStep.enter(contextLock, locks, table)) {
             TableState state = state(table);
             ApplyResult refused = refuse(state, table, rows, OptionalLong.of(lsn));
             if (refused != null) {
@@ -163,59 +227,82 @@ public final class CoreProtocol implements MirrorProtocol {
             progress.populationStarted(table);
             long start = System.nanoTime();
             try {
+                boolean inPlace = state.loadsInPlace();
+                String into = inPlace ? state.targetName() : shadows.name(table);
                 long loaded = target.inTransaction("repopulating " + table, false, c -> {
-                    try (java.sql.Statement s = c.createStatement()) {
-                        s.execute(target.dialect().truncateTable(state.targetName()));
+                    if (inPlace) {
+                        try (java.sql.Statement s = c.createStatement()) {
+                            s.execute(target.dialect().truncateTable(into));
+                        }
+                    } else {
+                        shadows.create(c, into, state.schema());
                     }
-                    long n = target.dialect().bulkLoad(c, state.targetName(), state.schema(), new InsertRows(table, rows),
+                    long n = target.dialect().bulkLoad(c, into, state.schema(), new InsertRows(table, rows),
                             count -> progress.populating(table, count));
-                    metadata.setLsn(c, table, lsn, MetadataTable.OK, null);
+                    if (inPlace) {
+                        metadata.setLsn(c, table, lsn, MetadataTable.OK, null);
+                    }
                     return n;
                 });
+                ledger.applied(table, new TableCounts(loaded, 0, 0), state.lsn(), false);
+                String why = "fully repopulated with " + loaded + " rows";
+                if (inPlace) {
+                    tables.put(table, state.populated(lsn));
+                    ledger.applied(table, TableCounts.ZERO, lsn, true);
+                    ledger.warnings(table, hooks.tablePopulated(event(state, why)));
+                } else {
+                    swapIn(state.withShadow(into), into, lsn, why);
+                }
                 progress.populationFinished(table, loaded, System.nanoTime() - start);
-                tables.put(table, state.withLsn(lsn));
-                ledger.applied(table, new TableCounts(loaded, 0, 0), lsn, true);
-                ledger.warnings(table, hooks.tablePopulated(event(state, "fully repopulated with " + loaded + " rows")));
                 return new ApplyResult(table, new TableCounts(loaded, 0, 0), null);
             } catch (RuntimeException e) {
                 return failed(table, "repopulating", e);
             }
-        } finally {
-            lock.unlock();
         }
     }
 
     @Override
     public ApplyResult wipe(String table) {
-        ReentrantLock lock = locks.lock(table);
-        try {
+        try (TableStep step = TableStep.enter(contextLock, locks, table)) {
             TableState state = state(table);
             ApplyResult refused = refuse(state, table, null, OptionalLong.empty());
             if (refused != null) {
                 return refused;
             }
             try {
-                target.inTransaction("wiping " + table, true, c -> {
-                    try (java.sql.Statement s = c.createStatement()) {
-                        s.execute(target.dialect().truncateTable(state.targetName()));
-                    }
-                    metadata.setLsn(c, table, -1, MetadataTable.REPOPULATING, null);
-                    return null;
-                });
-                tables.put(table, state.withLsn(-1));
-                LOG.info("table {}: wiped for repopulation", table);
+                if (state.loadsInPlace()) {
+                    target.inTransaction("wiping " + table, true, c -> {
+                        try (java.sql.Statement s = c.createStatement()) {
+                            s.execute(target.dialect().truncateTable(state.targetName()));
+                        }
+                        metadata.setLsn(c, table, -1, MetadataTable.REPOPULATING, null);
+                        return null;
+                    });
+                    tables.put(table, state.withLsn(-1));
+                    LOG.info("table {}: wiped for repopulation", table);
+                } else {
+                    // The table keeps its contents and metadata until the batch carrying the LSN swaps the shadow in.
+                    tables.put(table, state.withLsn(-1).withShadow(shadows.open(state)));
+                }
                 ledger.warnings(table, hooks.tableWiped(event(state, "wiped by the source")));
                 return new ApplyResult(table, TableCounts.ZERO, null);
             } catch (RuntimeException e) {
                 return failed(table, "wiping", e);
             }
-        } finally {
-            lock.unlock();
         }
     }
 
     @Override
     public CycleReport complete(Map<String, TableCounts> sourceCounts) {
+        contextLock.writeLock().lock();
+        try {
+            return report(sourceCounts);
+        } finally {
+            contextLock.writeLock().unlock();
+        }
+    }
+
+    private CycleReport report(Map<String, TableCounts> sourceCounts) {
         CycleLedger done = ledger;
         CycleReport report = new CycleReport(contextId, done.started(), Instant.now(), done.reports());
         report.tables().forEach(t -> {

@@ -25,14 +25,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Brings one mirror table to a new source schema: introspects it, plans (see {@link ReconcilePlanner}), runs the
- * DDL and records the new hash in the metadata table only after the change succeeded. An in-place ALTER that
- * fails falls back to drop, recreate and repopulate.
+ * DDL and records the new hash in the metadata table only after the change succeeded. A recreate (an incompatible
+ * change, or an in-place ALTER that failed) touches nothing here: the table keeps its old schema, contents and
+ * metadata row until the repopulation has loaded a shadow table with the new schema and swapped it in.
  */
 final class Reconciler {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
 
     /** The result: what was done, why, and the LSN to answer. */
-    record Outcome(SchemaAction action, String reason, long lsn) {
+    record Outcome(SchemaAction action, String reason, long lsn, TableState.Load load) {
     }
 
     private final TargetDatabase target;
@@ -58,9 +59,9 @@ final class Reconciler {
         String oldHash = stored == null ? "none" : shortHash(stored.schemaHash());
         return switch (plan.kind()) {
             case CREATE -> {
-                run(schema, hash, -1, c -> create(c, table, schema, false));
+                run(schema, hash, -1, c -> create(c, table, schema));
                 log(schema, oldHash, hash, "created", plan.reason());
-                yield new Outcome(SchemaAction.CREATED, plan.reason(), -1);
+                yield new Outcome(SchemaAction.CREATED, plan.reason(), -1, TableState.Load.IN_PLACE);
             }
             case RECREATE -> recreate(schema, hash, oldHash, plan.reason());
             case ALTER -> {
@@ -68,27 +69,25 @@ final class Reconciler {
                 try {
                     run(schema, hash, lsn, c -> alter(c, table, plan));
                 } catch (MirrorException e) {
-                    String why = "in-place ALTER failed (" + redactor.describe(e) + "): dropping and recreating instead";
+                    String why = "in-place ALTER failed (" + redactor.describe(e) + "): recreating instead";
                     LOG.warn("table {}: {}", schema.name(), why);
                     yield recreate(schema, hash, oldHash, plan.reason() + "; " + why);
                 }
                 log(schema, oldHash, hash, "altered in place", plan.reason());
-                yield new Outcome(SchemaAction.ALTERED, plan.reason(), lsn);
+                yield new Outcome(SchemaAction.ALTERED, plan.reason(), lsn, TableState.Load.SHADOW);
             }
             case NONE -> {
                 long lsn = stored.lsn();
                 run(schema, hash, lsn, c -> { });
                 log(schema, oldHash, hash, "recorded the new hash only", plan.reason());
-                yield new Outcome(SchemaAction.NONE, plan.reason(), lsn);
+                yield new Outcome(SchemaAction.NONE, plan.reason(), lsn, TableState.Load.SHADOW);
             }
         };
     }
 
     private Outcome recreate(TableSchema schema, String hash, String oldHash, String reason) {
-        String table = target.dialect().targetName(schema.name());
-        run(schema, hash, -1, c -> create(c, table, schema, true));
-        log(schema, oldHash, hash, "dropped and recreated, full repopulation follows", reason);
-        return new Outcome(SchemaAction.RECREATED, reason, -1);
+        log(schema, oldHash, hash, "recreating: a new table is loaded beside the old one and swapped in when complete", reason);
+        return new Outcome(SchemaAction.RECREATED, reason, -1, TableState.Load.SHADOW_NEW_SCHEMA);
     }
 
     private interface Ddl {
@@ -105,13 +104,8 @@ final class Reconciler {
         });
     }
 
-    private void create(Connection c, String table, TableSchema schema, boolean dropFirst) throws SQLException {
-        List<String> sql = new ArrayList<>();
-        if (dropFirst) {
-            sql.add(target.dialect().dropTable(table));
-        }
-        sql.addAll(target.dialect().createTable(table, schema));
-        execute(c, sql);
+    private void create(Connection c, String table, TableSchema schema) throws SQLException {
+        execute(c, target.dialect().createTable(table, schema));
     }
 
     private void alter(Connection c, String table, ReconcilePlan plan) throws SQLException {

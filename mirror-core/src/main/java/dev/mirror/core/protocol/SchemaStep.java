@@ -39,22 +39,28 @@ final class SchemaStep {
     record Result(List<TableAnswer> answers, Map<String, TableState> states) {
     }
 
+    /** A reconciliation's answer and how a repopulation of the table is to be loaded. */
+    private record Reconciled(TableAnswer answer, TableState.Load load) {
+    }
+
     private final TargetDatabase target;
     private final MetadataTable metadata;
     private final Blocklist blocklist;
     private final HookDispatcher hooks;
     private final HookContext hookContext;
     private final Reconciler reconciler;
+    private final ShadowTables shadows;
     private final Redactor redactor;
 
     SchemaStep(TargetDatabase target, MetadataTable metadata, Blocklist blocklist, HookDispatcher hooks, HookContext hookContext,
-               Reconciler reconciler, Redactor redactor) {
+               Reconciler reconciler, ShadowTables shadows, Redactor redactor) {
         this.target = requireNonNull(target, "target is null");
         this.metadata = requireNonNull(metadata, "metadata is null");
         this.blocklist = requireNonNull(blocklist, "blocklist is null");
         this.hooks = requireNonNull(hooks, "hooks is null");
         this.hookContext = requireNonNull(hookContext, "hookContext is null");
         this.reconciler = requireNonNull(reconciler, "reconciler is null");
+        this.shadows = requireNonNull(shadows, "shadows is null");
         this.redactor = requireNonNull(redactor, "redactor is null");
     }
 
@@ -63,6 +69,10 @@ final class SchemaStep {
 
     Result run(List<TableSchema> announced, CycleLedger ledger) {
         Snapshot snap = snapshot();
+        Set<String> known = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        announced.forEach(t -> known.add(t.name()));
+        known.addAll(snap.rows().keySet());
+        shadows.dropLeftovers(known, snap.tables());
         List<TableAnswer> answers = new ArrayList<>(announced.size());
         Map<String, TableState> states = new HashMap<>();
         Set<String> seen = new HashSet<>();
@@ -79,10 +89,12 @@ final class SchemaStep {
                 ledger.schema(schema.name(), answer.action(), answer.reason(), answer.lsn());
                 states.put(schema.name(), new TableState(schema.name(), schema, null, answer.lsn(), TableState.Disposition.BLOCKED, null));
             } else {
-                answer = reconcile(schema, snap);
+                Reconciled r = reconcile(schema, snap);
+                answer = r.answer();
                 boolean ok = answer.action() != SchemaAction.FAILED;
                 states.put(schema.name(), new TableState(schema.name(), schema, ok ? target.dialect().targetName(schema.name()) : null,
-                        answer.lsn(), ok ? TableState.Disposition.MIRRORED : TableState.Disposition.FAILED, answer.reason()));
+                        answer.lsn(), ok ? TableState.Disposition.MIRRORED : TableState.Disposition.FAILED, answer.reason(),
+                        r.load(), null));
                 ledger.schema(schema.name(), answer.action(), answer.reason(), answer.lsn());
                 if (!ok) {
                     ledger.failed(schema.name(), answer.reason());
@@ -136,29 +148,33 @@ final class SchemaStep {
         });
     }
 
-    private TableAnswer reconcile(TableSchema schema, Snapshot snap) {
+    private Reconciled reconcile(TableSchema schema, Snapshot snap) {
         if (schema.name().length() > MetadataTable.TABLE_NAME_LIMIT) {
             String why = "table name is " + schema.name().length() + " characters long; the metadata table holds names of up to "
                     + MetadataTable.TABLE_NAME_LIMIT + ": rename the table in the source or block it";
             LOG.error("table {}…: {}", schema.name().substring(0, 60), why);
-            return new TableAnswer(schema.name(), -1, SchemaAction.FAILED, why);
+            return failedAnswer(schema, why);
         }
         try {
             String hash = SchemaHash.of(schema);
             MetadataRow stored = snap.rows().get(schema.name());
             boolean exists = snap.tables().contains(target.dialect().targetName(schema.name()));
             if (stored != null && exists && hash.equals(stored.schemaHash()) && !MetadataTable.BLOCKED.equals(stored.state())) {
-                return new TableAnswer(schema.name(), stored.lsn(), SchemaAction.NONE,
-                        stored.lsn() < 0 ? "unchanged; LSN is -1: full repopulation requested" : "unchanged");
+                return new Reconciled(new TableAnswer(schema.name(), stored.lsn(), SchemaAction.NONE,
+                        stored.lsn() < 0 ? "unchanged; LSN is -1: full repopulation requested" : "unchanged"), TableState.Load.SHADOW);
             }
             Reconciler.Outcome o = reconciler.reconcile(schema, hash, MetadataTable.BLOCKED.equals(stored == null ? null : stored.state())
                     ? null : stored, exists);
-            return new TableAnswer(schema.name(), o.lsn(), o.action(), o.reason());
+            return new Reconciled(new TableAnswer(schema.name(), o.lsn(), o.action(), o.reason()), o.load());
         } catch (MirrorException | IllegalArgumentException e) {
             String why = "schema reconciliation failed: " + redactor.describe(e) + " (retried next cycle)";
             LOG.error("table {}: {}", schema.name(), why);
-            return new TableAnswer(schema.name(), -1, SchemaAction.FAILED, why);
+            return failedAnswer(schema, why);
         }
+    }
+
+    private static Reconciled failedAnswer(TableSchema schema, String why) {
+        return new Reconciled(new TableAnswer(schema.name(), -1, SchemaAction.FAILED, why), TableState.Load.SHADOW);
     }
 
     private TableAnswer block(TableSchema schema, Snapshot snap) {
