@@ -124,14 +124,24 @@ public final class H2Dialect implements TargetDialect {
 
     /**
      * H2 commits every DDL statement at once (no transactional DDL), so a DROP and a RENAME cannot be one transaction.
-     * The swap runs in H2's exclusive mode instead ({@code SET EXCLUSIVE 1}, H2 reference "SET EXCLUSIVE"): statements
-     * of every other session wait until it ends, so readers see the old table, then the new one with its LSN, never a
-     * missing table; the instant lasts two catalog changes and one metadata update. A connection opened during that
-     * instant is refused by H2. Without admin rights (exclusive mode refused) the swap runs without it, and a reader may
-     * then find the table missing for that instant (logged once).
+     * When the shadow has the table's columns (every repopulation but a recreate) the swap is pure data, inside the LSN's
+     * transaction: the table's rows are replaced by the shadow's ({@code DELETE}, {@code INSERT ... SELECT}); H2's MVCC
+     * shows readers the old rows until the commit and the new ones after, without blocking them (writers of the table
+     * wait on its row locks). After a recreate (other columns) the swap needs DDL: it runs in H2's exclusive mode
+     * ({@code SET EXCLUSIVE 1}, H2 reference "SET EXCLUSIVE"), in which statements of other sessions wait until it ends;
+     * the instant lasts two catalog changes and one metadata update, and a connection opened, or a statement parsed,
+     * exactly then can fail with "table not found". Without admin rights the DDL swap runs without exclusive mode.
      */
     @Override
     public void swapShadow(Connection connection, String table, String shadow, SwapStep inSwap) throws SQLException {
+        if (sameColumns(connection, table, shadow)) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("DELETE FROM " + quote(table));
+                s.execute("INSERT INTO " + quote(table) + " SELECT * FROM " + quote(shadow));
+            }
+            inSwap.run(connection); // core commits; core then drops the shadow
+            return;
+        }
         try (Statement s = connection.createStatement()) {
             boolean exclusive = exclusive(s);
             try {
@@ -145,6 +155,28 @@ public final class H2Dialect implements TargetDialect {
                 }
             }
         }
+    }
+
+    /** Same columns (names, types, nullability, order) and the same primary key: the rows can be copied as they are. */
+    private boolean sameColumns(Connection c, String table, String shadow) throws SQLException {
+        Optional<List<TargetColumn>> live = describeTable(c, table);
+        return live.isPresent() && live.equals(describeTable(c, shadow)) && primaryKey(c, table).equals(primaryKey(c, shadow));
+    }
+
+    private static List<String> primaryKey(Connection c, String table) throws SQLException {
+        List<String> key = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT K.COLUMN_NAME FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS T "
+                + "JOIN INFORMATION_SCHEMA.KEY_COLUMN_USAGE K ON K.CONSTRAINT_SCHEMA = T.CONSTRAINT_SCHEMA "
+                + "AND K.CONSTRAINT_NAME = T.CONSTRAINT_NAME WHERE T.TABLE_SCHEMA = CURRENT_SCHEMA AND T.TABLE_NAME = ? "
+                + "AND T.CONSTRAINT_TYPE = 'PRIMARY KEY' ORDER BY K.ORDINAL_POSITION")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    key.add(rs.getString(1));
+                }
+            }
+        }
+        return key;
     }
 
     private boolean exclusive(Statement s) {

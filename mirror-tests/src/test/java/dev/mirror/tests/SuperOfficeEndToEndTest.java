@@ -2,6 +2,7 @@ package dev.mirror.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mirror.api.model.RowChange;
 import dev.mirror.api.model.TableSchema;
 import dev.mirror.api.protocol.TableCounts;
 import dev.mirror.api.target.TargetDialect;
@@ -101,6 +102,76 @@ abstract class SuperOfficeEndToEndTest {
                         .endsWith(" tables " + mirroredTotals(cycle));
             }
         }
+    }
+
+    /**
+     * SuperOffice repopulates a table that has contents — Wipe, then the new rows over many RowData calls, the last batch
+     * carrying the LSN — while a reader reads the table in a loop from its own connection: after every call that does not
+     * complete the table the mirror still shows the old contents and the old metadata row, and the reader only ever sees
+     * the old or the new complete contents.
+     */
+    @Test
+    void aRepopulationPushedOverSeveralCallsIsSeenWholeOrNotAtAll() throws Exception {
+        String ctx = "Cust8";
+        try (Mirror mirror = build(ctx)) {
+            SuperOfficeSimulator sim = serve(mirror);
+            new SuperOfficeSampleDriver(sim, data).cycle(ctx, 1);
+            TableSchema contact = data.table("contact", 1).orElseThrow();
+            List<RowChange> next = new java.util.ArrayList<>();
+            java.util.Iterator<dev.mirror.api.model.Row> rows = data.rows("contact", 1);
+            for (int i = 0; rows.hasNext(); i++) {
+                dev.mirror.api.model.Row r = rows.next();
+                if (i % 2 == 0) {
+                    next.add(new RowChange(dev.mirror.api.model.Operation.INSERT, r)); // the new contents: every other row
+                }
+            }
+            TargetDialect d = mirror.target().dialect();
+            ContentsReader.Fingerprint fingerprint = c -> keyFingerprint(c, d);
+            String before = read(mirror, fingerprint);
+            MetadataRow stored = metadataRow(mirror, ctx, "contact");
+            sim.authenticate(ctx);
+            sim.tableSchema(ctx, data.tables(1));
+            try (ContentsReader reader = new ContentsReader(mirror.target().dataSource().getConnection(), fingerprint)) {
+                sim.wipe(ctx, "contact");
+                int chunk = Math.max(1, next.size() / 6);
+                for (int from = 0; from < next.size(); from += chunk) {
+                    List<RowChange> part = next.subList(from, Math.min(next.size(), from + chunk));
+                    boolean last = from + chunk >= next.size();
+                    StringBuilder xml = new StringBuilder();
+                    part.forEach(change -> SuperOfficeSimulator.rowData(xml, contact, change));
+                    sim.rowDataCall(ctx, List.of(SuperOfficeSimulator.batch(contact, xml.toString(), last ? SampleDataSet.lsn(1) : 0)));
+                    if (!last) {
+                        assertThat(read(mirror, fingerprint)).as("after a RowData call that does not complete the table").isEqualTo(before);
+                        assertThat(metadataRow(mirror, ctx, "contact")).as("metadata untouched").isEqualTo(stored);
+                    }
+                }
+                sim.replicationCompleted(ctx, Map.of());
+                reader.assertOnlySaw(before, read(mirror, fingerprint));
+            }
+            try (Connection c = mirror.target().dataSource().getConnection()) {
+                assertThat(keyFingerprint(c, d)).startsWith(next.size() + "/");
+                assertThat(d.listTables(c)).as("no shadow left").noneMatch(t -> t.toLowerCase(java.util.Locale.ROOT).contains("shadow"));
+            }
+        }
+    }
+
+    private static String read(Mirror mirror, ContentsReader.Fingerprint fingerprint) throws Exception {
+        try (Connection c = mirror.target().dataSource().getConnection()) {
+            return fingerprint.read(c);
+        }
+    }
+
+    private static String keyFingerprint(Connection c, TargetDialect d) throws java.sql.SQLException {
+        try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*), SUM("
+                + d.quote("contact_id") + "), MIN(" + d.quote("name") + "), MAX(" + d.quote("name") + ") FROM " + d.quote("contact"))) {
+            rs.next();
+            return rs.getLong(1) + "/" + rs.getLong(2) + "/" + rs.getString(3) + "/" + rs.getString(4);
+        }
+    }
+
+    private static MetadataRow metadataRow(Mirror mirror, String ctx, String table) {
+        return mirror.sessions().forContext(ctx).metadata() == null ? null
+                : mirror.target().inTransaction("reading", true, c -> mirror.sessions().forContext(ctx).metadata().readAll(c)).get(table);
     }
 
     /** What the step's cycle must have sent, beyond the mirror's contents. */
