@@ -150,6 +150,20 @@ public final class MetadataTable {
         }
     }
 
+    /** Sets a table's state back to ok (keeping its LSN) when it is still {@code failed}; returns whether it was. */
+    public boolean clearFailure(Connection c, String table) throws SQLException {
+        String sql = "UPDATE " + q + " SET " + cState + " = ?, " + cUpdated + " = ?, " + cMessage + " = ? WHERE " + cTable
+                + " = ? AND " + cState + " = ?";
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            p.setString(1, OK);
+            p.setTimestamp(2, Timestamp.valueOf(now()));
+            p.setString(3, null);
+            p.setString(4, table);
+            p.setString(5, FAILED);
+            return p.executeUpdate() > 0;
+        }
+    }
+
     /** Sets a table's state and message, keeping its LSN (failures). */
     public void setState(Connection c, String table, String state, String message) throws SQLException {
         String sql = "UPDATE " + q + " SET " + cState + " = ?, " + cUpdated + " = ?, " + cMessage + " = ? WHERE " + cTable + " = ?";

@@ -63,6 +63,7 @@ public final class CoreProtocol implements MirrorProtocol {
     private final ReentrantReadWriteLock contextLock = new ReentrantReadWriteLock(true);
     private final Map<String, TableState> tables = new ConcurrentHashMap<>();
     private volatile CycleLedger ledger = new CycleLedger();
+    private volatile java.util.Set<String> failedAtStart = java.util.Set.of();
     private volatile boolean stopping;
 
     public CoreProtocol(String contextId, TargetDatabase target, Blocklist blocklist, HookDispatcher hooks,
@@ -99,6 +100,7 @@ public final class CoreProtocol implements MirrorProtocol {
             SchemaStep.Result r = schemaStep.run(announced, fresh);
             tables.clear();
             tables.putAll(r.states());
+            failedAtStart = r.failedBefore();
             return r.answers();
         } finally {
             contextLock.writeLock().unlock();
@@ -311,12 +313,36 @@ public final class CoreProtocol implements MirrorProtocol {
                 LOG.info("table {}: source reported {} but the mirror applied {}", t.table(), said, t.counts());
             }
         });
+        clearRecoveredFailures(report);
         hooks.cycleCompleted(hookContext, report);
         TableCounts total = report.totals();
         LOG.info("cycle of {} completed in {} ms: {} tables, {} inserts, {} updates, {} deletes, {} failed", contextId,
                 report.duration().toMillis(), report.tables().size(), total.inserts(), total.updates(), total.deletes(),
                 report.failures().size());
         return report;
+    }
+
+    /** Tables recorded as failed that went through this cycle without failing are {@code ok} again. */
+    private void clearRecoveredFailures(CycleReport report) {
+        java.util.Set<String> failedNow = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        report.failures().forEach(t -> failedNow.add(t.table()));
+        List<String> recovered = failedAtStart.stream().filter(t -> !failedNow.contains(t)).toList();
+        failedAtStart = java.util.Set.of();
+        if (recovered.isEmpty()) {
+            return;
+        }
+        try {
+            target.inTransaction("clearing the failed state of " + recovered, true, c -> {
+                for (String t : recovered) {
+                    metadata.clearFailure(c, t);
+                }
+                return null;
+            });
+            LOG.info("{} table(s) recorded as failed went through this cycle without failing: state ok again: {}",
+                    recovered.size(), recovered);
+        } catch (RuntimeException e) {
+            LOG.warn("could not clear the failed state of {}: {}", recovered, redactor.describe(e));
+        }
     }
 
     @Override

@@ -15,6 +15,8 @@ import dev.mirror.core.metadata.MetadataRow;
 import dev.mirror.core.metadata.MetadataTable;
 import dev.mirror.core.schema.CanonicalSchema;
 import dev.mirror.core.schema.SchemaHash;
+import dev.mirror.core.schema.TableDrift;
+import dev.mirror.api.target.TargetColumn;
 import dev.mirror.core.target.TargetDatabase;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -36,7 +38,8 @@ import org.slf4j.LoggerFactory;
 final class SchemaStep {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaStep.class);
 
-    record Result(List<TableAnswer> answers, Map<String, TableState> states) {
+    /** @param failedBefore the announced tables whose stored state was {@code failed} when the cycle started */
+    record Result(List<TableAnswer> answers, Map<String, TableState> states, Set<String> failedBefore) {
     }
 
     /** A reconciliation's answer and how a repopulation of the table is to be loaded. */
@@ -108,7 +111,10 @@ final class SchemaStep {
             LOG.info("{} announced table(s) are blocked and not mirrored (rows discarded, LSN recorded): {}", blocked.size(), blocked);
         }
         dropVanished(seen, snap, ledger);
-        return new Result(answers, states);
+        Set<String> failedBefore = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        snap.rows().values().stream().filter(r -> MetadataTable.FAILED.equals(r.state()) && seen.contains(r.table()))
+                .forEach(r -> failedBefore.add(r.table()));
+        return new Result(answers, states, failedBefore);
     }
 
     /** Loads one table's state from the metadata table (a push call arriving before any schema step in this process). */
@@ -160,6 +166,12 @@ final class SchemaStep {
             MetadataRow stored = snap.rows().get(schema.name());
             boolean exists = snap.tables().contains(target.dialect().targetName(schema.name()));
             if (stored != null && exists && hash.equals(stored.schemaHash()) && !MetadataTable.BLOCKED.equals(stored.state())) {
+                if (MetadataTable.FAILED.equals(stored.state())) {
+                    Optional<Reconciled> repair = repairIfDrifted(schema, stored);
+                    if (repair.isPresent()) {
+                        return repair.get();
+                    }
+                }
                 return new Reconciled(new TableAnswer(schema.name(), stored.lsn(), SchemaAction.NONE,
                         stored.lsn() < 0 ? "unchanged; LSN is -1: full repopulation requested" : "unchanged"), TableState.Load.SHADOW);
             }
@@ -171,6 +183,35 @@ final class SchemaStep {
             LOG.error("table {}: {}", schema.name(), why);
             return failedAnswer(schema, why);
         }
+    }
+
+    /**
+     * A table that failed last time is checked against its recorded schema (one catalog query, only for failed tables,
+     * so a quiet cycle costs nothing more): when it was changed by hand so that loads or applies fail or lose data, it is
+     * rebuilt through a full repopulation into a shadow table created from the recorded schema.
+     */
+    private Optional<Reconciled> repairIfDrifted(TableSchema schema, MetadataRow stored) {
+        String table = target.dialect().targetName(schema.name());
+        Optional<List<TargetColumn>> actual = target.inTransaction("describing " + schema.name(), true,
+                c -> target.dialect().describeTable(c, table));
+        if (actual.isEmpty()) {
+            return Optional.empty();
+        }
+        TableDrift drift = TableDrift.of(schema, actual.get(), target.dialect());
+        String extras = drift.extras().isEmpty() ? "" : "; column(s) added by hand, kept until the next repopulation: "
+                + String.join(", ", drift.extras());
+        if (!drift.needsRebuild()) {
+            if (!extras.isEmpty()) {
+                LOG.warn("table {}: {}", schema.name(), extras.substring(2));
+            }
+            return Optional.of(new Reconciled(new TableAnswer(schema.name(), stored.lsn(), SchemaAction.NONE,
+                    "unchanged" + extras), TableState.Load.SHADOW));
+        }
+        String why = "the mirror table no longer matches its recorded schema (" + String.join("; ", drift.mismatches())
+                + "): rebuilding it with a full repopulation" + extras;
+        LOG.warn("table {}: {} (the last failure: {})", schema.name(), why, stored.message());
+        return Optional.of(new Reconciled(new TableAnswer(schema.name(), -1, SchemaAction.RECREATED, why),
+                TableState.Load.SHADOW_NEW_SCHEMA));
     }
 
     private static Reconciled failedAnswer(TableSchema schema, String why) {
