@@ -9,6 +9,12 @@ import dev.mirror.api.model.TableSchema;
  * Names are quoted; versions are bound as parameters.
  */
 final class ChangeTrackingSql {
+    /**
+     * Run on each new source connection: double-quoted identifiers need it
+     * (https://learn.microsoft.com/sql/t-sql/statements/set-quoted-identifier-transact-sql).
+     */
+    static final String SESSION_SETTINGS = "SET QUOTED_IDENTIFIER ON";
+
     /** The version the snapshot is consistent with: NULL when change tracking is off for the database. */
     static final String CURRENT_VERSION = "SELECT CHANGE_TRACKING_CURRENT_VERSION()";
 
