@@ -111,7 +111,7 @@ final class SqlServerDdl {
      * [N]'tsql_string'"; https://learn.microsoft.com/sql/relational-databases/system-stored-procedures/sp-executesql-transact-sql).
      */
     String dropDefaultConstraint(String table, String column) {
-        String objectName = literal(quote(table));
+        String objectName = literal(SqlServerNames.bracketed(table)); // parsed by OBJECT_ID: the documented bracket form
         return "DECLARE @df sysname, @sql nvarchar(max); SELECT @df = dc.name FROM sys.default_constraints AS dc"
                 + " JOIN sys.columns AS c ON c.object_id = dc.parent_object_id AND c.column_id = dc.parent_column_id"
                 + " WHERE dc.parent_object_id = OBJECT_ID(" + objectName + ") AND c.name = "

@@ -170,7 +170,8 @@ public final class SqlServerDialect implements TargetDialect {
     public long bulkLoad(Connection connection, String table, TableSchema schema, Iterator<Row> rows, BulkProgress progress)
             throws SQLException {
         RowBulkRecord data = RowBulkRecord.forRows(schema, rows, progress);
-        long n = writer.write(connection, quote(table), targetColumns(schema), data, true);
+        // the driver puts the destination into OBJECT_ID('...') too: the bracket form (SqlServerNames#bracketed)
+        long n = writer.write(connection, SqlServerNames.bracketed(table), targetColumns(schema), data, true);
         progress.rows(n);
         return n;
     }

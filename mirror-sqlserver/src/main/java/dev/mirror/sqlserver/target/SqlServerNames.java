@@ -20,13 +20,19 @@ import java.util.regex.Pattern;
  * UTF-16LE (lossless for any Java string, unpaired surrogates included), 128 units at most. Only a name no
  * mapping can fix is refused: empty, or holding NUL (U+0000), which no SQL Server identifier can contain.
  *
- * <p>Quoting: {@code [name]} (brackets; QUOTED_IDENTIFIER does not affect them), except that a name containing
- * {@code ]} is delimited with double quotation marks ({@code "a]b"}, a {@code "} inside doubled) instead of
- * doubling the bracket. Both are delimited identifiers ("Classes of identifiers" on the page above); double
- * quotation marks delimit identifiers when {@code SET QUOTED_IDENTIFIER} is ON
+ * <p>Quoting in SQL text ({@link #quote}): {@code [name]} (brackets; QUOTED_IDENTIFIER does not affect them),
+ * except that a name containing {@code ]} is delimited with double quotation marks ({@code "a]b"}, a {@code "}
+ * inside doubled) instead of doubling the bracket. Both are delimited identifiers ("Classes of identifiers" on the
+ * page above); double quotation marks delimit identifiers when {@code SET QUOTED_IDENTIFIER} is ON
  * (https://learn.microsoft.com/sql/t-sql/statements/set-quoted-identifier-transact-sql), which the dialect and the
  * source set on every connection they use rather than rely on the driver's default. Some TDS-compatible servers
  * (Babelfish) reject {@code ]]} inside brackets; both forms are correct on SQL Server.
+ *
+ * <p>A name passed <em>as a string</em> that the server parses itself ({@code OBJECT_ID(N'...')}, sp_rename's
+ * {@code @objname}, the bulk copy destination, which the driver puts into {@code OBJECT_ID('...')}) keeps the
+ * bracket form with {@code ]} doubled ({@link #bracketed}, what {@code QUOTENAME} returns): Microsoft documents
+ * double quotation marks for identifiers in statements, not for those name-parsing functions, so the form they are
+ * documented with is kept there.
  */
 public final class SqlServerNames {
     /** The longest identifier SQL Server accepts ({@code sysname}, in UTF-16 code units). */
@@ -101,14 +107,24 @@ public final class SqlServerNames {
     }
 
     /**
+     * {@code [name]} with every {@code ]} doubled, as {@code QUOTENAME} makes it
+     * (https://learn.microsoft.com/sql/t-sql/functions/quotename-transact-sql): for names inside string arguments the
+     * server parses ({@code OBJECT_ID}, sp_rename, the bulk copy destination). Validates first.
+     */
+    public static String bracketed(String name) {
+        validate(name);
+        return "[" + name.replace("]", "]]") + "]";
+    }
+
+    /**
      * The name as an object-name argument of a procedure that parses it ({@code sp_rename}'s {@code @objname}):
      * bare when it is a regular identifier that is no reserved keyword (sp_rename: "Quotation marks are only
      * necessary if a qualified object is specified"; some TDS-compatible servers reject a bracketed one),
-     * otherwise {@link #quote quoted}.
+     * otherwise {@link #bracketed}.
      */
     public static String objectNamePart(String name) {
         validate(name);
-        return isRegular(name) ? name : quote(name);
+        return isRegular(name) ? name : bracketed(name);
     }
 
     /** Whether {@code name} is an ASCII regular identifier and not a reserved keyword. */

@@ -168,7 +168,7 @@ class SqlServerDdlTest {
         assertThat(dialect.renameIndex("my table", "ix.1", "ix'1"))
                 .isEqualTo("EXEC sp_rename N'[my table].[ix.1]', N'ix''1', N'INDEX'");
         assertThat(dialect.renameIndex("t]x", "i'x", "n"))
-                .isEqualTo("EXEC sp_rename N'\"t]x\".[i''x]', N'n', N'INDEX'");
+                .isEqualTo("EXEC sp_rename N'[t]]x].[i''x]', N'n', N'INDEX'");
         assertThatThrownBy(() -> dialect.renameIndex("t", "i", "n".repeat(129))).isInstanceOf(MirrorException.class);
     }
 
@@ -181,9 +181,10 @@ class SqlServerDdlTest {
         assertThat(dialect.quote("with space")).isEqualTo("[with space]");
         assertThat(dialect.quote("sjø_ærlig_名前")).isEqualTo("[sjø_ærlig_名前]");
         assertThat(dialect.quote("[x]")).isEqualTo("\"[x]\"");
-        assertThat(dialect.renameTable("o']k", "n'e]w")).isEqualTo("EXEC sp_rename N'\"o'']k\"', N'n''e]w', N'OBJECT'");
+        // names the server parses from a string keep QUOTENAME's bracket form
+        assertThat(dialect.renameTable("o']k", "n'e]w")).isEqualTo("EXEC sp_rename N'[o'']]k]', N'n''e]w', N'OBJECT'");
         assertThat(dialect.dropColumn("t]'", "c'"))
-                .contains("OBJECT_ID(N'\"t]''\"') AND c.name = N'c'''")
+                .contains("OBJECT_ID(N'[t]]'']') AND c.name = N'c'''")
                 .contains("SET @sql = N'ALTER TABLE \"t]''\" DROP CONSTRAINT ' + QUOTENAME(@df); EXEC sp_executesql @sql; END")
                 .endsWith("ALTER TABLE \"t]'\" DROP COLUMN [c']");
         TableSchema s = new TableSchema("a]b;'c", List.of(Column.of("k]'", SqlType.of(SqlServerType.INT), false)),

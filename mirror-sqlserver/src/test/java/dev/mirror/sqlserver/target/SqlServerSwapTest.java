@@ -30,7 +30,7 @@ class SqlServerSwapTest {
     @Test
     void hostileNamesAreQuotedInTheSwap() {
         assertThat(dialect.swapStatements("we]ird", "we]ird shadow")).containsExactly("DROP TABLE IF EXISTS \"we]ird\"",
-                "EXEC sp_rename N'\"we]ird shadow\"', N'we]ird', N'OBJECT'");
+                "EXEC sp_rename N'[we]]ird shadow]', N'we]ird', N'OBJECT'");
     }
 
     @Test
