@@ -25,7 +25,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The SQL Server target: DDL in SQL Server's own types, {@code [bracket]} quoting, bulk copy for full loads
+ * The SQL Server target: DDL in SQL Server's own types, {@code [bracket]} quoting ({@code "a]b"} for a name holding
+ * {@code ]}; {@link SqlServerNames}), names over 128 code units mapped, bulk copy for full loads
  * and a staged, set-wise apply for incremental batches. Stateless apart from its settings; thread-safe.
  *
  * <p>Requires SQL Server 2016 or later (or Azure SQL): it uses {@code DROP TABLE IF EXISTS}.
