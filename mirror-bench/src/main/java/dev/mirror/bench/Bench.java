@@ -140,7 +140,7 @@ public final class Bench implements Callable<Integer> {
         if (output != null) {
             Files.writeString(output, report, StandardCharsets.UTF_8);
         }
-        return results.lines().stream().noneMatch(Result::missed) ? 0 : 1;
+        return results.lines().stream().noneMatch(r -> r.missed() || r.failed()) ? 0 : 1;
     }
 
     /** Refuses benchmark numbers that do not exist and a malformed SQL Server URL, before anything runs. */

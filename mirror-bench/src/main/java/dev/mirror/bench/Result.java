@@ -21,7 +21,9 @@ record Result(String id, String what, String mirror, String baseline, String rat
         /** measured, but the issue sets no goal for it: the figure is the result */
         REPORTED("— (reported)"),
         /** not measured; the line says why */
-        NOT_RUN("not run");
+        NOT_RUN("not run"),
+        /** the measurement itself failed (e.g. the server rejected a bulk copy); the line carries the server's message */
+        FAILED("**failed**");
 
         private final String text;
 
@@ -52,6 +54,11 @@ record Result(String id, String what, String mirror, String baseline, String rat
     /** A goal that was measured and not met (what makes the command exit with 1). */
     boolean missed() {
         return verdict == Verdict.MISSED;
+    }
+
+    /** The measurement failed (also makes the command exit with 1). */
+    boolean failed() {
+        return verdict == Verdict.FAILED;
     }
 
     String markdownRow() {

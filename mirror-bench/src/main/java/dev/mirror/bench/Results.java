@@ -48,6 +48,10 @@ final class Results {
     }
 
     void sqlServer(SqlServerBenchmark.Outcome o, List<String> tables) {
+        if (o.failed()) {
+            sqlServerFailed(o, tables);
+            return;
+        }
         double mirror = Stats.median(o.mirrorPopulation());
         double raw = Stats.median(o.rawPopulation());
         double apply = Stats.median(o.mirrorApply());
@@ -63,6 +67,21 @@ final class Results {
         details.add("SQL Server full population, mirror (rows/s per run): " + series(o.mirrorPopulation()));
         details.add("SQL Server full population, raw bulk copy (rows/s per run): " + series(o.rawPopulation()));
         details.add("SQL Server incremental, mirror apply (changes/s per run): " + series(o.mirrorApply()));
+        details.addAll(o.checks());
+    }
+
+    /** Benchmark 5 failed: one failed line with the server's message, and what completed before, in the details. */
+    private void sqlServerFailed(SqlServerBenchmark.Outcome o, List<String> tables) {
+        // a table cell cannot hold a line break or a pipe
+        String message = o.failure().replace('\n', ' ').replace('\r', ' ').replace("|", "\\|");
+        lines.add(new Result("5", String.format(Locale.ROOT, "SQL Server full population and apply, %,d rows of %s: failed in %s",
+                o.rows(), String.join(", ", tables), message), "—", "—", "—", "—", Result.Verdict.FAILED));
+        details.add("Benchmark 5 failed: " + o.failure());
+        details.add("SQL Server: " + o.serverVersion());
+        if (!o.mirrorPopulation().isEmpty()) {
+            details.add("SQL Server runs completed before the failure: population mirror (rows/s) " + series(o.mirrorPopulation())
+                    + "; raw bulk copy (rows/s) " + series(o.rawPopulation()) + "; apply (changes/s) " + series(o.mirrorApply()));
+        }
         details.addAll(o.checks());
     }
 

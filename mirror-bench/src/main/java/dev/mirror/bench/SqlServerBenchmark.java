@@ -2,6 +2,7 @@ package dev.mirror.bench;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.mirror.api.MirrorException;
 import dev.mirror.api.model.Row;
 import dev.mirror.api.model.RowChange;
 import dev.mirror.api.target.TargetDialect;
@@ -44,9 +45,44 @@ final class SqlServerBenchmark {
         }
     }
 
-    /** Per-run rates in run order, the server's version and the correctness checks that passed. */
+    /**
+     * Per-run rates in run order, the server's version and the correctness checks that passed; {@code failure} is null
+     * when every run completed, otherwise what failed with the server's message (the lists then hold the runs that
+     * completed before it).
+     */
     record Outcome(String serverVersion, long rows, long changes, List<Double> mirrorPopulation, List<Double> rawPopulation,
-                   List<Double> mirrorApply, List<String> checks) {
+                   List<Double> mirrorApply, List<String> checks, String failure) {
+        Outcome(String serverVersion, long rows, long changes, List<Double> mirrorPopulation, List<Double> rawPopulation,
+                List<Double> mirrorApply, List<String> checks) {
+            this(serverVersion, rows, changes, mirrorPopulation, rawPopulation, mirrorApply, checks, null);
+        }
+
+        boolean failed() {
+            return failure != null;
+        }
+    }
+
+    /** What a run has measured so far, and the phase it is in (named in a failure). */
+    static final class Progress {
+        String serverVersion = "unknown (not reached)";
+        long rows;
+        long changes;
+        String phase = "setup";
+        final List<Double> mirrorPopulation = new ArrayList<>();
+        final List<Double> rawPopulation = new ArrayList<>();
+        final List<Double> mirrorApply = new ArrayList<>();
+        final List<String> checks = new ArrayList<>();
+
+        Outcome outcome(String failure) {
+            return new Outcome(serverVersion, rows, changes, List.copyOf(mirrorPopulation), List.copyOf(rawPopulation),
+                    List.copyOf(mirrorApply), List.copyOf(checks), failure);
+        }
+    }
+
+    /** The benchmark's work; fills {@link Progress} as it goes and throws on a failure. */
+    @FunctionalInterface
+    interface Measurement {
+        void run(Progress progress) throws SQLException;
     }
 
     /** One table: its quoted name and raw column names as the dialect writes them, and its changes. */
@@ -61,58 +97,99 @@ final class SqlServerBenchmark {
         this.log = requireNonNull(log, "log is null");
     }
 
-    Outcome run() throws SQLException {
+    /**
+     * Runs benchmark 5. A failure of the server (a bulk copy the server rejects, a lost connection, a refused CREATE
+     * DATABASE) or of the mirror is reported as a failed measurement carrying the server's message, not thrown: the
+     * other benchmarks' results are still written.
+     */
+    Outcome run() {
+        return measure(new Progress(), this::measureAll, log);
+    }
+
+    /** Runs {@code m}; a SQL, mirror or verification failure becomes the outcome's failure (secrets masked). */
+    static Outcome measure(Progress progress, Measurement m, PrintStream log) {
+        try {
+            m.run(progress);
+            return progress.outcome(null);
+        } catch (SQLException | MirrorException | IllegalStateException e) {
+            String failure = failure(progress.phase, e);
+            log.println("SQL Server benchmark failed: " + failure);
+            return progress.outcome(failure);
+        }
+    }
+
+    /** {@code <phase>: <message> (SQL Server error n, SQLState s)}, with passwords masked. */
+    static String failure(String phase, Exception e) {
+        StringBuilder b = new StringBuilder(phase).append(": ")
+                .append(e.getMessage() == null ? e.getClass().getName() : e.getMessage());
+        if (e instanceof SQLException s && (s.getErrorCode() != 0 || s.getSQLState() != null)) {
+            b.append(" (SQL Server error ").append(s.getErrorCode()).append(", SQLState ").append(s.getSQLState()).append(')');
+        }
+        return SqlServerUrl.redact(b.toString());
+    }
+
+    private void measureAll(Progress p) throws SQLException {
         log.printf("SQL Server: generating %,d rows of %s …%n", settings.rows(), settings.tables());
         List<TableData> data = TableData.sample(settings.tables(), settings.rows());
-        long rows = TableData.totalRows(data);
-        List<Double> mirrorPop = new ArrayList<>();
-        List<Double> rawPop = new ArrayList<>();
-        List<Double> apply = new ArrayList<>();
-        List<String> checks = new ArrayList<>();
+        p.rows = TableData.totalRows(data);
+        p.phase = "creating the benchmark database";
         try (SqlServerDatabase db = SqlServerDatabase.create(settings.url());
              MirrorHarness mirror = MirrorHarness.build("Bench", "sqlserver", db.url(), Map.of());
              Connection raw = DriverManager.getConnection(db.url())) {
             log.printf("SQL Server: benchmark database %s created%n", db.name());
-            String version = SqlServerDatabase.version(raw);
+            p.serverVersion = SqlServerDatabase.version(raw);
             raw.setAutoCommit(false);
+            p.phase = "creating the tables through the mirror";
             mirror.announce(data.stream().map(TableData::schema).toList());
-            List<Prepared> tables = prepare(mirror.mirror().target().dialect(), data, rows);
-            long changes = tables.stream().mapToLong(t -> t.changes().size()).sum();
+            List<Prepared> tables = prepare(mirror.mirror().target().dialect(), data, p.rows);
+            p.changes = tables.stream().mapToLong(t -> t.changes().size()).sum();
             for (int run = 1; run <= settings.runs(); run++) {
-                boolean verify = run == 1;
-                long rawNanos;
-                long mirrorNanos;
-                if (run % 2 == 1) {
-                    rawNanos = rawAll(raw, tables, false);
-                    String copied = verify ? checksum(raw, tables) : null;
-                    mirrorNanos = mirrorAll(raw, mirror, tables);
-                    verifyEqual(verify, "SQL Server full population: raw bulk copy vs mirror", copied, verify ? checksum(raw, tables) : null, checks);
-                } else {
-                    mirrorNanos = mirrorAll(raw, mirror, tables);
-                    rawNanos = rawAll(raw, tables, false);
-                }
-                rawPop.add(Stats.rate(rows, rawNanos));
-                mirrorPop.add(Stats.rate(rows, mirrorNanos));
-
-                for (Prepared t : tables) {
-                    execute(raw, SqlServerSql.updateStatistics(t.quotedTable()));
-                }
-                prepareTimedPhase(raw);
-                long t0 = System.nanoTime();
-                for (Prepared t : tables) {
-                    mirror.apply(t.data().name(), t.changes(), POPULATED_LSN + run);
-                }
-                apply.add(Stats.rate(changes, System.nanoTime() - t0));
-                if (verify) {
-                    String applied = checksum(raw, tables);
-                    rawAll(raw, tables, true);
-                    verifyEqual(true, "SQL Server incremental apply: mirror vs the expected rows", checksum(raw, tables), applied, checks);
-                }
-                log.printf("SQL Server run %d/%d: population mirror %,.0f rows/s, raw bulk copy %,.0f rows/s; apply %,.0f changes/s%n",
-                        run, settings.runs(), mirrorPop.get(run - 1), rawPop.get(run - 1), apply.get(run - 1));
+                measureRun(p, run, raw, mirror, tables);
             }
-            return new Outcome(version, rows, changes, mirrorPop, rawPop, apply, checks);
         }
+    }
+
+    private void measureRun(Progress p, int run, Connection raw, MirrorHarness mirror, List<Prepared> tables) throws SQLException {
+        boolean verify = run == 1;
+        long rawNanos;
+        long mirrorNanos;
+        String rawPhase = "run " + run + ", raw bulk copy";
+        String mirrorPhase = "run " + run + ", mirror full population (bulk copy)";
+        if (run % 2 == 1) {
+            p.phase = rawPhase;
+            rawNanos = rawAll(raw, tables, false);
+            String copied = verify ? checksum(raw, tables) : null;
+            p.phase = mirrorPhase;
+            mirrorNanos = mirrorAll(raw, mirror, tables);
+            verifyEqual(verify, "SQL Server full population: raw bulk copy vs mirror", copied, verify ? checksum(raw, tables) : null,
+                    p.checks);
+        } else {
+            p.phase = mirrorPhase;
+            mirrorNanos = mirrorAll(raw, mirror, tables);
+            p.phase = rawPhase;
+            rawNanos = rawAll(raw, tables, false);
+        }
+        p.rawPopulation.add(Stats.rate(p.rows, rawNanos));
+        p.mirrorPopulation.add(Stats.rate(p.rows, mirrorNanos));
+
+        p.phase = "run " + run + ", incremental apply";
+        for (Prepared t : tables) {
+            execute(raw, SqlServerSql.updateStatistics(t.quotedTable()));
+        }
+        prepareTimedPhase(raw);
+        long t0 = System.nanoTime();
+        for (Prepared t : tables) {
+            mirror.apply(t.data().name(), t.changes(), POPULATED_LSN + run);
+        }
+        p.mirrorApply.add(Stats.rate(p.changes, System.nanoTime() - t0));
+        if (verify) {
+            String applied = checksum(raw, tables);
+            p.phase = "run " + run + ", raw bulk copy of the expected rows";
+            rawAll(raw, tables, true);
+            verifyEqual(true, "SQL Server incremental apply: mirror vs the expected rows", checksum(raw, tables), applied, p.checks);
+        }
+        log.printf("SQL Server run %d/%d: population mirror %,.0f rows/s, raw bulk copy %,.0f rows/s; apply %,.0f changes/s%n",
+                run, settings.runs(), p.mirrorPopulation.get(run - 1), p.rawPopulation.get(run - 1), p.mirrorApply.get(run - 1));
     }
 
     private List<Prepared> prepare(TargetDialect d, List<TableData> data, long rows) {

@@ -39,6 +39,7 @@ class SqlServerBenchmarkTest {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         SqlServerBenchmark.Outcome o = new SqlServerBenchmark(new SqlServerBenchmark.Settings(url, List.of("person", "contact"), 3000, 300, 2),
                 new PrintStream(log, true, StandardCharsets.UTF_8)).run();
+        assertThat(o.failure()).as("benchmark 5 failed").isNull();
         assertThat(o.rows()).isEqualTo(3000);
         assertThat(o.changes()).isEqualTo(300);
         assertThat(o.mirrorPopulation()).hasSize(2);

@@ -1,9 +1,12 @@
 package dev.mirror.h2;
 
+import dev.mirror.api.model.SqlServerDatetime;
+import dev.mirror.api.model.SqlServerType;
 import dev.mirror.api.model.SqlType;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.LocalDateTime;
 
 /** Binds row values (the Java classes of SqlServerType) as parameters; values are never put into SQL text. */
 final class H2Binder {
@@ -17,6 +20,10 @@ final class H2Binder {
             ps.setString(index, s);
         } else if (value instanceof byte[] b) {
             ps.setBytes(index, b);
+        } else if (value instanceof LocalDateTime t && type.base() == SqlServerType.DATETIME) {
+            // SQL Server's datetime has 1/300 s ticks, shown as .000/.003/.007; TIMESTAMP(3) would keep what H2's own
+            // rounding makes of the nanoseconds, so the value is put on SQL Server's grid first (SqlServerDatetime)
+            ps.setObject(index, SqlServerDatetime.round(t));
         } else if (value instanceof BigDecimal d) {
             ps.setBigDecimal(index, d);
         } else {

@@ -1,6 +1,8 @@
 package dev.mirror.h2;
 
 import dev.mirror.api.model.Column;
+import dev.mirror.api.model.SqlServerDatetime;
+import dev.mirror.api.model.SqlServerType;
 import dev.mirror.api.model.SqlType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -91,7 +93,9 @@ final class H2Defaults {
             return switch (type.base().family()) {
                 case CHARACTER -> Optional.of(literal(s));
                 case INTEGER, EXACT_NUMERIC, APPROXIMATE_NUMERIC -> Optional.of(new BigDecimal(s.trim()).toPlainString());
-                case DATETIME -> Optional.of("TIMESTAMP '" + print(dateTime(s.trim())) + "'");
+                // a datetime default shows as SQL Server shows it: rounded to the 1/300 s tick (SqlServerDatetime)
+                case DATETIME -> Optional.of("TIMESTAMP '" + print(type.base() == SqlServerType.DATETIME
+                        ? SqlServerDatetime.round(dateTime(s.trim())) : dateTime(s.trim())) + "'");
                 case DATETIMEOFFSET -> Optional.of("TIMESTAMP WITH TIME ZONE '" + print(dateTime(s.trim())) + "+00:00'");
                 case DATE -> Optional.of("DATE '" + date(s.trim()) + "'");
                 case TIME -> Optional.of("TIME '" + DateTimeFormatter.ISO_LOCAL_TIME.format(LocalTime.parse(s.trim())) + "'");

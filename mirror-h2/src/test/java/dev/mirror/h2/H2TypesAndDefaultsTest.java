@@ -57,6 +57,9 @@ class H2TypesAndDefaultsTest {
         assertThat(def("nvarchar(10)", "((0))")).contains("'0'");
         assertThat(def("datetime", "(N'1760-01-01 00:00:00')")).contains("TIMESTAMP '1760-01-01 00:00:00'");
         assertThat(def("datetime", "('19000101')")).contains("TIMESTAMP '1900-01-01 00:00:00'");
+        assertThat(def("datetime", "(N'2000-01-01 12:00:00.002')")).as("datetime rounds to its tick")
+                .contains("TIMESTAMP '2000-01-01 12:00:00.003'");
+        assertThat(def("datetime2(3)", "(N'2000-01-01 12:00:00.002')")).contains("TIMESTAMP '2000-01-01 12:00:00.002'");
         assertThat(def("date", "('2020-02-29')")).contains("DATE '2020-02-29'");
         assertThat(def("datetime", "(getdate())")).contains("CURRENT_TIMESTAMP");
         assertThat(def("datetime2", "(sysdatetime())")).contains("CURRENT_TIMESTAMP");

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.mirror.api.MirrorException;
 import dev.mirror.api.model.Column;
 import dev.mirror.api.model.Row;
+import dev.mirror.api.model.SqlServerDatetime;
 import dev.mirror.api.model.SqlServerType;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -25,7 +26,9 @@ import java.util.UUID;
  * backslash is escaped, the end-of-data marker {@code \.} can never appear in a value.
  *
  * <p>bytea goes in hex form ({@code \x0a1b}, its backslash escaped for COPY), temporal values in ISO form
- * truncated to the column's fractional digits ({@link PgTemporal}), floats through Java's shortest
+ * truncated to the column's fractional digits ({@link PgTemporal}), except {@code datetime}, which is first rounded
+ * to SQL Server's 1/300 s tick as SQL Server shows it ({@code .0066667} is {@code .007},
+ * {@link dev.mirror.api.model.SqlServerDatetime}), floats through Java's shortest
  * round-tripping text (PostgreSQL reads {@code NaN}, {@code Infinity}, {@code -Infinity} as Java prints
  * them). A NUL character cannot be stored in PostgreSQL text at all, and an unpaired UTF-16 surrogate (which
  * SQL Server's UCS-2 nvarchar accepts) has no UTF-8 form; a string containing either is rejected with the table
@@ -79,7 +82,8 @@ final class CopyTextEncoder {
                 case BOOLEAN -> b.append(bool(v) ? 't' : 'f');
                 case APPROXIMATE_NUMERIC, EXACT_NUMERIC -> b.append(number(v));
                 case CHARACTER -> appendText(b, text(v), c, rowNumber);
-                case DATETIME -> PgTemporal.appendTimestamp(b, dateTime(v), digits[column]);
+                case DATETIME -> PgTemporal.appendTimestamp(b, c.type().base() == SqlServerType.DATETIME
+                        ? SqlServerDatetime.round(dateTime(v)) : dateTime(v), digits[column]);
                 case DATE -> PgTemporal.appendDate(b, date(v));
                 case TIME -> PgTemporal.appendTime(b, time(v), digits[column]);
                 case DATETIMEOFFSET -> PgTemporal.appendTimestampTz(b, offsetDateTime(v), digits[column]);

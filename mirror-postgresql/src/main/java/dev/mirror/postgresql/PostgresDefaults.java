@@ -1,6 +1,7 @@
 package dev.mirror.postgresql;
 
 import dev.mirror.api.model.Column;
+import dev.mirror.api.model.SqlServerDatetime;
 import dev.mirror.api.model.SqlServerType;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -68,7 +69,9 @@ final class PostgresDefaults {
             case CHARACTER:
                 return Optional.of(quoteLiteral(s));
             case DATETIME:
-                return parse(s, DATE_TIMES).map(v -> quoteLiteral(PgTemporal.timestamp((LocalDateTime) v)));
+                // a datetime default shows as SQL Server shows it: rounded to the 1/300 s tick (SqlServerDatetime)
+                return parse(s, DATE_TIMES).map(v -> quoteLiteral(PgTemporal.timestamp(base == SqlServerType.DATETIME
+                        ? SqlServerDatetime.round((LocalDateTime) v) : (LocalDateTime) v)));
             case DATE:
                 return parse(s, DATES).map(v -> quoteLiteral(v.toString()));
             case UUID:

@@ -84,6 +84,17 @@ class CopyTextEncoderTest {
                 .isEqualTo("2023-12-31 23:00:00.123456+00");
     }
 
+    /** datetime is rounded to SQL Server's 1/300 s tick as SQL Server shows it, not truncated to milliseconds. */
+    @Test
+    void datetimeRoundsToTheSqlServerTick() {
+        assertThat(encode("datetime", LocalDateTime.parse("2024-02-29T12:34:56.0066667"))).isEqualTo("2024-02-29 12:34:56.007");
+        assertThat(encode("datetime", LocalDateTime.parse("2024-02-29T12:34:56.0033333"))).isEqualTo("2024-02-29 12:34:56.003");
+        assertThat(encode("datetime", LocalDateTime.parse("2024-02-29T12:34:56.995"))).isEqualTo("2024-02-29 12:34:56.997");
+        assertThat(encode("datetime", LocalDateTime.parse("1998-12-31T23:59:59.999"))).isEqualTo("1999-01-01 00:00:00");
+        assertThat(encode("datetime2(3)", LocalDateTime.parse("2024-02-29T12:34:56.0066667"))).as("datetime2 still truncates")
+                .isEqualTo("2024-02-29 12:34:56.006");
+    }
+
     @Test
     void encodesUuidAndBytea() {
         UUID u = UUID.fromString("6f9619ff-8b86-d011-b42d-00c04fc964ff");

@@ -18,6 +18,10 @@ class PostgresDefaultsTest {
             "nvarchar(10)|((0))|DEFAULT '0'",
             "datetime|(N'1760-01-01 00:00:00')|DEFAULT '1760-01-01 00:00:00'",
             "datetime|(N'17600101 00:00:00')|DEFAULT '1760-01-01 00:00:00'",
+            // datetime rounds to its 1/300 s tick as SQL Server does (.001 -> .000, .002 -> .003); datetime2 does not
+            "datetime|(N'2000-01-01 12:00:00.001')|DEFAULT '2000-01-01 12:00:00'",
+            "datetime|(N'2000-01-01 12:00:00.002')|DEFAULT '2000-01-01 12:00:00.003'",
+            "datetime2|(N'2000-01-01 12:00:00.001')|DEFAULT '2000-01-01 12:00:00.001'",
             "date|('2020-02-29')|DEFAULT '2020-02-29'",
             "datetime|(getdate())|DEFAULT CURRENT_TIMESTAMP", "datetime2|(sysdatetime())|DEFAULT CURRENT_TIMESTAMP",
             "datetime|(GETUTCDATE())|DEFAULT (CURRENT_TIMESTAMP AT TIME ZONE 'UTC')",

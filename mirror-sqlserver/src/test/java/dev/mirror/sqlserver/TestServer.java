@@ -1,5 +1,6 @@
 package dev.mirror.sqlserver;
 
+import java.sql.SQLException;
 import org.junit.jupiter.api.Assumptions;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.MSSQLServerContainer;
@@ -39,6 +40,27 @@ public final class TestServer {
         }
         Assumptions.assumeTrue(url != null, skipReason);
         return url;
+    }
+
+    /** Work against the server that may be refused. */
+    @FunctionalInterface
+    public interface ServerAction {
+        void run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code setup} (e.g. enabling change tracking or snapshot isolation); when the server refuses it (some
+     * TDS-compatible servers lack {@code ALTER DATABASE ... SET}, snapshot isolation or change tracking), the calling
+     * test is skipped with the server's answer printed, instead of failing. Only the tests that need the setting call it.
+     */
+    public static void assumeAccepted(String who, String what, ServerAction setup) {
+        try {
+            setup.run();
+        } catch (SQLException e) {
+            String reason = "the server refused " + what + ": " + e.getMessage();
+            System.out.println("SKIPPED " + who + ": " + reason);
+            Assumptions.abort(reason);
+        }
     }
 
     private static void resolve() {

@@ -46,7 +46,11 @@ public final class ChangeTrackingSource implements ChangeSource {
         this.config = requireNonNull(config, "config is null");
     }
 
-    /** A new connection to the source; the caller closes it. The password goes only to the driver. */
+    /**
+     * A new connection to the source; the caller closes it. The password goes only to the driver. QUOTED_IDENTIFIER
+     * is set ON because names containing {@code ]} are quoted with double quotation marks
+     * ({@link dev.mirror.sqlserver.target.SqlServerNames#quote}).
+     */
     Connection connect() throws SQLException {
         Properties p = new Properties();
         if (config.user() != null) {
@@ -56,7 +60,14 @@ public final class ChangeTrackingSource implements ChangeSource {
             p.setProperty("password", config.password());
         }
         p.setProperty("applicationName", "mirror");
-        return DriverManager.getConnection(config.url(), p);
+        Connection c = DriverManager.getConnection(config.url(), p);
+        try (java.sql.Statement s = c.createStatement()) {
+            s.execute(ChangeTrackingSql.SESSION_SETTINGS);
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return c;
     }
 
     @Override

@@ -3,16 +3,23 @@ package dev.mirror.sqlserver.source;
 import static dev.mirror.sqlserver.target.SqlServerNames.quote;
 
 import dev.mirror.api.model.TableSchema;
+import dev.mirror.sqlserver.target.SqlServerNames;
 
 /**
  * The Change Tracking queries (https://learn.microsoft.com/sql/relational-databases/track-changes/work-with-change-tracking-sql-server).
  * Names are quoted; versions are bound as parameters.
  */
 final class ChangeTrackingSql {
+    /**
+     * Run on each new source connection: double-quoted identifiers need it
+     * (https://learn.microsoft.com/sql/t-sql/statements/set-quoted-identifier-transact-sql).
+     */
+    static final String SESSION_SETTINGS = "SET QUOTED_IDENTIFIER ON";
+
     /** The version the snapshot is consistent with: NULL when change tracking is off for the database. */
     static final String CURRENT_VERSION = "SELECT CHANGE_TRACKING_CURRENT_VERSION()";
 
-    /** The oldest version a table's changes can be asked from; parameter: the quoted two-part name. */
+    /** The oldest version a table's changes can be asked from; parameter: {@link #objectName} of the table. */
     static final String MIN_VALID_VERSION = "SELECT CHANGE_TRACKING_MIN_VALID_VERSION(OBJECT_ID(?))";
 
     /** Min valid version of every tracked table of a schema (for the retention report). */
@@ -20,6 +27,14 @@ final class ChangeTrackingSql {
             + " JOIN sys.tables AS t ON t.object_id = ctt.object_id WHERE t.schema_id = SCHEMA_ID(?)";
 
     private ChangeTrackingSql() {
+    }
+
+    /**
+     * {@code [schema].[table]} as a string for {@code OBJECT_ID}, in the bracket form that function is documented
+     * with ({@link dev.mirror.sqlserver.target.SqlServerNames#bracketed}).
+     */
+    static String objectName(String schema, String table) {
+        return SqlServerNames.bracketed(schema) + "." + SqlServerNames.bracketed(table);
     }
 
     /** {@code [schema].[table]}: the source is read with its schema, unlike the mirror. */

@@ -56,7 +56,7 @@ final class TableSync {
 
     long minValidVersion(TableSchema table) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(ChangeTrackingSql.MIN_VALID_VERSION)) {
-            ps.setNString(1, ChangeTrackingSql.qualified(schema, table.name()));
+            ps.setNString(1, ChangeTrackingSql.objectName(schema, table.name()));
             try (ResultSet rs = ps.executeQuery()) {
                 long v = rs.next() ? rs.getLong(1) : 0;
                 if (rs.wasNull()) {

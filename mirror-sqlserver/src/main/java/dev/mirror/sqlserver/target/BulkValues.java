@@ -1,5 +1,6 @@
 package dev.mirror.sqlserver.target;
 
+import dev.mirror.api.model.SqlServerDatetime;
 import dev.mirror.api.model.SqlType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -47,7 +48,10 @@ final class BulkValues {
                 case DECIMAL, NUMERIC -> scaled(value, type.scale());
                 case CHAR, VARCHAR, TEXT, NCHAR, NVARCHAR, NTEXT -> value.toString();
                 case SMALLDATETIME -> format(SMALLDATETIME, value, LocalDateTime.class);
-                case DATETIME -> format(DATETIME, value, LocalDateTime.class);
+                // rounded to datetime's 1/300 s tick here, not left to the server: .0066667 would otherwise be cut to
+                // .006 by the millisecond format (SqlServerDatetime)
+                case DATETIME -> format(DATETIME, value instanceof LocalDateTime t ? SqlServerDatetime.round(t) : value,
+                        LocalDateTime.class);
                 case DATETIME2 -> format(DATETIME2, value, LocalDateTime.class);
                 case DATE -> format(DATE, value, LocalDate.class);
                 case TIME -> format(TIME, value, LocalTime.class);

@@ -65,9 +65,25 @@ final class SqlServerDdl {
         return "DROP TABLE IF EXISTS " + quote(table);
     }
 
-    /** sp_rename parses its first argument as a (quoted) object name and takes the second literally. */
+    /**
+     * {@code EXEC sp_rename N'from', N'to', N'OBJECT'}. sp_rename parses {@code @objname} as an object name, so it
+     * is passed bare when it is a regular identifier ("Quotation marks are only necessary if a qualified object is
+     * specified") and delimited otherwise; {@code @newname} is taken literally as the new one-part name
+     * (https://learn.microsoft.com/sql/relational-databases/system-stored-procedures/sp-rename-transact-sql).
+     */
     String renameTable(String from, String to) {
-        return "EXEC sp_rename " + literal(quote(from)) + ", " + literal(SqlServerNames.validate(to)) + ", N'OBJECT'";
+        return "EXEC sp_rename " + literal(SqlServerNames.objectNamePart(from)) + ", " + literal(SqlServerNames.validate(to))
+                + ", N'OBJECT'";
+    }
+
+    /**
+     * {@code EXEC sp_rename N'table.index', N'new', N'INDEX'}: an index is named as {@code table.index} (same page,
+     * "If the object to be renamed is an index, object_name must be in the form table.index"). Index names are
+     * unique per table in SQL Server, not per schema, so this is only needed for core's rename after a swap.
+     */
+    String renameIndex(String table, String from, String to) {
+        return "EXEC sp_rename " + literal(SqlServerNames.objectNamePart(table) + "." + SqlServerNames.objectNamePart(from))
+                + ", " + literal(SqlServerNames.validate(to)) + ", N'INDEX'";
     }
 
     /**
@@ -88,16 +104,20 @@ final class SqlServerDdl {
      * A batch that drops the column's (system-named) default constraint, if any. SQL Server refuses to drop
      * a column, or change its type, while a default is bound to it (ALTER TABLE: "the modified column can't
      * be ... associated with a default definition"), and the constraint name is generated, so it is looked
-     * up in sys.default_constraints and dropped through dynamic SQL built with QUOTENAME.
+     * up in sys.default_constraints and dropped through dynamic SQL. The statement is built in a variable
+     * first and run with {@code sp_executesql}: {@code EXEC ( ... )} accepts only string variables and literals
+     * joined by {@code +}, never a function call such as {@code QUOTENAME(@df)}
+     * (https://learn.microsoft.com/sql/t-sql/language-elements/execute-transact-sql, "@string_variable |
+     * [N]'tsql_string'"; https://learn.microsoft.com/sql/relational-databases/system-stored-procedures/sp-executesql-transact-sql).
      */
     String dropDefaultConstraint(String table, String column) {
-        String objectName = literal(quote(table));
-        return "DECLARE @df sysname; SELECT @df = dc.name FROM sys.default_constraints AS dc"
+        String objectName = literal(SqlServerNames.bracketed(table)); // parsed by OBJECT_ID: the documented bracket form
+        return "DECLARE @df sysname, @sql nvarchar(max); SELECT @df = dc.name FROM sys.default_constraints AS dc"
                 + " JOIN sys.columns AS c ON c.object_id = dc.parent_object_id AND c.column_id = dc.parent_column_id"
                 + " WHERE dc.parent_object_id = OBJECT_ID(" + objectName + ") AND c.name = "
                 + literal(SqlServerNames.validate(column)) + ";"
-                + " IF @df IS NOT NULL EXEC (" + literal("ALTER TABLE " + quote(table) + " DROP CONSTRAINT ")
-                + " + QUOTENAME(@df))";
+                + " IF @df IS NOT NULL BEGIN SET @sql = " + literal("ALTER TABLE " + quote(table) + " DROP CONSTRAINT ")
+                + " + QUOTENAME(@df); EXEC sp_executesql @sql; END";
     }
 
     String dropColumn(String table, String column) {

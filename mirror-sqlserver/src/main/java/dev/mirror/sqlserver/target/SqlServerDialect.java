@@ -25,7 +25,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The SQL Server target: DDL in SQL Server's own types, {@code [bracket]} quoting, bulk copy for full loads
+ * The SQL Server target: DDL in SQL Server's own types, {@code [bracket]} quoting ({@code "a]b"} for a name holding
+ * {@code ]}; {@link SqlServerNames}), names over 128 code units mapped, bulk copy for full loads
  * and a staged, set-wise apply for incremental batches. Stateless apart from its settings; thread-safe.
  *
  * <p>Requires SQL Server 2016 or later (or Azure SQL): it uses {@code DROP TABLE IF EXISTS}.
@@ -58,10 +59,10 @@ public final class SqlServerDialect implements TargetDialect {
                 Capability.INDEX_INCLUDE, Capability.INDEX_FILTER);
     }
 
-    /** Unchanged when SQL Server can hold it; see {@link SqlServerNames#validate} for why nothing is mapped. */
+    /** Unchanged when it fits in 128 UTF-16 code units, else cut plus a hash ({@link SqlServerNames#targetName}). */
     @Override
     public String targetName(String sourceName) {
-        return SqlServerNames.validate(sourceName);
+        return SqlServerNames.targetName(sourceName);
     }
 
     @Override
@@ -92,6 +93,43 @@ public final class SqlServerDialect implements TargetDialect {
     @Override
     public String renameTable(String from, String to) {
         return ddl.renameTable(from, to);
+    }
+
+    @Override
+    public String renameIndex(String table, String from, String to) {
+        return ddl.renameIndex(table, from, to);
+    }
+
+    /**
+     * {@code DROP TABLE IF EXISTS [table]}, then {@code EXEC sp_rename N'shadow', N'table', N'OBJECT'}, then
+     * {@code inSwap}, all in the caller's transaction: SQL Server DDL is transactional, so readers see the old table
+     * until core commits and the new one after. Neither statement is among those SQL Server refuses inside an
+     * explicit transaction (ALTER DATABASE, BACKUP, CREATE DATABASE, ...; see
+     * https://learn.microsoft.com/sql/t-sql/language-elements/transactions-transact-sql).
+     *
+     * <p>Locks: DROP TABLE and sp_rename each take a schema modification (Sch-M) lock on their table, held until the
+     * transaction ends (https://learn.microsoft.com/sql/relational-databases/sql-server-transaction-locking-and-row-versioning-guide,
+     * "Schema locks"). So the swap holds Sch-M on both the old table and the shadow from its first statement to
+     * core's commit, which follows at once (the metadata write is the only other work). A reader under READ
+     * COMMITTED (or any level) that touches the table waits for that short moment only, never for the load, which
+     * happened on the shadow before; it then reads the new table by name.
+     *
+     * <p>No name collides: the shadow's PRIMARY KEY and DEFAULT constraints are unnamed, so SQL Server generated
+     * schema-unique names for them ({@link SqlServerDdl}); they keep those names after the rename, which is harmless.
+     */
+    @Override
+    public void swapShadow(Connection connection, String table, String shadow, SwapStep inSwap) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            for (String sql : swapStatements(table, shadow)) {
+                s.execute(sql);
+            }
+        }
+        inSwap.run(connection);
+    }
+
+    /** The statements of {@link #swapShadow}, in order. */
+    List<String> swapStatements(String table, String shadow) {
+        return List.of(dropTable(table), renameTable(shadow, table));
     }
 
     @Override
@@ -133,7 +171,8 @@ public final class SqlServerDialect implements TargetDialect {
     public long bulkLoad(Connection connection, String table, TableSchema schema, Iterator<Row> rows, BulkProgress progress)
             throws SQLException {
         RowBulkRecord data = RowBulkRecord.forRows(schema, rows, progress);
-        long n = writer.write(connection, quote(table), targetColumns(schema), data, true);
+        // the driver puts the destination into OBJECT_ID('...') too: the bracket form (SqlServerNames#bracketed)
+        long n = writer.write(connection, SqlServerNames.bracketed(table), targetColumns(schema), data, true);
         progress.rows(n);
         return n;
     }
@@ -184,14 +223,21 @@ public final class SqlServerDialect implements TargetDialect {
         return SqlServerCatalog.listIndexes(connection, table);
     }
 
+    /** The session settings {@link #prepareConnection} runs. */
+    static final String SESSION_SETTINGS = "SET XACT_ABORT ON; SET QUOTED_IDENTIFIER ON";
+
     /**
      * XACT_ABORT ON: any run-time error rolls the whole transaction back instead of leaving it open with
      * part of a batch applied (https://learn.microsoft.com/sql/t-sql/statements/set-xact-abort-transact-sql).
+     * QUOTED_IDENTIFIER ON: names containing {@code ]} are delimited with double quotation marks
+     * ({@link SqlServerNames#quote}), which needs it; it is the default of Microsoft's drivers, set here so that a
+     * pool or a login trigger that turned it off cannot break the mirror
+     * (https://learn.microsoft.com/sql/t-sql/statements/set-quoted-identifier-transact-sql).
      */
     @Override
     public void prepareConnection(Connection connection) throws SQLException {
         try (Statement s = connection.createStatement()) {
-            s.execute("SET XACT_ABORT ON");
+            s.execute(SESSION_SETTINGS);
         }
     }
 

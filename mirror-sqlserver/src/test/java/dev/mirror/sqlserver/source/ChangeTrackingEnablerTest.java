@@ -15,7 +15,7 @@ class ChangeTrackingEnablerTest {
                         "ALTER DATABASE CURRENT SET ALLOW_SNAPSHOT_ISOLATION ON",
                         "ALTER DATABASE CURRENT SET CHANGE_TRACKING = ON (CHANGE_RETENTION = 7 DAYS, AUTO_CLEANUP = ON)",
                         "ALTER TABLE [dbo].[contact] ENABLE CHANGE_TRACKING",
-                        "ALTER TABLE [dbo].[o]]dd 'name'] ENABLE CHANGE_TRACKING");
+                        "ALTER TABLE [dbo].\"o]dd 'name'\" ENABLE CHANGE_TRACKING");
         assertThat(e.statements(new ChangeTrackingEnabler.State(true, true, List.of()))).isEmpty();
         assertThat(new ChangeTrackingEnabler("crm7", 2).statements(new ChangeTrackingEnabler.State(true, true, List.of("x"))))
                 .containsExactly("ALTER TABLE [crm7].[x] ENABLE CHANGE_TRACKING");

@@ -105,6 +105,17 @@ class RowBulkRecordTest {
         assertThat(r.rowCount()).isEqualTo(1);
     }
 
+    /** datetime goes to SQL Server already on its 1/300 s grid, as SQL Server shows it (.0066667 is .007, not .006). */
+    @Test
+    void datetimeIsRoundedToTheTickBeforeBulkCopy() {
+        SqlType dt = SqlType.of(SqlServerType.DATETIME);
+        assertThat(BulkValues.convert(dt, LocalDateTime.parse("2024-02-29T12:34:56.0066667"))).isEqualTo("2024-02-29T12:34:56.007");
+        assertThat(BulkValues.convert(dt, LocalDateTime.parse("2024-02-29T12:34:56.0033333"))).isEqualTo("2024-02-29T12:34:56.003");
+        assertThat(BulkValues.convert(dt, LocalDateTime.parse("2024-02-29T23:59:59.999"))).isEqualTo("2024-03-01T00:00:00.000");
+        assertThat(BulkValues.convert(SqlType.fractional(SqlServerType.DATETIME2, 7),
+                LocalDateTime.parse("2024-02-29T12:34:56.0066667"))).isEqualTo("2024-02-29T12:34:56.0066667");
+    }
+
     @Test
     void nullsStayNull() {
         Object[] values = new Object[COLUMNS.size()];

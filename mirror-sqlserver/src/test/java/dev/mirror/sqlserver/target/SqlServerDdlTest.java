@@ -118,58 +118,86 @@ class SqlServerDdlTest {
         assertThat(dialect.addColumn("person", Column.of("x", SqlType.of(SqlServerType.INT), false)))
                 .containsExactly("ALTER TABLE [person] ADD [x] int NULL");
         assertThat(dialect.dropColumn("person", "rank")).isEqualTo(
-                "DECLARE @df sysname; SELECT @df = dc.name FROM sys.default_constraints AS dc"
+                "DECLARE @df sysname, @sql nvarchar(max); SELECT @df = dc.name FROM sys.default_constraints AS dc"
                         + " JOIN sys.columns AS c ON c.object_id = dc.parent_object_id AND c.column_id = dc.parent_column_id"
                         + " WHERE dc.parent_object_id = OBJECT_ID(N'[person]') AND c.name = N'rank';"
-                        + " IF @df IS NOT NULL EXEC (N'ALTER TABLE [person] DROP CONSTRAINT ' + QUOTENAME(@df));"
+                        + " IF @df IS NOT NULL BEGIN SET @sql = N'ALTER TABLE [person] DROP CONSTRAINT ' + QUOTENAME(@df);"
+                        + " EXEC sp_executesql @sql; END;"
                         + " ALTER TABLE [person] DROP COLUMN [rank]");
         Column from = new Column("name", SqlType.ofLength(SqlServerType.NVARCHAR, 50), false, "(N'')");
         Column to = new Column("name", SqlType.ofLength(SqlServerType.NVARCHAR, 100), true, "(N'')");
         List<String> alter = dialect.alterColumn("person", from, to);
-        assertThat(alter).hasSize(3);
-        assertThat(alter.get(0)).startsWith("DECLARE @df sysname;").contains("c.name = N'name'");
-        assertThat(alter.get(1)).isEqualTo("ALTER TABLE [person] ALTER COLUMN [name] nvarchar(100) NULL");
-        assertThat(alter.get(2)).isEqualTo("ALTER TABLE [person] ADD DEFAULT (N'') FOR [name]");
+        assertThat(alter).containsExactly(
+                "DECLARE @df sysname, @sql nvarchar(max); SELECT @df = dc.name FROM sys.default_constraints AS dc"
+                        + " JOIN sys.columns AS c ON c.object_id = dc.parent_object_id AND c.column_id = dc.parent_column_id"
+                        + " WHERE dc.parent_object_id = OBJECT_ID(N'[person]') AND c.name = N'name';"
+                        + " IF @df IS NOT NULL BEGIN SET @sql = N'ALTER TABLE [person] DROP CONSTRAINT ' + QUOTENAME(@df);"
+                        + " EXEC sp_executesql @sql; END",
+                "ALTER TABLE [person] ALTER COLUMN [name] nvarchar(100) NULL",
+                "ALTER TABLE [person] ADD DEFAULT (N'') FOR [name]");
         Column big = Column.of("rank", SqlType.of(SqlServerType.INT), true);
         assertThat(dialect.alterColumn("person", Column.of("rank", SqlType.of(SqlServerType.SMALLINT), true), big))
                 .hasSize(2).last().isEqualTo("ALTER TABLE [person] ALTER COLUMN [rank] int NULL");
         assertThat(dialect.dropTable("person")).isEqualTo("DROP TABLE IF EXISTS [person]");
         assertThat(dialect.truncateTable("person")).isEqualTo("DELETE FROM [person]");
+    }
+
+    /** No dynamic SQL runs a function call inside EXEC ( ... ): only sp_executesql with a variable. */
+    @Test
+    void dynamicSqlIsBuiltInAVariable() {
+        Column d = new Column("d", SqlType.of(SqlServerType.INT), true, "((0))");
+        List<String> all = new java.util.ArrayList<>(dialect.alterColumn("t", d, d.withType(SqlType.of(SqlServerType.BIGINT))));
+        all.add(dialect.dropColumn("t", "d"));
+        for (String sql : all) {
+            assertThat(sql).doesNotContain("EXEC (").doesNotContain("EXEC(").doesNotContain("EXECUTE (");
+        }
+    }
+
+    @Test
+    void renamesPassBareRegularNamesToSpRename() {
         assertThat(dialect.renameTable("person_shadow", "person"))
-                .isEqualTo("EXEC sp_rename N'[person_shadow]', N'person', N'OBJECT'");
+                .isEqualTo("EXEC sp_rename N'person_shadow', N'person', N'OBJECT'");
+        assertThat(dialect.renameTable("with space", "select"))
+                .isEqualTo("EXEC sp_rename N'[with space]', N'select', N'OBJECT'");
+        assertThat(dialect.renameTable("select", "x")).as("a reserved keyword is delimited")
+                .isEqualTo("EXEC sp_rename N'[select]', N'x', N'OBJECT'");
+        assertThat(dialect.renameTable("1abc", "x")).as("a digit first is not regular")
+                .isEqualTo("EXEC sp_rename N'[1abc]', N'x', N'OBJECT'");
+        assertThat(dialect.renameIndex("person", "ix_shadow_name", "ix_name"))
+                .isEqualTo("EXEC sp_rename N'person.ix_shadow_name', N'ix_name', N'INDEX'");
+        assertThat(dialect.renameIndex("my table", "ix.1", "ix'1"))
+                .isEqualTo("EXEC sp_rename N'[my table].[ix.1]', N'ix''1', N'INDEX'");
+        assertThat(dialect.renameIndex("t]x", "i'x", "n"))
+                .isEqualTo("EXEC sp_rename N'[t]]x].[i''x]', N'n', N'INDEX'");
+        assertThatThrownBy(() -> dialect.renameIndex("t", "i", "n".repeat(129))).isInstanceOf(MirrorException.class);
     }
 
     @Test
     void hostileNamesAreQuotedAndEscaped() {
-        assertThat(dialect.quote("a]b")).isEqualTo("[a]]b]");
+        assertThat(dialect.quote("a]b")).as("] delimits with double quotes").isEqualTo("\"a]b\"");
+        assertThat(dialect.quote("a]\"b")).isEqualTo("\"a]\"\"b\"");
+        assertThat(dialect.quote("a\"b")).isEqualTo("[a\"b]");
         assertThat(dialect.quote("x'; DROP TABLE y; --")).isEqualTo("[x'; DROP TABLE y; --]");
         assertThat(dialect.quote("with space")).isEqualTo("[with space]");
         assertThat(dialect.quote("sjø_ærlig_名前")).isEqualTo("[sjø_ærlig_名前]");
-        assertThat(dialect.quote("[x]")).isEqualTo("[[x]]]");
+        assertThat(dialect.quote("[x]")).isEqualTo("\"[x]\"");
+        // names the server parses from a string keep QUOTENAME's bracket form
         assertThat(dialect.renameTable("o']k", "n'e]w")).isEqualTo("EXEC sp_rename N'[o'']]k]', N'n''e]w', N'OBJECT'");
         assertThat(dialect.dropColumn("t]'", "c'"))
                 .contains("OBJECT_ID(N'[t]]'']') AND c.name = N'c'''")
-                .contains("EXEC (N'ALTER TABLE [t]]''] DROP CONSTRAINT ' + QUOTENAME(@df))")
-                .endsWith("ALTER TABLE [t]]'] DROP COLUMN [c']");
+                .contains("SET @sql = N'ALTER TABLE \"t]''\" DROP CONSTRAINT ' + QUOTENAME(@df); EXEC sp_executesql @sql; END")
+                .endsWith("ALTER TABLE \"t]'\" DROP COLUMN [c']");
         TableSchema s = new TableSchema("a]b;'c", List.of(Column.of("k]'", SqlType.of(SqlServerType.INT), false)),
                 List.of("k]'"));
         assertThat(dialect.createTable("a]b;'c", s))
-                .containsExactly("CREATE TABLE [a]]b;'c] ([k]]'] int NOT NULL, PRIMARY KEY ([k]]']))");
+                .containsExactly("CREATE TABLE \"a]b;'c\" (\"k]'\" int NOT NULL, PRIMARY KEY (\"k]'\"))");
     }
 
     @Test
-    void namesUpTo128CharactersAreKeptLongerOrNulRejected() {
-        String n128 = "n".repeat(128);
-        assertThat(dialect.targetName(n128)).isEqualTo(n128);
-        assertThat(dialect.quote(n128)).isEqualTo("[" + n128 + "]");
-        assertThatThrownBy(() -> dialect.targetName("n".repeat(129)))
-                .isInstanceOfSatisfying(MirrorException.class, e -> assertThat(e.code()).isEqualTo("IDENTIFIER_INVALID"))
-                .hasMessageContaining("129 characters").hasMessageContaining("at most 128");
-        assertThatThrownBy(() -> dialect.targetName("a\0b"))
-                .isInstanceOfSatisfying(MirrorException.class, e -> assertThat(e.code()).isEqualTo("IDENTIFIER_INVALID"))
-                .hasMessageContaining("NUL");
-        assertThatThrownBy(() -> dialect.quote("q".repeat(129))).isInstanceOf(MirrorException.class);
+    void sessionSettingsTurnOnXactAbortAndQuotedIdentifier() {
+        assertThat(SqlServerDialect.SESSION_SETTINGS).isEqualTo("SET XACT_ABORT ON; SET QUOTED_IDENTIFIER ON");
     }
+
 
     @Test
     void indexesWithIncludeAndFilter() {
@@ -180,7 +208,7 @@ class SqlServerDdlTest {
                 + " [person] ([name] ASC, [rank] DESC) INCLUDE ([registered]) WHERE [rank] IS NOT NULL");
         IndexDefinition plain = new IndexDefinition("i]x", List.of(new IndexDefinition.IndexColumn("a", false)),
                 false, List.of(), null);
-        assertThat(dialect.createIndex("t", plain)).isEqualTo("CREATE NONCLUSTERED INDEX [i]]x] ON [t] ([a] ASC)");
+        assertThat(dialect.createIndex("t", plain)).isEqualTo("CREATE NONCLUSTERED INDEX \"i]x\" ON [t] ([a] ASC)");
         assertThat(dialect.capabilities()).contains(Capability.INDEX_INCLUDE, Capability.INDEX_FILTER,
                 Capability.TRANSACTIONAL_DDL, Capability.RENAME_TABLE, Capability.ALTER_COLUMN);
     }

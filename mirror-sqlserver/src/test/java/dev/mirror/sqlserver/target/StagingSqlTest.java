@@ -39,9 +39,9 @@ class StagingSqlTest {
     @Test
     void applyDeletesEveryStagedKeyThenInsertsTheLastNonDeleteChange() {
         String n = StagingSql.stageName("order]s");
-        assertThat(sql.deleteMatching("order]s", schema)).isEqualTo("DELETE t FROM [order]]s] AS t INNER JOIN " + n
+        assertThat(sql.deleteMatching("order]s", schema)).isEqualTo("DELETE t FROM \"order]s\" AS t INNER JOIN " + n
                 + " AS s ON t.[tenant] = s.[c0] AND t.[id] = s.[c1]");
-        assertThat(sql.insertLatest("order]s", schema)).isEqualTo("INSERT INTO [order]]s] ([tenant], [id], [amount], [seq])"
+        assertThat(sql.insertLatest("order]s", schema)).isEqualTo("INSERT INTO \"order]s\" ([tenant], [id], [amount], [seq])"
                 + " SELECT [c0], [c1], [c2], [c3] FROM (SELECT [c0], [c1], [c2], [c3], [op], ROW_NUMBER() OVER"
                 + " (PARTITION BY [c0], [c1] ORDER BY [seq] DESC) AS [rn] FROM " + n + ") AS s"
                 + " WHERE s.[rn] = 1 AND s.[op] <> 'D'");

@@ -25,10 +25,12 @@ import org.junit.jupiter.api.BeforeEach;
  *
  * <p>The tests live in the interfaces this class implements, grouped by subject: {@link SchemaConformance},
  * {@link RoundTripConformance}, {@link ApplyConformance}, {@link IdentifierConformance},
- * {@link StreamingConformance}, {@link IndexAndErrorConformance}.
+ * {@link StreamingConformance}, {@link IndexAndErrorConformance}, {@link ColumnDefaultConformance},
+ * {@link ShadowSwapConformance}.
  */
 public abstract class AbstractTargetDialectTest implements SchemaConformance, RoundTripConformance, ApplyConformance,
-        IdentifierConformance, StreamingConformance, IndexAndErrorConformance {
+        IdentifierConformance, StreamingConformance, IndexAndErrorConformance, ColumnDefaultConformance,
+        ShadowSwapConformance {
     private Kit kit;
 
     /** The dialect under test; may be a new instance per call or a shared one. */

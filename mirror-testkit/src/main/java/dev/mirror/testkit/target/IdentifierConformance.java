@@ -71,33 +71,61 @@ public interface IdentifierConformance extends KitAccess {
         return new dev.mirror.api.model.RowChange(dev.mirror.api.model.Operation.DELETE, Row.of(v));
     }
 
+    /**
+     * Names of 128, 129, 300 and 1000 UTF-16 code units, some made of supplementary characters (surrogate pairs) so
+     * that a pair sits at whatever place the dialect cuts: each maps deterministically, stays distinct from a name
+     * differing only at its end, never holds half a surrogate pair, and works as a table and column name.
+     */
     @Test
     default void longNamesAreMappedDeterministicallyAndFit() throws Exception {
         Kit kit = kit();
         TargetDialect d = kit.dialect();
         String name128 = "t".repeat(124);
+        String name129 = "u".repeat(125);
         String base300 = "x".repeat(299);
-        for (String n : List.of("kit_" + name128, "kit_" + base300 + "a", HOSTILE.get(0), "plain")) {
-            assertThat(d.targetName(n)).as("targetName is deterministic for %s", n).isEqualTo(d.targetName(n));
+        String name1000 = "y".repeat(995);
+        String pairs300 = "😀".repeat(148);            // "kit_" + 296 units of surrogate pairs = 300
+        String oddPairs1000 = "a" + "😀".repeat(497) + "z"; // the pairs start at an odd offset: 1000 units in all
+        for (String n : List.of("kit_" + name128, "kit_" + name129, "kit_" + base300 + "a", "kit_" + name1000,
+                "kit_" + pairs300, "kit_" + oddPairs1000, HOSTILE.get(0), "plain")) {
+            String mapped = d.targetName(n);
+            assertThat(mapped).as("targetName is deterministic for a %d-unit name", n.length()).isEqualTo(d.targetName(n));
+            assertThat(wholePairs(mapped)).as("the mapping of a %d-unit name keeps no half surrogate pair", n.length()).isTrue();
         }
         assertThat(d.targetName("kit_" + base300 + "a")).as("long names differing only at the end stay distinct")
                 .isNotEqualTo(d.targetName("kit_" + base300 + "b"));
+        assertThat(d.targetName("kit_" + pairs300 + "a")).as("long surrogate-pair names differing only at the end stay distinct")
+                .isNotEqualTo(d.targetName("kit_" + pairs300 + "b"));
         String c300 = "c".repeat(300);
+        String c1000 = "😀".repeat(500);
         TableSchema schema = new TableSchema("long", List.of(Column.of("id", SqlType.of(SqlServerType.INT), false),
-                Column.of(c300 + "1", SqlType.of(SqlServerType.INT), true), Column.of(c300 + "2", SqlType.of(SqlServerType.INT), true)),
-                List.of("id"));
-        for (String suffix : List.of(name128, base300 + "a", base300 + "b")) {
+                Column.of(c300 + "1", SqlType.of(SqlServerType.INT), true), Column.of(c300 + "2", SqlType.of(SqlServerType.INT), true),
+                Column.of(c1000, SqlType.of(SqlServerType.INT), true)), List.of("id"));
+        for (String suffix : List.of(name128, name129, base300 + "a", base300 + "b", name1000, pairs300, oddPairs1000)) {
             String table = kit.table(suffix);
             kit.create(table, schema);
             assertThat(d.listTables(kit.connection())).as("a mapped long name fits the target").contains(table);
-            d.bulkLoad(kit.connection(), table, schema, List.of(Row.of(1, 2, 3)).iterator(), BulkProgress.NONE);
-            d.applyChanges(kit.connection(), table, schema, List.of(update(1, 4, 5), insert(2, null, 6)).iterator());
+            d.bulkLoad(kit.connection(), table, schema, List.of(Row.of(1, 2, 3, 9)).iterator(), BulkProgress.NONE);
+            d.applyChanges(kit.connection(), table, schema, List.of(update(1, 4, 5, 9), insert(2, null, 6, 7)).iterator());
             kit.commit();
-            assertRows("rows of " + suffix.length() + "-character table", kit.readAll(table, schema),
-                    List.of(row(1, 4, 5), row(2, null, 6)));
+            assertRows("rows of " + suffix.length() + "-unit table", kit.readAll(table, schema),
+                    List.of(row(1, 4, 5, 9), row(2, null, 6, 7)));
             assertThat(d.describeTable(kit.connection(), table).orElseThrow()).extracting(TargetColumn::name)
-                    .containsExactly(d.targetName("id"), d.targetName(c300 + "1"), d.targetName(c300 + "2"));
+                    .containsExactly(d.targetName("id"), d.targetName(c300 + "1"), d.targetName(c300 + "2"), d.targetName(c1000));
         }
+    }
+
+    /** Whether every surrogate in {@code s} is part of a pair. */
+    private static boolean wholePairs(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (Character.isHighSurrogate(ch) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(ch)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Test

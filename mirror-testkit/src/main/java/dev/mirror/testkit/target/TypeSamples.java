@@ -2,6 +2,7 @@ package dev.mirror.testkit.target;
 
 import static dev.mirror.api.model.SqlServerType.*;
 
+import dev.mirror.api.model.SqlServerDatetime;
 import dev.mirror.api.model.SqlServerType;
 import dev.mirror.api.model.SqlType;
 import java.math.BigDecimal;
@@ -66,7 +67,9 @@ public final class TypeSamples {
         c.add(of("c_ntext", SqlType.of(NTEXT), unicodeOfLength(100_000), ""));
         c.add(of("c_text", SqlType.of(TEXT), asciiOfLength(100_000), ""));
         c.add(of("c_datetime", SqlType.of(DATETIME), LocalDateTime.of(1753, 1, 1, 0, 0),
-                LocalDateTime.parse("9999-12-31T23:59:59.997"), LocalDateTime.parse("2024-02-29T12:34:56.123")));
+                LocalDateTime.parse("9999-12-31T23:59:59.997"), LocalDateTime.parse("2024-02-29T12:34:56.123"),
+                // two 1/300 s ticks with full nanoseconds, as a driver or push source may send them: SQL Server shows .007
+                LocalDateTime.parse("2024-02-29T12:34:56.0066667")));
         c.add(of("c_smalldatetime", SqlType.of(SMALLDATETIME), LocalDateTime.of(1900, 1, 1, 0, 0),
                 LocalDateTime.of(2079, 6, 6, 23, 59), LocalDateTime.of(2024, 2, 29, 12, 34)));
         c.add(of("c_datetime2_7", SqlType.fractional(DATETIME2, 7), LocalDateTime.of(1, 1, 1, 0, 0),
@@ -144,9 +147,13 @@ public final class TypeSamples {
 
     /**
      * What SQL Server itself gives back, the default expectation: char/nchar(n) right-padded with spaces to
-     * n, binary(n) right-padded with zero bytes to n; every other value unchanged.
+     * n, binary(n) right-padded with zero bytes to n, datetime rounded to its 1/300 s tick as SQL Server shows it
+     * ({@link SqlServerDatetime}: {@code .0066667} is {@code .007}); every other value unchanged.
      */
     public static Object sqlServerRoundTrip(SqlType type, Object written) {
+        if (written instanceof LocalDateTime t && type.base() == DATETIME) {
+            return SqlServerDatetime.round(t);
+        }
         if (written instanceof String s && (type.base() == CHAR || type.base() == NCHAR) && s.length() < type.length()) {
             return s + " ".repeat(type.length() - s.length());
         }

@@ -44,6 +44,14 @@ class TypeSamplesTest {
     }
 
     @Test
+    void sqlServerRoundTripRoundsDatetimeToTheTick() {
+        assertThat(TypeSamples.sqlServerRoundTrip(SqlType.of(SqlServerType.DATETIME),
+                java.time.LocalDateTime.parse("2024-02-29T12:34:56.0066667"))).isEqualTo(java.time.LocalDateTime.parse("2024-02-29T12:34:56.007"));
+        assertThat(TypeSamples.sqlServerRoundTrip(SqlType.fractional(SqlServerType.DATETIME2, 7),
+                java.time.LocalDateTime.parse("2024-02-29T12:34:56.0066667"))).isEqualTo(java.time.LocalDateTime.parse("2024-02-29T12:34:56.0066667"));
+    }
+
+    @Test
     void sqlServerRoundTripPadsFixedLengthTypesOnly() {
         assertThat(TypeSamples.sqlServerRoundTrip(SqlType.ofLength(SqlServerType.NCHAR, 5), "ab")).isEqualTo("ab   ");
         assertThat(TypeSamples.sqlServerRoundTrip(SqlType.ofLength(SqlServerType.CHAR, 3), "")).isEqualTo("   ");
