@@ -54,12 +54,25 @@ final class SqlServerDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Drops the database. Every statement is tried even when one before failed (a TDS-compatible server without
+     * {@code ALTER DATABASE ... SET} still drops the database); only a failing DROP DATABASE is thrown.
+     */
     @Override
     public void close() throws SQLException {
+        SQLException failure = null;
         try (Connection c = DriverManager.getConnection(baseUrl); Statement s = c.createStatement()) {
             for (String sql : SqlServerSql.dropDatabase(name)) {
-                s.execute(sql);
+                try {
+                    s.execute(sql);
+                    failure = null; // a later statement (the DROP) succeeded: an earlier refusal does not matter
+                } catch (SQLException e) {
+                    failure = e;
+                }
             }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 }

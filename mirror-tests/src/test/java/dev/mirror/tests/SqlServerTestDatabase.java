@@ -52,7 +52,11 @@ final class SqlServerTestDatabase implements AutoCloseable {
      */
     static SqlServerTestDatabase create(String prefix, Feature... features) throws SQLException {
         TestServer.announce(prefix);
-        String url = TestServer.url(); // skips the calling test when there is no server
+        return create(TestServer.url(), prefix, features); // TestServer.url() skips the calling test without a server
+    }
+
+    /** {@link #create(String, Feature...)} on the server at {@code url} (package-private for the cleanup tests). */
+    static SqlServerTestDatabase create(String url, String prefix, Feature... features) throws SQLException {
         String db = prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toLowerCase(Locale.ROOT);
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + quoted(db));
@@ -78,6 +82,11 @@ final class SqlServerTestDatabase implements AutoCloseable {
             Assumptions.abort(refused);
         }
         return created;
+    }
+
+    /** The database's name. */
+    String name() {
+        return database;
     }
 
     /** The server URL pointed at the fresh database. */
