@@ -18,8 +18,9 @@ import java.util.Map;
 /**
  * Benchmarks 1 and 2, measured in the same run against the same in-memory rows:
  * <ol>
- * <li>full population through {@code MirrorProtocol.repopulate} versus a plain {@link PlainCopy} of the same rows
- * into the same table (TRUNCATE + COPY + commit on both sides);</li>
+ * <li>full population through {@code MirrorProtocol.repopulate} of tables that already have contents (core loads a
+ * shadow table with COPY and swaps it in with the LSN) versus a plain {@link PlainCopy} of the same rows into the same
+ * table (TRUNCATE + COPY + commit);</li>
  * <li>one batch of mixed changes ({@link ChangeMix}) through {@code MirrorProtocol.apply} versus the
  * {@link RowByRowSink}, each starting from the fully populated, analyzed table.</li>
  * </ol>
@@ -77,6 +78,9 @@ final class LoadBenchmarks {
             mirror.announce(data.stream().map(TableData::schema).toList());
             List<Prepared> tables = prepare(mirror.mirror().target().dialect(), data, rows);
             long changes = tables.stream().mapToLong(t -> t.changes().size()).sum();
+            // Untimed: after this first load every timed mirror population replaces tables that have contents, which
+            // core does through a shadow table swapped in with the LSN (the atomic path readers rely on).
+            mirrorAll(mirror, tables);
             for (int run = 1; run <= settings.runs(); run++) {
                 boolean verify = run == 1;
                 long copyNanos;
