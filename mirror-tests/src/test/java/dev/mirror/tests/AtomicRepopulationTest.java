@@ -193,6 +193,9 @@ class AtomicRepopulationTest {
             // a batch the target refuses (NULL key): the table fails, the old contents stay
             ApplyResult bad = p.apply(ChangeBatch.last(TABLE, ChangeCursor.of(List.of(RowChange.insert(null, "x"))), 50));
             assertThat(bad.error()).isNotNull();
+            ApplyResult later = p.apply(ChangeBatch.last(TABLE, ChangeCursor.of(generation(3, 10, false)), 60));
+            assertThat(later.error()).as("later batches of a table that failed this cycle are refused, so the LSN cannot "
+                    + "move past rows that were not applied").contains("skipped this cycle").contains("an earlier step failed");
             assertThat(fingerprint(m)).isEqualTo(before);
             assertThat(row(m).lsn()).isEqualTo(stored.lsn());
             assertThat(row(m).schemaHash()).isEqualTo(stored.schemaHash());

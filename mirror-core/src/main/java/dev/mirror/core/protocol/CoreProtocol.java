@@ -399,6 +399,7 @@ public final class CoreProtocol implements MirrorProtocol {
             LOG.debug("stack trace", e);
         }
         ledger.failed(table, message);
+        tables.computeIfPresent(table, (t, s) -> s.failedThisCycle("an earlier step failed (" + message + ")"));
         try {
             target.inTransaction("recording the failure of " + table, true, c -> {
                 metadata.setState(c, table, MetadataTable.FAILED, message);

@@ -34,6 +34,14 @@ record TableState(String table, TableSchema schema, String targetName, long lsn,
         return new TableState(table, schema, targetName, newLsn, disposition, failure, load, shadow);
     }
 
+    /**
+     * A step on the table failed this cycle: later steps are refused until the next schema step, so a batch carrying an
+     * LSN can never move the LSN past rows of an earlier batch that were not applied.
+     */
+    TableState failedThisCycle(String why) {
+        return new TableState(table, schema, targetName, lsn, Disposition.FAILED, why, load, shadow);
+    }
+
     TableState withLoad(Load newLoad) {
         return new TableState(table, schema, targetName, lsn, disposition, failure, newLoad, shadow);
     }
