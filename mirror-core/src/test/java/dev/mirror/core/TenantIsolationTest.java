@@ -67,6 +67,13 @@ class TenantIsolationTest {
     }
 
     @Test
+    void anEmptyTargetUrlOrDialectIsAProblemNotTheEmbeddedDefault() {
+        assertThatThrownBy(() -> build("context: Cust1\nsource: {type: fakesource}\ntarget:\n  url:\n  dialect: \"\"\n"))
+                .hasMessageContaining("target.url: is empty").hasMessageContaining("target.dialect: is empty")
+                .hasMessageNotContaining("no single target dialect");
+    }
+
+    @Test
     void requiredKeysPresentWithoutValueAreProblems() {
         assertThatThrownBy(() -> build("""
                 context: Cust1
