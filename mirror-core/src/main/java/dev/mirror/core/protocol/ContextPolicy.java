@@ -26,16 +26,18 @@ public final class ContextPolicy {
     private final Optional<Set<String>> allowed;
     private final String setting;
     private final boolean routesPerContext;
+    private final String configuredContext;
 
-    private ContextPolicy(Optional<Set<String>> allowed, String setting, boolean routesPerContext) {
+    private ContextPolicy(Optional<Set<String>> allowed, String setting, boolean routesPerContext, String configuredContext) {
         this.allowed = requireNonNull(allowed, "allowed is null").map(Set::copyOf);
         this.setting = requireNonNull(setting, "setting is null");
         this.routesPerContext = routesPerContext;
+        this.configuredContext = configuredContext;
     }
 
     /** Every context admitted, each into its own target (for callers that wire sessions themselves, e.g. tests). */
     public static ContextPolicy unrestricted() {
-        return new ContextPolicy(Optional.empty(), "", true);
+        return new ContextPolicy(Optional.empty(), "", true, null);
     }
 
     /**
@@ -48,12 +50,12 @@ public final class ContextPolicy {
     public static ContextPolicy of(String configuredContext, Optional<Set<String>> declared, boolean routesPerContext) {
         requireNonNull(declared, "declared is null");
         if (declared.isPresent()) {
-            return new ContextPolicy(declared, SOURCE_KEY, routesPerContext);
+            return new ContextPolicy(declared, SOURCE_KEY, routesPerContext, configuredContext);
         }
         if (configuredContext != null && !routesPerContext) {
-            return new ContextPolicy(Optional.of(Set.of(configuredContext)), "context", false);
+            return new ContextPolicy(Optional.of(Set.of(configuredContext)), "context", false, configuredContext);
         }
-        return new ContextPolicy(Optional.empty(), "", routesPerContext);
+        return new ContextPolicy(Optional.empty(), "", routesPerContext, configuredContext);
     }
 
     /** The contexts a push source declares, checked as configuration problems: identifiers valid, {@code context} among them. */
@@ -96,22 +98,28 @@ public final class ContextPolicy {
     }
 
     /**
-     * Refuses a context that may not use this mirror, before anything is resolved or written.
+     * Refuses a context that may not use this mirror, before anything is resolved or written. When the policy is not
+     * isolated (see {@link #requireIsolation}), only the configured context is admitted, so that even a caller that
+     * serves without {@link dev.mirror.core.Mirror#serve} never gets two tenants into one target, while status, resync
+     * and verify of the configured context keep working.
      *
-     * @throws MirrorException CONFIGURATION {@code CONTEXT_NOT_ALLOWED}, or {@code TENANTS_NOT_ISOLATED} (see
-     *                         {@link #requireIsolation})
+     * @throws MirrorException CONFIGURATION {@code CONTEXT_NOT_ALLOWED}, or {@code TENANTS_NOT_ISOLATED}
      */
     public void admit(String contextId) {
-        requireIsolation();
+        if (!contextId.equals(configuredContext)) {
+            requireIsolation();
+        }
         if (allowed.isEmpty() || allowed.get().contains(contextId)) {
             return;
         }
+        // The answer goes back to the refused tenant (SuperOffice shows it to that tenant): name the tenant and the
+        // setting, never the other tenants allowed.
         String message = setting.equals("context")
                 ? "context '" + contextId + "' may not push to this mirror: the target URL has no {ctx}, so it holds only "
-                        + "the configured context '" + allowed.get().iterator().next() + "'; nothing was written. To mirror "
-                        + "several tenants, put {ctx} in target.url and list them in " + SOURCE_KEY
-                : "context '" + contextId + "' may not push to this mirror: it is not in " + setting + " "
-                        + sorted(allowed.get()) + "; nothing was written. Add it to " + setting + " to mirror it";
+                        + "the tenant named by context; nothing was written. To mirror several tenants, put {ctx} in "
+                        + "target.url and list them in " + SOURCE_KEY
+                : "context '" + contextId + "' may not push to this mirror: it is not in " + setting
+                        + "; nothing was written. Add it to " + setting + " to mirror it";
         throw MirrorException.configuration("CONTEXT_NOT_ALLOWED", message);
     }
 
