@@ -8,6 +8,7 @@ import com.google.inject.Injector;
 import dev.mirror.api.MirrorException;
 import dev.mirror.api.protocol.CycleReport;
 import dev.mirror.api.source.ChangeSource;
+import dev.mirror.api.target.TargetDialect;
 import dev.mirror.core.config.MirrorSettings;
 import dev.mirror.core.hooks.HookDispatcher;
 import dev.mirror.core.metadata.MetadataRow;
@@ -73,8 +74,12 @@ public final class Mirror implements AutoCloseable {
         return protocol.complete(Map.of());
     }
 
-    /** Starts a push source (returns once it listens). */
+    /**
+     * Starts a push source (returns once it listens). Refuses, before listening, to let several tenants push into a
+     * target that does not route per tenant (see {@link dev.mirror.core.protocol.ContextPolicy#requireIsolation}).
+     */
     public void serve() {
+        sessions.policy().requireIsolation();
         source.serve(sessions);
     }
 
@@ -91,6 +96,19 @@ public final class Mirror implements AutoCloseable {
     /** The target of the configured context. */
     public TargetDatabase target() {
         return targets.forContext(contextId());
+    }
+
+    /**
+     * The target URL as configured, {@code {ctx}} not replaced (the dialect's default when not set). Not masked: it is
+     * for connecting; show it only through {@link #redactor()}.
+     */
+    public String targetUrlTemplate() {
+        return targets.template();
+    }
+
+    /** The target dialect (needs no context). */
+    public TargetDialect targetDialect() {
+        return targets.dialect();
     }
 
     /** The target URL of the configured context, secrets masked. */

@@ -13,6 +13,7 @@ import dev.mirror.core.config.MirrorSettings;
 import dev.mirror.core.config.TreePluginConfig;
 import dev.mirror.core.hooks.HookDispatcher;
 import dev.mirror.core.plugins.PluginRegistry;
+import dev.mirror.core.protocol.ContextPolicy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,6 +104,9 @@ public final class MirrorBuilder {
         if (source != null && !source.isPush() && settings.contextId() == null) {
             problems.add("context", "is required for the pull source '" + settings.sourceType()
                     + "': the context identifier of the source database (letters, digits and _), e.g. context: Cust12345");
+        }
+        if (source != null) {
+            ContextPolicy.validate(settings.contextId(), source, problems);
         }
         root.reportUnknownKeys();
         if (!problems.isEmpty() && source != null) {

@@ -10,10 +10,12 @@ import dev.mirror.api.target.TargetDialect;
 import dev.mirror.core.config.MirrorSettings;
 import dev.mirror.core.hooks.HookDispatcher;
 import dev.mirror.core.plugins.PluginRegistry;
+import dev.mirror.core.protocol.ContextPolicy;
 import dev.mirror.core.protocol.CoreProtocolSessions;
 import dev.mirror.core.target.RetryPolicy;
 import dev.mirror.core.target.TargetConnections;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Guice wiring of one mirror: the plugins created (and validated) from the configuration are bound as instances,
@@ -77,7 +79,9 @@ final class MirrorModule extends AbstractModule {
     @Provides
     @Singleton
     CoreProtocolSessions sessions(TargetConnections targets, Blocklist blocklist, HookDispatcher hooks, Redactor redactor,
-                                  ProgressListener progress) {
-        return new CoreProtocolSessions(targets, blocklist, hooks, redactor, progress);
+                                  ProgressListener progress, MirrorSettings s, ChangeSource source) {
+        ContextPolicy policy = ContextPolicy.of(s.contextId(), source.isPush() ? source.allowedContexts() : Optional.empty(),
+                targets.routesPerContext());
+        return new CoreProtocolSessions(targets, blocklist, hooks, redactor, progress, policy);
     }
 }

@@ -85,6 +85,10 @@ public final class RsaKeys {
     public static List<RSAPublicKey> readPublicKeys(List<Path> files) {
         List<RSAPublicKey> keys = new ArrayList<>();
         for (Path f : files) {
+            if (f.toString().isBlank()) {
+                throw MirrorException.configuration("SUPEROFFICE_CERTIFICATE", "a superOfficeCertificates entry is empty; "
+                        + "give the path of each SuperOffice certificate or public key file (PEM or DER)");
+            }
             try {
                 keys.addAll(parsePublicKeys(Files.readAllBytes(f)));
             } catch (IOException e) {
@@ -205,8 +209,17 @@ public final class RsaKeys {
     }
 
     private static String readText(Path file, String key) {
+        if (file.toString().isBlank()) {
+            throw MirrorException.configuration("SUPEROFFICE_PRIVATE_KEY", key + " is empty; give the path of the "
+                    + "application's RSA private key file (.NET <RSAKeyValue> XML or PEM)");
+        }
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            if (text.isBlank()) {
+                throw MirrorException.configuration("SUPEROFFICE_PRIVATE_KEY", key + " " + file + " is empty; save the "
+                        + "application's RSA private key from the SuperOffice developer portal into it");
+            }
+            return text;
         } catch (IOException e) {
             throw MirrorException.configuration("SUPEROFFICE_PRIVATE_KEY",
                     "cannot read " + key + " " + file + ": " + e.getClass().getSimpleName() + "; check the path and permissions");

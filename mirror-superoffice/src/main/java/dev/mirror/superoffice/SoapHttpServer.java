@@ -11,7 +11,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -39,18 +38,13 @@ final class SoapHttpServer implements AutoCloseable {
 
     private final SuperOfficeConfig config;
     private final MirroringEndpoint endpoint;
-    private final byte[] wsdl;
+    private final Wsdl wsdl = new Wsdl();
     private HttpServer server;
     private ExecutorService executor;
 
     SoapHttpServer(SuperOfficeConfig config, MirroringEndpoint endpoint) {
         this.config = requireNonNull(config, "config is null");
         this.endpoint = requireNonNull(endpoint, "endpoint is null");
-        try (InputStream in = SoapHttpServer.class.getResourceAsStream("MirroringClientService_Full.xml")) {
-            this.wsdl = requireNonNull(in, "WSDL resource missing").readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Binds and starts; returns once the port listens. */
@@ -129,7 +123,9 @@ final class SoapHttpServer implements AutoCloseable {
         }
         String query = ex.getRequestURI().getQuery();
         if (query != null && (query.equalsIgnoreCase("wsdl") || query.equalsIgnoreCase("singleWsdl"))) {
-            send(ex, 200, "text/xml; charset=utf-8", wsdl);
+            String address = Wsdl.address(config.publicUrl(), config.tlsKeystore().isPresent(),
+                    ex.getRequestHeaders().getFirst("Host"), ex.getLocalAddress(), config.path());
+            send(ex, 200, "text/xml; charset=utf-8", wsdl.render(address));
         } else {
             send(ex, 200, "text/plain; charset=utf-8", ("IMirroringClientService (SuperOffice database mirroring). "
                     + "POST SOAP 1.1 requests here; the WSDL is at ?wsdl.").getBytes(StandardCharsets.UTF_8));

@@ -3,13 +3,17 @@ package dev.mirror.superoffice;
 import static java.util.Objects.requireNonNull;
 
 import dev.mirror.api.config.PluginConfig;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The endpoint's configuration, bound from the {@code source} subtree.
@@ -27,12 +31,17 @@ import java.util.Optional;
  * @param replicationPaused      "do not replicate now": Authenticate says so, data calls write nothing
  * @param maxRequestBytes        the largest request body accepted (after gzip decoding)
  * @param threads                worker threads serving calls concurrently
+ * @param allowedContexts        the tenants (context identifiers) that may push, or empty for every tenant; core
+ *                               enforces it (see {@link dev.mirror.api.source.ChangeSource#allowedContexts})
+ * @param publicUrl              the endpoint's address as SuperOffice calls it (behind a proxy), named by the WSDL;
+ *                               empty: the address each {@code ?wsdl} request came to
  */
 public record SuperOfficeConfig(int port, String bindAddress, String path, Optional<Path> tlsKeystore,
                                 Optional<String> tlsKeystorePassword, String applicationId, Path privateKeyFile,
                                 List<Path> superOfficeCertificates, int allowedClockSkewSeconds,
                                 Map<String, List<String>> primaryKeys, boolean replicationPaused,
-                                long maxRequestBytes, int threads) {
+                                long maxRequestBytes, int threads, Optional<Set<String>> allowedContexts,
+                                Optional<URI> publicUrl) {
 
     public static final String DEFAULT_PATH = "/mirroring/MirroringClientService.svc";
     public static final long DEFAULT_MAX_REQUEST_BYTES = 64L * 1024 * 1024;
@@ -46,6 +55,17 @@ public record SuperOfficeConfig(int port, String bindAddress, String path, Optio
         requireNonNull(privateKeyFile, "privateKeyFile is null");
         superOfficeCertificates = List.copyOf(superOfficeCertificates);
         primaryKeys = Map.copyOf(primaryKeys);
+        allowedContexts = requireNonNull(allowedContexts, "allowedContexts is null").map(Set::copyOf);
+        requireNonNull(publicUrl, "publicUrl is null");
+    }
+
+    /** Every tenant may push (core still refuses several tenants into one target without {ctx}); no public URL. */
+    public SuperOfficeConfig(int port, String bindAddress, String path, Optional<Path> tlsKeystore,
+                             Optional<String> tlsKeystorePassword, String applicationId, Path privateKeyFile,
+                             List<Path> superOfficeCertificates, int allowedClockSkewSeconds,
+                             Map<String, List<String>> primaryKeys, boolean replicationPaused, long maxRequestBytes, int threads) {
+        this(port, bindAddress, path, tlsKeystore, tlsKeystorePassword, applicationId, privateKeyFile, superOfficeCertificates,
+                allowedClockSkewSeconds, primaryKeys, replicationPaused, maxRequestBytes, threads, Optional.empty(), Optional.empty());
     }
 
     /** Binds and validates; problems are recorded on {@code config}, never thrown. */
@@ -70,8 +90,11 @@ public record SuperOfficeConfig(int port, String bindAddress, String path, Optio
         if (keystore.isPresent() && keystorePassword.isEmpty()) {
             config.problem("tls.keystorePassword", "is required with tls.keystore (use ${MIRROR_TLS_PASSWORD})");
         }
-        String applicationId = config.requiredString("applicationId");
-        String keyFile = config.requiredString("privateKeyFile");
+        String applicationId = config.requiredString("applicationId").strip();
+        if (applicationId.regionMatches(true, 0, "spn:", 0, 4)) {
+            config.problem("applicationId", "write the application id without 'spn:' (tokens carry aud=spn:<applicationId>)");
+        }
+        String keyFile = config.requiredString("privateKeyFile").strip();
         List<Path> certs = new ArrayList<>();
         for (String c : config.strings("superOfficeCertificates")) {
             certs.add(Path.of(c));
@@ -103,8 +126,47 @@ public record SuperOfficeConfig(int port, String bindAddress, String path, Optio
             config.problem("threads", "must be at least 1, got " + threads);
         }
         return new SuperOfficeConfig(port, config.string("bindAddress", "0.0.0.0"), path, keystore, keystorePassword,
-                applicationId, Path.of(keyFile.isEmpty() ? "." : keyFile), certs, Math.max(0, skew), pks, paused,
-                Math.max(64 * 1024, max), Math.max(1, threads));
+                applicationId, Path.of(keyFile), certs, Math.max(0, skew), pks, paused,
+                Math.max(64 * 1024, max), Math.max(1, threads), allowedContexts(config), publicUrl(config));
+    }
+
+    /** {@code allowedContexts}: absent means every tenant; present, it must list at least one (core checks each id). */
+    private static Optional<Set<String>> allowedContexts(PluginConfig config) {
+        if (!config.has("allowedContexts")) {
+            return Optional.empty();
+        }
+        List<String> listed = config.strings("allowedContexts");
+        if (listed.isEmpty()) {
+            config.problem("allowedContexts", "lists no tenant; list the context identifiers that may push "
+                    + "(e.g. [Cust12345]), or remove the key to let every tenant push (then target.url needs {ctx})");
+            return Optional.empty();
+        }
+        Set<String> set = new LinkedHashSet<>();
+        listed.forEach(c -> set.add(c.strip()));
+        return Optional.of(set);
+    }
+
+    /** {@code publicUrl}: an absolute http(s) URL with a host, e.g. https://mirror.example.com/mirroring/MirroringClientService.svc. */
+    private static Optional<URI> publicUrl(PluginConfig config) {
+        Optional<String> raw = config.string("publicUrl").map(String::strip);
+        if (raw.isEmpty()) {
+            if (config.has("publicUrl")) {
+                config.problem("publicUrl", "is empty; give the endpoint's public address or remove the key");
+            }
+            return Optional.empty();
+        }
+        try {
+            URI u = new URI(raw.get());
+            if (u.getScheme() != null && (u.getScheme().equalsIgnoreCase("http") || u.getScheme().equalsIgnoreCase("https"))
+                    && u.getHost() != null && u.getRawQuery() == null && u.getRawFragment() == null) {
+                return Optional.of(u);
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        config.problem("publicUrl", "must be an absolute http(s) URL without query, e.g. https://mirror.example.com"
+                + DEFAULT_PATH + "; got '" + raw.get() + "'");
+        return Optional.empty();
     }
 
     /** The primary key of a table: configured, else its first column. */
@@ -117,6 +179,7 @@ public record SuperOfficeConfig(int port, String bindAddress, String path, Optio
         // Never print the keystore password.
         return "SuperOfficeConfig[port=" + port + ", bindAddress=" + bindAddress + ", path=" + path + ", tls="
                 + tlsKeystore.isPresent() + ", applicationId=" + applicationId + ", replicationPaused=" + replicationPaused
-                + ", maxRequestBytes=" + maxRequestBytes + "]";
+                + ", maxRequestBytes=" + maxRequestBytes + ", allowedContexts=" + allowedContexts.map(Object::toString).orElse("all")
+                + ", publicUrl=" + publicUrl.map(URI::toString).orElse("none") + "]";
     }
 }

@@ -10,6 +10,8 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The SuperOffice push source: {@link #serve} starts the IMirroringClientService endpoint, whose calls
@@ -37,6 +39,11 @@ public final class SuperOfficeSource implements ChangeSource {
         if (server != null) {
             throw MirrorException.internal("the SuperOffice endpoint is already serving", null);
         }
+        if (config.applicationId().isBlank()) {
+            // Every token would then be refused with "audience is not 'spn:'": say what is wrong instead.
+            throw MirrorException.configuration("SUPEROFFICE_APPLICATION_ID", "applicationId is empty; give the SuperOffice "
+                    + "application (client) id of the registered application");
+        }
         PrivateKey key = RsaKeys.readPrivateKey(config.privateKeyFile());
         List<RSAPublicKey> certs = RsaKeys.readPublicKeys(config.superOfficeCertificates());
         TokenValidator validator = new TokenValidator(certs, config.applicationId(),
@@ -46,6 +53,11 @@ public final class SuperOfficeSource implements ChangeSource {
         SoapHttpServer s = new SoapHttpServer(config, endpoint);
         s.start();
         server = s;
+    }
+
+    @Override
+    public Optional<Set<String>> allowedContexts() {
+        return config.allowedContexts();
     }
 
     /** The port actually listened on (useful with {@code port: 0}); -1 when not serving. */

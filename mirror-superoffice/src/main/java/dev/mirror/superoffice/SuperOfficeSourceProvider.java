@@ -11,7 +11,8 @@ import java.time.Clock;
  * IMirroringClientService, to which SuperOffice CRM Online pushes a tenant's database. Configuration keys:
  * {@code port}, {@code bindAddress}, {@code path}, {@code tls.keystore}, {@code tls.keystorePassword},
  * {@code applicationId}, {@code privateKeyFile}, {@code superOfficeCertificates}, {@code allowedClockSkewSeconds},
- * {@code primaryKey} (table → columns), {@code replicationPaused}, {@code maxRequestBytes}, {@code threads}.
+ * {@code primaryKey} (table → columns), {@code replicationPaused}, {@code maxRequestBytes}, {@code threads},
+ * {@code allowedContexts} (the tenants that may push; core enforces it), {@code publicUrl} (the address the WSDL names).
  */
 public final class SuperOfficeSourceProvider implements ChangeSourceProvider {
     @Override

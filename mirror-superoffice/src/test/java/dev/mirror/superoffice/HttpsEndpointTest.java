@@ -110,7 +110,8 @@ class HttpsEndpointTest {
         HttpResponse<String> wsdl = trusting.send(HttpRequest.newBuilder(URI.create(https + "?wsdl")).timeout(Duration.ofMinutes(1))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(wsdl.statusCode()).isEqualTo(200);
-        assertThat(wsdl.body()).contains("IMirroringClientService");
+        assertThat(wsdl.body()).contains("IMirroringClientService")
+                .as("the WSDL names this HTTPS endpoint").contains("<soap:address location=\"" + https + "\"/>");
         assertThat(wsdl.sslSession()).hasValueSatisfying(s -> {
             try {
                 assertThat(s.getPeerCertificates()[0]).isEqualTo(certificate);

@@ -40,6 +40,57 @@ class ProviderTest {
                 .contains("superOfficeCertificates");
     }
 
+    @Test
+    void allowedContextsAndPublicUrlAreBound() {
+        MapConfig c = new MapConfig(Map.of("applicationId", "app", "privateKeyFile", "/k.xml", "superOfficeCertificates",
+                List.of("/so.pem"), "allowedContexts", List.of("Cust1", "Cust2", "Cust1"),
+                "publicUrl", "https://mirror.example.com/mirroring/MirroringClientService.svc"));
+        SuperOfficeConfig cfg = SuperOfficeConfig.from(c);
+        assertThat(c.problems).isEmpty();
+        assertThat(cfg.allowedContexts()).hasValueSatisfying(a -> assertThat(a).containsExactlyInAnyOrder("Cust1", "Cust2"));
+        assertThat(cfg.publicUrl()).hasValue(java.net.URI.create("https://mirror.example.com/mirroring/MirroringClientService.svc"));
+        try (ChangeSource s = new SuperOfficeSource(cfg, java.time.Clock.systemUTC())) {
+            assertThat(s.allowedContexts()).as("declared to core, which enforces it").isEqualTo(cfg.allowedContexts());
+        }
+        SuperOfficeConfig open = SuperOfficeConfig.from(new MapConfig(Map.of("applicationId", "app", "privateKeyFile", "/k.xml",
+                "superOfficeCertificates", List.of("/so.pem"))));
+        assertThat(open.allowedContexts()).as("no key: every tenant").isEmpty();
+    }
+
+    @Test
+    void badTenantAndAddressSettingsAreProblems() {
+        MapConfig c = new MapConfig(Map.of("applicationId", "spn:app", "privateKeyFile", "/k.xml", "superOfficeCertificates",
+                List.of("/so.pem"), "allowedContexts", List.of(), "publicUrl", "mirror.example.com/svc"));
+        SuperOfficeConfig.from(c);
+        assertThat(c.problems).anySatisfy(p -> assertThat(p).startsWith("allowedContexts: lists no tenant"))
+                .anySatisfy(p -> assertThat(p).startsWith("publicUrl: must be an absolute http(s) URL"))
+                .anySatisfy(p -> assertThat(p).startsWith("applicationId: write the application id without 'spn:'"));
+    }
+
+    @Test
+    void emptyKeySettingsFailServeWithWhatIsEmpty(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path cert = dir.resolve("so.pem");
+        java.nio.file.Files.writeString(cert, dev.mirror.superoffice.sim.TestKeys.publicPem(dev.mirror.superoffice.sim.TestKeys.generate()));
+        java.nio.file.Path emptyKey = java.nio.file.Files.writeString(dir.resolve("empty.xml"), "\n");
+        SuperOfficeConfig noPath = new SuperOfficeConfig(0, "127.0.0.1", "/m", Optional.empty(), Optional.empty(), "app",
+                java.nio.file.Path.of(""), List.of(cert), 60, Map.of(), false, SuperOfficeConfig.DEFAULT_MAX_REQUEST_BYTES, 1);
+        try (SuperOfficeSource s = new SuperOfficeSource(noPath, java.time.Clock.systemUTC())) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.serve(ctx -> null))
+                    .hasMessageStartingWith("privateKeyFile is empty; give the path");
+        }
+        SuperOfficeConfig empty = new SuperOfficeConfig(0, "127.0.0.1", "/m", Optional.empty(), Optional.empty(), "app",
+                emptyKey, List.of(cert), 60, Map.of(), false, SuperOfficeConfig.DEFAULT_MAX_REQUEST_BYTES, 1);
+        try (SuperOfficeSource s = new SuperOfficeSource(empty, java.time.Clock.systemUTC())) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.serve(ctx -> null))
+                    .hasMessageContaining("privateKeyFile " + emptyKey + " is empty");
+        }
+        SuperOfficeConfig noApp = new SuperOfficeConfig(0, "127.0.0.1", "/m", Optional.empty(), Optional.empty(), " ",
+                emptyKey, List.of(cert), 60, Map.of(), false, SuperOfficeConfig.DEFAULT_MAX_REQUEST_BYTES, 1);
+        try (SuperOfficeSource s = new SuperOfficeSource(noApp, java.time.Clock.systemUTC())) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.serve(ctx -> null)).hasMessageStartingWith("applicationId is empty");
+        }
+    }
+
     /** A minimal PluginConfig over a map (core's binding is not a dependency of this module). */
     static final class MapConfig implements PluginConfig {
         final Map<String, Object> map;

@@ -22,7 +22,10 @@ public interface PluginConfig {
     /** A string value, or {@code defaultValue} when absent. */
     String string(String key, String defaultValue);
 
-    /** A required string; when absent a problem is recorded and {@code ""} returned. */
+    /**
+     * A required string; when absent, or present with an empty or blank value ({@code applicationId:} with nothing
+     * after it), a problem is recorded and {@code ""} returned.
+     */
     String requiredString(String key);
 
     /** A secret (password, private key, token): masked in logs; empty when absent. */
@@ -37,7 +40,10 @@ public interface PluginConfig {
     /** A boolean, or {@code defaultValue}. */
     boolean bool(String key, boolean defaultValue);
 
-    /** A list of strings (a YAML list, or a single string as a one-element list); empty when absent. */
+    /**
+     * A list of strings (a YAML list, or a single string as a one-element list); empty when absent. An empty or blank
+     * element is recorded as a problem and left out.
+     */
     List<String> strings(String key);
 
     /** A nested subtree, or empty when absent. */
@@ -45,6 +51,14 @@ public interface PluginConfig {
 
     /** Nested subtrees of a list key ({@code indexes: [ {...}, {...} ]}); empty when absent. */
     List<PluginConfig> children(String key);
+
+    /**
+     * Whether {@code key} is present in this subtree, even with an empty value: lets a plugin tell {@code key: []}
+     * or {@code key:} (a problem) from a key left out (its default). Does not count as reading the key.
+     */
+    default boolean has(String key) {
+        return raw().containsKey(key);
+    }
 
     /** The raw subtree (maps, lists, strings, numbers, booleans), for plugins with their own binding. */
     Map<String, Object> raw();

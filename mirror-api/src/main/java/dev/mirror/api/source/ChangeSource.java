@@ -39,6 +39,20 @@ public interface ChangeSource extends AutoCloseable {
                 getClass().getSimpleName() + " is a pull source; use 'mirror run'");
     }
 
+    /**
+     * Push sources: the context identifiers this source accepts calls for, as its configuration declares them (by
+     * convention the source key {@code allowedContexts}, which core's messages name), or empty when the source
+     * declares no restriction. Core reads it once, on the main thread, after the provider's {@code create} returned,
+     * and enforces it for every caller: a context not in the set is refused by
+     * {@link ProtocolSessions#forContext} (so the source answers it in-band, before anything is written), and a push
+     * source that lets more than one context push into a target that does not route per context ({@code {ctx}} in
+     * the target URL) is refused before it serves. The source itself need not check the set. Never null; a present
+     * set is never empty. Pull sources keep the default.
+     */
+    default java.util.Optional<java.util.Set<String>> allowedContexts() {
+        return java.util.Optional.empty();
+    }
+
     /** Optional access to the source's current data, used by {@code mirror verify}. */
     default java.util.Optional<SnapshotReader> snapshotReader() {
         return java.util.Optional.empty();

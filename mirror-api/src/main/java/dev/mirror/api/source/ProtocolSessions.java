@@ -11,7 +11,11 @@ public interface ProtocolSessions {
      * The protocol instance for {@code contextId}.
      *
      * @throws dev.mirror.api.MirrorException (CONFIGURATION) when the identifier is not letters, digits
-     *                                        and {@code _}, or no target can be resolved for it
+     *                                        and {@code _}, or no target can be resolved for it, or the context may
+     *                                        not push to this mirror ({@code CONTEXT_NOT_ALLOWED}: not among the
+     *                                        source's {@link ChangeSource#allowedContexts}; {@code TENANTS_NOT_ISOLATED}:
+     *                                        several tenants would share one target). A push source answers it
+     *                                        in-band; nothing has been written for that context.
      */
     MirrorProtocol forContext(String contextId);
 }

@@ -57,9 +57,16 @@ public record MirrorSettings(String contextId, PluginConfig source, String sourc
         }
         PluginConfig target = root.child("target").orElseGet(() -> new TreePluginConfig("target", java.util.Map.of(),
                 new ConfigProblems(), new dev.mirror.core.Redactor(), java.util.Set.of()));
-        TargetSettings ts = new TargetSettings(target.string("dialect").orElse(null), target.string("url").orElse(null),
+        TargetSettings ts = new TargetSettings(target.string("dialect").filter(v -> !v.isBlank()).orElse(null),
+                target.string("url").filter(v -> !v.isBlank()).orElse(null),
                 target.string("user").orElse(null), target.secret("password").orElse(null), target.integer("poolSize", 4),
                 target.integer("connectTimeoutSeconds", 15));
+        for (String key : List.of("url", "dialect")) {
+            // "url:" with nothing after it would silently fall back to the embedded default target
+            if (target.has(key) && target.string(key).map(String::isBlank).orElse(true)) {
+                target.problem(key, "is empty; give a value, or remove the key to use the default");
+            }
+        }
         if (ts.connectTimeoutSeconds() < 1) {
             target.problem("connectTimeoutSeconds", "must be at least 1");
         }

@@ -74,13 +74,23 @@ public final class TreePluginConfig implements PluginConfig {
     @Override
     public String requiredString(String key) {
         Optional<String> v = string(key);
-        if (v.isEmpty() || v.get().isBlank()) {
-            if (!tree.containsKey(key) || v.isPresent()) {
-                problems.add(at(key), "is required");
-            }
-            return "";
+        if (v.isPresent() && !v.get().isBlank()) {
+            return v.get();
         }
-        return v.get();
+        if (!tree.containsKey(key)) {
+            problems.add(at(key), "is required");
+        } else if (tree.get(key) == null || v.isPresent()) {
+            // "key:" with nothing after it reads as null: present but empty, which every plugin would otherwise take
+            // for a real value (an empty application id, a file named "")
+            problems.add(at(key), "is empty; give it a value (it is required)");
+        }
+        // else: a mapping or list where one value belongs, already reported by string()
+        return "";
+    }
+
+    @Override
+    public boolean has(String key) {
+        return tree.containsKey(key);
     }
 
     @Override
@@ -149,7 +159,9 @@ public final class TreePluginConfig implements PluginConfig {
                 Object o = l.get(i);
                 if (o instanceof Map || o instanceof List) {
                     problems.add(at(key) + "[" + i + "]", "expected a single value");
-                } else if (o != null) {
+                } else if (o == null || String.valueOf(o).isBlank()) {
+                    problems.add(at(key) + "[" + i + "]", "is empty; give it a value or remove it from the list");
+                } else {
                     r.add(String.valueOf(o));
                 }
             }
@@ -157,6 +169,10 @@ public final class TreePluginConfig implements PluginConfig {
         }
         if (v instanceof Map) {
             problems.add(at(key), "expected a list, found a mapping");
+            return List.of();
+        }
+        if (String.valueOf(v).isBlank()) {
+            problems.add(at(key), "is empty; give a value or a list of values, or remove the key");
             return List.of();
         }
         return List.of(String.valueOf(v));

@@ -42,13 +42,28 @@ public final class TargetConnections implements AutoCloseable {
         this.retry = requireNonNull(retry, "retry is null");
     }
 
+    public TargetDialect dialect() {
+        return dialect;
+    }
+
     /** The JDBC URL serving a context. */
     public String url(String contextId) {
+        return template().replace("{ctx}", ContextIds.require(contextId));
+    }
+
+    /** The configured (or the dialect's default) JDBC URL, {@code {ctx}} not yet replaced; may hold a secret. */
+    public String template() {
         String url = settings.url() != null ? settings.url() : defaultUrl;
         if (url == null) {
             throw MirrorException.configuration("TARGET_URL_MISSING", "target.url is required for the " + dialect.name() + " target");
         }
-        return url.replace("{ctx}", ContextIds.require(contextId));
+        return url;
+    }
+
+    /** Whether each context gets its own target: the URL contains {@code {ctx}}. */
+    public boolean routesPerContext() {
+        String url = settings.url() != null ? settings.url() : defaultUrl;
+        return url != null && url.contains("{ctx}");
     }
 
     /** The target database of a context (pooled; created on first use). */

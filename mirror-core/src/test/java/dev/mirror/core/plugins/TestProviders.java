@@ -56,6 +56,42 @@ public final class TestProviders {
         }
     }
 
+    /** A push source declaring {@code allowed} as its allowed contexts (when given); counts its serve calls. */
+    public static final class FakePushSource implements ChangeSourceProvider {
+        public static final java.util.concurrent.atomic.AtomicInteger SERVED = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public String name() {
+            return "fakepush";
+        }
+
+        @Override
+        public ChangeSource create(PluginConfig config, SourceContext context) {
+            Optional<java.util.Set<String>> allowed = config.has("allowed")
+                    ? Optional.of(new java.util.LinkedHashSet<>(config.strings("allowed"))) : Optional.empty();
+            return new ChangeSource() {
+                @Override
+                public boolean isPush() {
+                    return true;
+                }
+
+                @Override
+                public Optional<java.util.Set<String>> allowedContexts() {
+                    return allowed;
+                }
+
+                @Override
+                public void serve(dev.mirror.api.source.ProtocolSessions sessions) {
+                    SERVED.incrementAndGet();
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+    }
+
     /** Two hook providers claim the name "dup". */
     public static final class DupHookA implements LifecycleHookProvider {
         @Override
