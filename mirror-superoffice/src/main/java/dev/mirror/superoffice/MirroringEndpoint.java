@@ -19,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantLock;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.slf4j.Logger;
@@ -50,7 +48,6 @@ public final class MirroringEndpoint {
     private final TokenValidator validator;
     private final ApplicationTokenSigner signer;
     private final String build;
-    private final CallLocks locks = new CallLocks();
     private final ConcurrentMap<String, TenantState> tenants = new ConcurrentHashMap<>();
 
     public MirroringEndpoint(SuperOfficeConfig config, ProtocolSessions sessions, TokenValidator validator,
@@ -203,32 +200,21 @@ public final class MirroringEndpoint {
             return Soap.response(Operation.TableSchema, false, problems.size() + " table(s) cannot be mirrored, nothing "
                     + "was changed: " + shown, w -> lsn(w, null));
         }
-        Lock lock = locks.context(protocol.contextId()).writeLock();
-        lock.lock();
-        try {
-            List<TableAnswer> answers = protocol.schema(schemas);
-            state.announce(schemas);
-            LOG.info("TableSchema for {}: {} table(s) announced, {} to repopulate", protocol.contextId(), schemas.size(),
-                    answers.stream().filter(TableAnswer::needsRepopulation).count());
-            return Soap.response(Operation.TableSchema, true, null, w -> lsn(w, answers));
-        } finally {
-            lock.unlock();
-        }
+        // Core serializes the protocol steps (the schema step never overlaps a RowData or Wipe of the same tenant).
+        List<TableAnswer> answers = protocol.schema(schemas);
+        state.announce(schemas);
+        LOG.info("TableSchema for {}: {} table(s) announced, {} to repopulate", protocol.contextId(), schemas.size(),
+                answers.stream().filter(TableAnswer::needsRepopulation).count());
+        return Soap.response(Operation.TableSchema, true, null, w -> lsn(w, answers));
     }
 
     private byte[] rowData(MirrorProtocol protocol, TenantState state, XmlCursor x) throws XMLStreamException {
-        Lock lock = locks.context(protocol.contextId()).readLock();
-        lock.lock();
-        try {
-            List<String> errors = new RowDataCall(protocol, state, locks).run(x);
-            if (errors.isEmpty()) {
-                return Soap.response(Operation.RowData, true, null, w -> { });
-            }
-            errors.forEach(e -> LOG.warn("RowData for {}: {}", protocol.contextId(), e));
-            return Soap.response(Operation.RowData, false, String.join("; ", errors), w -> { });
-        } finally {
-            lock.unlock();
+        List<String> errors = new RowDataCall(protocol, state).run(x);
+        if (errors.isEmpty()) {
+            return Soap.response(Operation.RowData, true, null, w -> { });
         }
+        errors.forEach(e -> LOG.warn("RowData for {}: {}", protocol.contextId(), e));
+        return Soap.response(Operation.RowData, false, String.join("; ", errors), w -> { });
     }
 
     private byte[] wipe(MirrorProtocol protocol, TenantState state, XmlCursor x) throws XMLStreamException {
@@ -240,19 +226,12 @@ public final class MirroringEndpoint {
             return failure(Operation.Wipe, "table '" + table + "' was not announced by this cycle's TableSchema call; "
                     + "nothing was wiped");
         }
-        Lock contextLock = locks.context(protocol.contextId()).readLock();
-        contextLock.lock();
-        ReentrantLock tableLock = locks.table(protocol.contextId(), table);
-        tableLock.lock();
-        try {
-            ApplyResult r = protocol.wipe(table);
-            LOG.info("Wipe for {}: table {} {}", protocol.contextId(), table, r.succeeded() ? "emptied" : "failed: " + r.error());
-            return r.succeeded() ? Soap.response(Operation.Wipe, true, null, w -> { })
-                    : failure(Operation.Wipe, "table '" + table + "': " + r.error());
-        } finally {
-            tableLock.unlock();
-            contextLock.unlock();
-        }
+        ApplyResult r = protocol.wipe(table);
+        LOG.info("Wipe for {}: table {} {}", protocol.contextId(), table,
+                r.succeeded() ? "repopulation started (the table keeps its contents until the batch carrying the LSN)"
+                        : "failed: " + r.error());
+        return r.succeeded() ? Soap.response(Operation.Wipe, true, null, w -> { })
+                : failure(Operation.Wipe, "table '" + table + "': " + r.error());
     }
 
     private byte[] completed(MirrorProtocol protocol, TenantState state, XmlCursor x) throws XMLStreamException {
@@ -275,17 +254,11 @@ public final class MirroringEndpoint {
                 }
             }
         }
-        Lock lock = locks.context(protocol.contextId()).writeLock();
-        lock.lock();
-        try {
-            CycleReport report = protocol.complete(counts);
-            state.completed();
-            LOG.info("ReplicationCompleted for {}: {} table(s) changed per SuperOffice, {} failure(s) this cycle",
-                    protocol.contextId(), counts.size(), report.failures().size());
-            return Soap.response(Operation.ReplicationCompleted, true, null, w -> { });
-        } finally {
-            lock.unlock();
-        }
+        CycleReport report = protocol.complete(counts);
+        state.completed();
+        LOG.info("ReplicationCompleted for {}: {} table(s) changed per SuperOffice, {} failure(s) this cycle",
+                protocol.contextId(), counts.size(), report.failures().size());
+        return Soap.response(Operation.ReplicationCompleted, true, null, w -> { });
     }
 
     private static long count(Map<String, String> m, String key) {

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 import javax.xml.stream.XMLStreamException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,15 +32,13 @@ final class RowDataCall {
 
     private final MirrorProtocol protocol;
     private final TenantState state;
-    private final CallLocks locks;
     private final List<String> errors = new ArrayList<>();
     private int batches;
     private long rows;
 
-    RowDataCall(MirrorProtocol protocol, TenantState state, CallLocks locks) {
+    RowDataCall(MirrorProtocol protocol, TenantState state) {
         this.protocol = requireNonNull(protocol, "protocol is null");
         this.state = requireNonNull(state, "state is null");
-        this.locks = requireNonNull(locks, "locks is null");
     }
 
     /** Reads and applies every batch; the cursor is on {@code RowDataRequest}. Returns the per-table errors. */
@@ -130,8 +127,6 @@ final class RowDataCall {
                     + "its LSN is unchanged and the next cycle resends the changes";
         }
         TableSchema schema = announced.get();
-        ReentrantLock lock = locks.table(protocol.contextId(), table);
-        lock.lock();
         try {
             RowDecoder decoder = RowDecoder.of(schema, info.columns());
             decoder.validate(spool.rows());
@@ -150,8 +145,6 @@ final class RowDataCall {
         } catch (MirrorException e) {
             state.markFailed(table);
             return "table '" + table + "': " + e.getMessage();
-        } finally {
-            lock.unlock();
         }
     }
 
