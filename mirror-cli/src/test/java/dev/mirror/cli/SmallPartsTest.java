@@ -8,6 +8,8 @@ import dev.mirror.api.protocol.SchemaAction;
 import dev.mirror.api.protocol.TableCounts;
 import dev.mirror.api.protocol.TableReport;
 import dev.mirror.core.config.ConfigProblems;
+import dev.mirror.core.config.Durations;
+import dev.mirror.core.config.RunSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
