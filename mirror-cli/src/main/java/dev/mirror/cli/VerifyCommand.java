@@ -47,8 +47,8 @@ final class VerifyCommand extends BaseCommand.Configured {
                     + "); running a cycle under the run lock");
             out().flush();
             RunResult repaired = runner.repopulate(toRepair);
-            if (repaired.lastReport() == null) {
-                return ExitCodes.of(repaired); // stopped before the cycle ran
+            if (repaired.lastReport() == null) { // stopped before the repair cycle ran: the differences are still there
+                return repaired.lastFailure() != null ? ExitCodes.of(repaired.lastFailure()) : ExitCodes.DIFFERENCES;
             }
             VerificationReport after = Verification.verify(mirror, tables);
             out().println("after repair:");
