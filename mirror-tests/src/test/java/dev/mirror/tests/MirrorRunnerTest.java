@@ -160,4 +160,33 @@ class MirrorRunnerTest {
             assertThat(new MirrorRunner(second, RunListener.NONE).resync(List.of("contact"))).as("the lock is free again").isEqualTo(1);
         }
     }
+
+    @Test
+    void aRunWhoseLockIsTakenOverStopsWithLockLost() throws Exception {
+        Map<String, Object> config = new LinkedHashMap<>(sample(TestMirrors.h2Url(dir), Map.of()));
+        config.put("run", Map.of("every", "1h", "lockTtl", "10s"));
+        Recorder recorder = new Recorder();
+        try (Mirror m = TestMirrors.build(config)) {
+            MirrorRunner running = MirrorRunner.start(m, recorder);
+            assertThat(recorder.firstCycle.await(60, TimeUnit.SECONDS)).isTrue();
+            String table = m.target().dialect().quote(m.target().dialect().targetName("Runner_mirroring_lock"));
+            String owner = m.target().dialect().quote(m.target().dialect().targetName("owner"));
+            String expires = m.target().dialect().quote(m.target().dialect().targetName("expires"));
+            m.target().autoCommit("stealing the lock", c -> {
+                try (var st = c.createStatement()) {
+                    return st.executeUpdate("UPDATE " + table + " SET " + owner + " = 'thief', " + expires
+                            + " = TIMESTAMP '2999-01-01 00:00:00'");
+                }
+            });
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!running.stopRequested() && System.nanoTime() < deadline) {
+                Thread.sleep(50); // the heartbeat (every third of lockTtl) notices
+            }
+            assertThatThrownBy(() -> running.stopAndWait(Duration.ofSeconds(30)))
+                    .isInstanceOfSatisfying(MirrorException.class, e -> {
+                        assertThat(e.code()).isEqualTo("LOCK_LOST");
+                        assertThat(e.getMessage()).contains("thief");
+                    });
+        }
+    }
 }
