@@ -5,6 +5,7 @@ import dev.mirror.core.Mirror;
 import dev.mirror.core.config.Durations;
 import dev.mirror.core.config.RunSettings;
 import dev.mirror.core.run.MirrorRunner;
+import dev.mirror.core.run.RunResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Command;
@@ -54,7 +55,13 @@ final class RunCommand extends BaseCommand.Configured {
                 MirrorRunner runner = new MirrorRunner(mirror, settings,
                         new ConsoleRunListener(out(), mirror.contextId(), settings, metrics, reportFile));
                 stopSignal().onRequest(runner::stop);
-                return ExitCodes.of(runner.run());
+                RunResult result = runner.run();
+                if (result.lastFailure() != null) { // stopped while waiting: say why the exit code is not 0
+                    err().println("mirror run: stopped while waiting for the " + result.lastFailure().category().name()
+                            .toLowerCase(java.util.Locale.ROOT) + ": " + redactor().describe(result.lastFailure()));
+                    err().flush();
+                }
+                return ExitCodes.of(result);
             }
         }
     }

@@ -56,7 +56,8 @@ class SigtermExitCodeTest {
         Child child = Child.start(dir, "run", "--config", cfg.toString(), "--once");
         child.awaitErr("next attempt in");
         assertThat(child.sigterm()).as(child.toString()).isEqualTo(ExitCodes.TARGET);
-        assertThat(child.err()).contains("connecting to the target and taking the run lock failed (attempt 1, TARGET_CONNECTION)");
+        assertThat(child.err()).contains("connecting to the target and taking the run lock failed (attempt 1, TARGET_CONNECTION)")
+                .contains("mirror run: stopped while waiting for the target: ");
     }
 
     @Test

@@ -64,9 +64,11 @@ final class Patience {
                 Instant now = clock.instant();
                 firstFailure = firstFailure == null ? now : firstFailure;
                 if (backoff.giveUpAfter() != null && Duration.between(firstFailure, now).compareTo(backoff.giveUpAfter()) >= 0) {
-                    LOG.error("{}: giving up after {} attempts over {} (run.backoff.giveUpAfter)", what, attempt,
-                            Durations.format(Duration.between(firstFailure, now)));
-                    throw e;
+                    String gaveUp = "gave up after " + attempt + " attempts over "
+                            + Durations.format(Duration.between(firstFailure, now)) + " (run.backoff.giveUpAfter)";
+                    LOG.error("{}: {}", what, gaveUp);
+                    // the cause stays first; the note corrects a dialect's "will be retried", which is no longer true
+                    throw new MirrorException(e.code(), e.category(), false, e.getMessage() + " [" + gaveUp + "]", e);
                 }
                 Duration wait = backoff.delay(attempt);
                 Instant next = now.plus(wait).truncatedTo(ChronoUnit.SECONDS);

@@ -59,7 +59,11 @@ class PatienceTest {
         Patience p = new Patience(b, new StopLatch(), listener, new Redactor(), Clock.systemUTC());
         assertThatThrownBy(() -> p.untilDone("connecting", () -> {
             throw down();
-        })).isInstanceOfSatisfying(MirrorException.class, e -> assertThat(e.code()).isEqualTo("TARGET_CONNECTION"));
+        })).isInstanceOfSatisfying(MirrorException.class, e -> {
+            assertThat(e.code()).isEqualTo("TARGET_CONNECTION");
+            assertThat(e.getMessage()).startsWith("connection refused").contains("gave up after");
+            assertThat(e.retryable()).isFalse();
+        });
         assertThat(attempts).isNotEmpty();
     }
 
