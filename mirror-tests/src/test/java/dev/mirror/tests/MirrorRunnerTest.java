@@ -44,11 +44,17 @@ class MirrorRunnerTest {
     static final class Recorder implements RunListener {
         final List<MirrorException> waits = new CopyOnWriteArrayList<>();
         final List<CycleReport> cycles = new CopyOnWriteArrayList<>();
+        final List<MirrorException> failed = new CopyOnWriteArrayList<>();
         final CountDownLatch firstCycle = new CountDownLatch(1);
 
         @Override
         public void waiting(MirrorException cause, int attempt, Instant nextAttempt) {
             waits.add(cause);
+        }
+
+        @Override
+        public void cycleFailed(MirrorException failure, Duration retryIn) {
+            failed.add(failure);
         }
 
         @Override
@@ -188,5 +194,61 @@ class MirrorRunnerTest {
                         assertThat(e.getMessage()).contains("thief");
                     });
         }
+    }
+
+    @Test
+    void aTargetThatGoesAwayBetweenCyclesIsWaitedForAndTheScheduleGoesOn() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Map<String, Object> config = new LinkedHashMap<>(sample("jdbc:h2:tcp://127.0.0.1:" + port + "/mirror",
+                Map.of("connectTimeoutSeconds", 1)));
+        config.put("retry", Map.of("attempts", 1));
+        config.put("run", Map.of("every", "300ms", "backoff", Map.of("initial", "200ms", "max", "1s")));
+        Recorder recorder = new Recorder();
+        Process server = h2Server(port); // a server process of its own, stopped and started like a real one
+        try (Mirror m = TestMirrors.build(config)) {
+            MirrorRunner running = MirrorRunner.start(m, recorder);
+            assertThat(recorder.firstCycle.await(60, TimeUnit.SECONDS)).isTrue();
+            server.destroy();
+            assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (recorder.waits.isEmpty() && recorder.failed.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(recorder.waits.size() + recorder.failed.size()).as("a cycle failed because the target went away")
+                    .isPositive();
+            assertThat(running.stopRequested()).as("the schedule goes on").isFalse();
+            int before = recorder.cycles.size();
+            server = h2Server(port);
+            deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (recorder.cycles.size() <= before && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(recorder.cycles.size()).as("cycles resume once the target is back").isGreaterThan(before);
+            assertThat(running.stopAndWait(Duration.ofSeconds(60)).stopped()).isTrue();
+        } finally {
+            server.destroy();
+            server.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** An H2 TCP server in a child JVM, listening once this returns. */
+    private Process h2Server(int port) throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), Server.class.getName(), "-tcp", "-tcpPort", Integer.toString(port),
+                "-ifNotExists", "-baseDir", dir.toString()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("h2-server.log").toFile())).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+                return p;
+            } catch (java.io.IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        p.destroyForcibly();
+        throw new AssertionError("the H2 server did not start");
     }
 }

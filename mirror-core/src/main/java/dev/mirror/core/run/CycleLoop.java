@@ -2,6 +2,7 @@ package dev.mirror.core.run;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.mirror.api.ErrorCategory;
 import dev.mirror.api.MirrorException;
 import dev.mirror.api.protocol.CycleReport;
 import dev.mirror.core.Mirror;
@@ -79,7 +80,10 @@ final class CycleLoop {
 
     /**
      * One cycle, repeated with backoff while it fails in a way that waiting can fix; returns null when it completed,
-     * else (stopped while waiting) the failure. A failure that waiting cannot fix is thrown.
+     * else the failure (stopped while waiting, or a scheduled run going on after a failed cycle). A failure that
+     * waiting cannot fix is thrown, except in a scheduled run that has completed a cycle before: there it is logged
+     * and the schedule goes on, as a long run should not end over one bad cycle (a driver that misclassifies a
+     * transient error, a password changed and changed back); configuration errors and a lost lock end it anyway.
      */
     private MirrorException cycle(RunLease lease) {
         try {
@@ -95,6 +99,14 @@ final class CycleLoop {
             listener.cycleFinished(last);
             return null;
         } catch (MirrorException e) {
+            boolean goOn = settings.every() != null && cycles > 0 && e.category() != ErrorCategory.CONFIGURATION
+                    && !e.code().equals("LOCK_LOST");
+            if (goOn) {
+                LOG.error("cycle failed ({}): {}; the next cycle starts as scheduled, in {}", e.code(),
+                        mirror.redactor().redact(e.getMessage()), Durations.format(settings.every()));
+                listener.cycleFailed(e, settings.every());
+                return e;
+            }
             if (!e.code().equals("LOCK_LOST")) {
                 LOG.error("cycle failed ({}), the run ends: {}", e.code(), mirror.redactor().redact(e.getMessage()));
             }

@@ -33,9 +33,11 @@ public interface RunListener {
     }
 
     /**
-     * A cycle failed as a whole and the run ends with this failure (waiting cannot fix it, {@code run.backoff.giveUpAfter}
-     * passed, or the run lock was lost); {@code retryIn} is reserved for a future retry and is null today. A cycle that
-     * failed in a way that waiting can fix is reported through {@link #waiting} instead.
+     * A cycle failed as a whole in a way that waiting cannot fix (or {@code run.backoff.giveUpAfter} passed, or the run
+     * lock was lost). {@code retryIn} is null when the run ends with this failure (at start, a single cycle, a
+     * configuration error, a lost lock), else the interval after which a scheduled run that has completed cycles
+     * before tries its next one. A cycle that failed in a way that waiting can fix is reported through
+     * {@link #waiting} instead.
      */
     default void cycleFailed(MirrorException failure, Duration retryIn) {
     }

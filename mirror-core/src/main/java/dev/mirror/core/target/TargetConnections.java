@@ -113,14 +113,16 @@ public final class TargetConnections implements AutoCloseable {
     }
 
     /** Lets the dialect prepare each connection handed out (session settings). */
-    private record PreparingDataSource(DataSource delegate, TargetDialect dialect) implements DataSource {
+    private record PreparingDataSource(HikariDataSource delegate, TargetDialect dialect) implements DataSource {
         @Override
         public Connection getConnection() throws SQLException {
             Connection c = delegate.getConnection();
             try {
                 dialect.prepareConnection(c);
             } catch (SQLException e) {
-                c.close();
+                // a connection that cannot even be prepared is broken (e.g. its server restarted) even when the driver's
+                // SQLState does not tell the pool so: evict it, or the pool would hand it out again and again
+                delegate.evictConnection(c);
                 throw e;
             }
             return c;
