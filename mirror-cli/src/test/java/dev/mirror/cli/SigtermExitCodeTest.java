@@ -69,9 +69,13 @@ class SigtermExitCodeTest {
         Path key = Files.writeString(dir.resolve("app.pem"), pem("PRIVATE KEY", app.getPrivate().getEncoded()));
         Path cert = Files.writeString(dir.resolve("so.pem"), pem("PUBLIC KEY", so.getPublic().getEncoded()));
         Path cfg = config("  type: superoffice\n  port: 0\n  bindAddress: 127.0.0.1\n  applicationId: 6cf25376616343b38d14ddcd804f2891\n"
-                + "  privateKeyFile: " + key.toAbsolutePath() + "\n  superOfficeCertificates: [" + cert.toAbsolutePath() + "]\n", h2(), "");
+                + "  privateKeyFile: " + key.toAbsolutePath() + "\n  superOfficeCertificates: [" + cert.toAbsolutePath() + "]\n",
+                h2().replace("/mirror\n", "/mirror;AUTO_SERVER=TRUE\n"), ""); // AUTO_SERVER: a second process may open the file
         Child child = Child.start(dir, "serve", "--config", cfg.toString());
         child.awaitOut("stop with SIGTERM");
+        Cli.Result resync = Cli.run("resync", "--config", cfg.toString(), "--all");
+        assertThat(resync.code()).as("serve holds the run lock: " + resync).isEqualTo(ExitCodes.LOCK_HELD);
+        assertThat(resync.err()).contains("another mirror run holds the lock").contains("pid " + child.process().pid());
         assertThat(child.sigterm()).as(child.toString()).isEqualTo(ExitCodes.OK);
         assertThat(child.out()).contains("stopping");
     }

@@ -65,7 +65,11 @@ public final class Mirror implements AutoCloseable {
         return ContextIds.require(settings.contextId());
     }
 
-    /** Runs one pull cycle: the source drives the protocol; returns the cycle report. */
+    /**
+     * Runs one pull cycle: the source drives the protocol; returns the cycle report. This takes no run lock and does
+     * not wait out an unreachable target: callers other than tests and single-user tools should use
+     * {@link dev.mirror.core.run.MirrorRunner}, which does both.
+     */
     public CycleReport runCycle() {
         CoreProtocol protocol = protocol();
         try {
@@ -122,7 +126,10 @@ public final class Mirror implements AutoCloseable {
         });
     }
 
-    /** Forces repopulation (LSN -1) of some tables, or all when {@code tables} is null. Returns rows changed. */
+    /**
+     * Forces repopulation (LSN -1) of some tables, or all when {@code tables} is null. Returns rows changed. Takes no run
+     * lock: {@link dev.mirror.core.run.MirrorRunner#resync} does.
+     */
     public int resync(List<String> tables) {
         CoreProtocol p = protocol();
         return target().inTransaction("resetting LSNs", true, c -> p.metadata().resetLsn(c, tables));
