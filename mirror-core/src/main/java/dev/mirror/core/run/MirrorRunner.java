@@ -225,8 +225,9 @@ public final class MirrorRunner implements AutoCloseable {
             if (!held.code().equals("LOCK_HELD") || settings.lockWait().isZero()) {
                 throw held;
             }
-            LOG.info("waiting up to {} (run.wait / --wait) for the run lock: {}", Durations.format(settings.lockWait()),
-                    held.getMessage());
+            String holder = lock.holder().map(h -> h.describe()).orElse("another run");
+            LOG.info("the run lock {} is held by {}; waiting up to {} for it (run.wait / --wait)", lock.tableName(), holder,
+                    Durations.format(settings.lockWait()));
             if (!lock.acquire(settings.lockWait(), LOCK_POLL, stop::requested)) {
                 return null;
             }
