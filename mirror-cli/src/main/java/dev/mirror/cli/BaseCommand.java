@@ -14,6 +14,11 @@ abstract class BaseCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.ParentCommand
+    MirrorCli cli;
+
+    private final StopSignal ownStop = new StopSignal();
+
     private volatile Redactor redactor = new Redactor();
 
     PrintWriter out() {
@@ -27,6 +32,11 @@ abstract class BaseCommand implements Callable<Integer> {
     /** The redactor of the mirror built by this command (secrets of its configuration), else one for URL secrets. */
     Redactor redactor() {
         return redactor;
+    }
+
+    /** SIGTERM / Ctrl-C of the process (a signal of this command alone when it runs without the top-level command). */
+    StopSignal stopSignal() {
+        return cli != null ? cli.stopSignal() : ownStop;
     }
 
     /** Builds the mirror of a configuration file and remembers its redactor for error messages. */

@@ -2,7 +2,6 @@ package dev.mirror.cli;
 
 import dev.mirror.api.protocol.CycleReport;
 import dev.mirror.core.Mirror;
-import dev.mirror.core.report.CycleSummary;
 import dev.mirror.core.verify.VerificationReport;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,6 +1,7 @@
 package dev.mirror.cli;
 
 import dev.mirror.api.MirrorException;
+import dev.mirror.core.run.RunResult;
 
 /**
  * The exit codes of {@code mirror} (documented in docs/exit-codes.md and in {@code mirror --help}): one per error
@@ -28,6 +29,17 @@ public final class ExitCodes {
     public static final int INTERNAL = 70;
 
     private ExitCodes() {
+    }
+
+    /**
+     * The exit code of a run: the failure of its last attempt if that did not complete (e.g. stopped while the target
+     * was still unreachable), else 1 when the last cycle had failed tables, else 0 (also when no cycle was due).
+     */
+    public static int of(RunResult run) {
+        if (run.lastFailure() != null) {
+            return of(run.lastFailure());
+        }
+        return run.ok() ? OK : TABLE_FAILURES;
     }
 
     /** The exit code for a failure. */

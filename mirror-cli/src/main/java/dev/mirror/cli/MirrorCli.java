@@ -52,6 +52,12 @@ public final class MirrorCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     private boolean levelChosen;
+    private final StopSignal stopSignal = new StopSignal();
+
+    /** SIGTERM / Ctrl-C for the running command (the hook is installed by {@link #main} only). */
+    StopSignal stopSignal() {
+        return stopSignal;
+    }
 
     /** Whether -v or -q was given (the demo then keeps the chosen level). */
     boolean quietOrVerbose() {
@@ -65,7 +71,11 @@ public final class MirrorCli implements Runnable {
 
     /** A command line with the tool's exit-code mapping and error printing. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new MirrorCli());
+        return commandLine(new MirrorCli());
+    }
+
+    private static CommandLine commandLine(MirrorCli cli) {
+        CommandLine cl = new CommandLine(cli);
         cl.setExecutionExceptionHandler(MirrorCli::handle);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
@@ -94,8 +104,10 @@ public final class MirrorCli implements Runnable {
 
     public static void main(String[] args) {
         Logging.init();
-        int code = commandLine().execute(args);
-        System.exit(code);
+        MirrorCli cli = new MirrorCli();
+        Thread hook = cli.stopSignal.installShutdownHook();
+        int code = commandLine(cli).execute(args);
+        cli.stopSignal.exit(hook, code);
     }
 
     /** The version from the jar manifest. */

@@ -13,20 +13,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A configuration file as the command-line tool reads it: the {@code run} section is the tool's own
- * ({@link RunSettings}); everything else goes to {@link dev.mirror.core.MirrorBuilder}. Problems of both are reported
- * together in one CONFIG_INVALID error, each with its path.
+ * A configuration file as the command-line tool reads it and hands to {@link dev.mirror.core.MirrorBuilder} (which
+ * binds every section, {@code run} included). Problems of reading the file and of binding it are reported together in
+ * one CONFIG_INVALID error, each with its path.
  */
 final class MirrorConfig {
     private final Path file;
     private final Map<String, Object> tree;
-    private final RunSettings run;
     private final List<String> pending;
 
-    private MirrorConfig(Path file, Map<String, Object> tree, RunSettings run, List<String> pending) {
+    private MirrorConfig(Path file, Map<String, Object> tree, List<String> pending) {
         this.file = file;
         this.tree = tree;
-        this.run = run;
         this.pending = List.copyOf(pending);
     }
 
@@ -38,14 +36,8 @@ final class MirrorConfig {
         }
         ConfigProblems problems = new ConfigProblems();
         Map<String, Object> tree = ConfigLoader.system().load(file, problems);
-        Map<String, Object> rest = new LinkedHashMap<>(tree == null ? Map.of() : tree);
-        Object runNode = rest.remove("run");
-        RunSettings run = RunSettings.bind(runNode, problems);
-        return new MirrorConfig(file, rest, run, problems.all());
-    }
-
-    RunSettings run() {
-        return run;
+        Map<String, Object> copy = new LinkedHashMap<>(tree == null ? Map.of() : tree);
+        return new MirrorConfig(file, copy, problems.all());
     }
 
     Path file() {

@@ -4,7 +4,6 @@ import dev.mirror.core.config.ConfigLoader;
 import dev.mirror.core.config.ConfigProblems;
 import dev.mirror.core.plugins.Discovered;
 import dev.mirror.core.plugins.PluginRegistry;
-import dev.mirror.core.report.TextTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

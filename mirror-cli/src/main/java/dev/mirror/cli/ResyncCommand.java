@@ -2,6 +2,9 @@ package dev.mirror.cli;
 
 import dev.mirror.core.Mirror;
 import dev.mirror.core.ProgressListener;
+import dev.mirror.core.config.RunSettings;
+import dev.mirror.core.run.MirrorRunner;
+import dev.mirror.core.run.RunListener;
 import dev.mirror.core.metadata.MetadataRow;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +17,8 @@ import picocli.CommandLine.Parameters;
 /** Forces repopulation: LSN -1 for some tables or all. */
 @Command(name = "resync", mixinStandardHelpOptions = true,
         description = {"Forces a full repopulation of tables at the next cycle by setting their LSN to -1 in the metadata",
-            "table (as SuperOffice documents for its mirror). Table names match case-insensitively."})
+            "table (as SuperOffice documents for its mirror). Table names match case-insensitively. Takes the run lock",
+            "(exit 7 naming the holder while 'mirror run' or 'serve' holds it; --wait to wait for it)."})
 final class ResyncCommand extends BaseCommand.Configured {
     static final class Which {
         @Parameters(paramLabel = "TABLE", arity = "1..*", description = "Tables to resync.")
@@ -27,11 +31,19 @@ final class ResyncCommand extends BaseCommand.Configured {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Which which;
 
+    @Option(names = "--wait", paramLabel = "DURATION", description = "How long to wait for a running mirror's lock (default: run.wait, 0s).")
+    String waitFor;
+
     @Override
     public Integer call() {
         try (Mirror mirror = open(config(), ProgressListener.NONE)) {
+            RunSettings settings = RunCommand.options(mirror.runSettings(), true, null,
+                    waitFor == null ? null : RunCommand.parse(waitFor, "--wait"));
+            // through the runner, under the run lock: a resync never lands in the middle of a running cycle
+            MirrorRunner runner = new MirrorRunner(mirror, settings, RunListener.NONE);
+            stopSignal().onRequest(runner::stop);
             if (which.all) {
-                int n = mirror.resync(null);
+                int n = runner.resync(null);
                 out().println("resync: " + n + " tables set to LSN -1; the next cycle repopulates them");
                 out().flush();
                 return ExitCodes.OK;
@@ -47,7 +59,7 @@ final class ResyncCommand extends BaseCommand.Configured {
                     unknown.add(wanted);
                 }
             }
-            int n = matched.isEmpty() ? 0 : mirror.resync(matched);
+            int n = matched.isEmpty() ? 0 : runner.resync(matched);
             if (!matched.isEmpty()) {
                 out().println("resync: " + String.join(", ", matched) + " set to LSN -1 (" + n + " rows); the next cycle repopulates "
                         + (matched.size() == 1 ? "it" : "them"));

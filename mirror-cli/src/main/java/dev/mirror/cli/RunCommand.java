@@ -1,35 +1,26 @@
 package dev.mirror.cli;
 
 import dev.mirror.api.MirrorException;
-import dev.mirror.api.protocol.CycleReport;
 import dev.mirror.core.Mirror;
-import dev.mirror.core.lock.TargetLock;
-import dev.mirror.core.report.CycleSummary;
-import dev.mirror.core.report.RunReport;
+import dev.mirror.core.config.Durations;
+import dev.mirror.core.config.RunSettings;
+import dev.mirror.core.run.MirrorRunner;
+import dev.mirror.core.run.RunResult;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalTime;
-import java.time.ZonedDateTime;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Runs cycles: one ({@code --once}) or on a schedule ({@code --every}), outside the pause window, holding the run
- * lock in the target for the whole run, stopping cleanly between cycles on SIGTERM / Ctrl-C.
+ * Runs cycles through core's {@link MirrorRunner} (schedule, pause window, run lock, waiting out an unreachable target,
+ * clean stop on SIGTERM / Ctrl-C); this command only reads the options and presents the run.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs mirroring cycles: one (--once) or one every interval (--every 20m), outside the pause window",
             "run.pause.from..run.pause.to. Holds a lock in the target so two runs on the same target and context never",
-            "overlap. SIGTERM or Ctrl-C stops between batches: the batch in flight commits, the rest is retried next run."})
+            "overlap. Waits (with backoff, run.backoff) while the target or source cannot be reached. SIGTERM or Ctrl-C",
+            "stops between batches: the batch in flight commits, the rest is retried next run."})
 final class RunCommand extends BaseCommand.Configured {
-    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
-    private static final int KEPT_REPORTS = 50;
-
     @Option(names = "--once", description = "Run one cycle and exit (the default unless --every or run.every is set).")
     boolean once;
 
@@ -42,115 +33,51 @@ final class RunCommand extends BaseCommand.Configured {
     @Option(names = "--report", paramLabel = "FILE", description = "Write a JSON report of the run's cycles to FILE (rewritten after each cycle).")
     Path reportFile;
 
-    private final StopSignal stop = new StopSignal();
-
-    /** Asks the run to stop between batches, then before the next cycle (what SIGTERM does). */
-    void requestStop() {
-        stop.request();
-    }
-
     @Override
     public Integer call() {
-        MirrorConfig config = config();
-        RunSettings settings = config.run();
-        Duration interval = once ? null : every != null ? parse(every, "--every") : settings.every();
+        Duration interval = once || every == null ? null : parse(every, "--every");
         if (interval != null && interval.isZero()) {
             throw MirrorException.configuration("USAGE", "--every must be longer than 0");
         }
-        Duration wait = waitFor != null ? parse(waitFor, "--wait") : settings.lockWait();
-        try (Mirror mirror = open(config, ProgressPrinter.forConsole(out()))) {
+        Duration wait = waitFor == null ? null : parse(waitFor, "--wait");
+        try (Mirror mirror = open(config(), ProgressPrinter.forConsole(out()))) {
             if (mirror.source().isPush()) {
                 throw MirrorException.configuration("PUSH_SOURCE", "the source '" + mirror.settings().sourceType()
                         + "' is a push source: start it with 'mirror serve --config " + configFile + "'");
             }
-            TargetLock lock = RunLock.create(mirror, settings.lockTtl());
-            lock.acquire(wait, Duration.ofMillis(Math.min(1000, Math.max(50, wait.toMillis() / 10))));
-            stop.onRequest(mirror.protocol()::requestStop);
-            Thread hook = stop.installShutdownHook();
-            try (RunLock.Heartbeat heartbeat = RunLock.heartbeat(lock, settings.lockTtl(), stop);
-                 Metrics metrics = new Metrics()) {
-                if (interval != null && settings.metricsPort() >= 0) {
+            RunSettings settings = options(mirror.runSettings(), once, interval, wait);
+            try (Metrics metrics = new Metrics()) {
+                if (settings.every() != null && settings.metricsPort() >= 0) {
                     int port = metrics.serve(settings.metricsPort());
                     out().println("metrics: http://localhost:" + port + "/metrics (Prometheus format)");
+                    out().flush();
                 }
-                return loop(mirror, settings, interval, metrics, heartbeat);
-            } finally {
-                lock.release();
-                stop.finished(hook);
+                MirrorRunner runner = new MirrorRunner(mirror, settings,
+                        new ConsoleRunListener(out(), mirror.contextId(), settings, metrics, reportFile));
+                stopSignal().onRequest(runner::stop);
+                RunResult result = runner.run();
+                if (result.lastFailure() != null) { // stopped while waiting: say why the exit code is not 0
+                    err().println("mirror run: stopped while waiting for the " + result.lastFailure().category().name()
+                            .toLowerCase(java.util.Locale.ROOT) + ": " + redactor().describe(result.lastFailure()));
+                    err().flush();
+                }
+                return ExitCodes.of(result);
             }
         }
     }
 
-    private int loop(Mirror mirror, RunSettings settings, Duration interval, Metrics metrics, RunLock.Heartbeat heartbeat) {
-        Deque<CycleReport> reports = new ArrayDeque<>();
-        int result = ExitCodes.OK;
-        while (!stop.requested()) {
-            if (settings.paused(LocalTime.now(settings.zone()))) {
-                Duration left = untilEndOfPause(settings);
-                out().println("paused (run.pause " + settings.pauseFrom() + "-" + settings.pauseTo() + " " + settings.zone()
-                        + "): next cycle in " + Durations.format(left));
-                out().flush();
-                LOG.info("pause window {}-{}: no cycle until {}", settings.pauseFrom(), settings.pauseTo(), settings.pauseTo());
-                if (interval == null) {
-                    return ExitCodes.OK; // a single cycle inside the pause window is skipped, not postponed
-                }
-                stop.await(left);
-                continue;
-            }
-            long started = System.nanoTime();
-            heartbeat.check();
-            try {
-                CycleReport report = mirror.runCycle();
-                metrics.cycle(report);
-                reports.addLast(report);
-                while (reports.size() > KEPT_REPORTS) {
-                    reports.removeFirst();
-                }
-                result = report.failures().isEmpty() ? ExitCodes.OK : ExitCodes.TABLE_FAILURES;
-                out().println("cycle " + report.finished() + " (" + mirror.contextId() + "):");
-                out().print(CycleSummary.render(report, "  "));
-                out().flush();
-                writeReport(List.copyOf(reports), result);
-            } catch (MirrorException e) {
-                metrics.failedCycle();
-                if (interval == null) {
-                    throw e;
-                }
-                result = ExitCodes.of(e);
-                LOG.error("cycle failed ({}), next attempt in {}: {}", e.code(), Durations.format(interval),
-                        redactor().describe(e));
-                err().println("cycle failed: " + redactor().describe(e));
-                err().flush();
-            }
-            if (interval == null) {
-                return result;
-            }
-            Duration left = interval.minusNanos(System.nanoTime() - started);
-            if (!left.isNegative()) {
-                stop.await(left);
-            }
+    /** The configuration's {@code run} settings with the command line's overrides. */
+    static RunSettings options(RunSettings configured, boolean once, Duration every, Duration wait) {
+        RunSettings s = configured;
+        if (once) {
+            s = s.withEvery(null);
+        } else if (every != null) {
+            s = s.withEvery(every);
         }
-        out().println("stopped on request (between batches; unfinished tables are retried on the next run)");
-        out().flush();
-        return result;
+        return wait == null ? s : s.withLockWait(wait);
     }
 
-    private void writeReport(List<CycleReport> reports, int result) {
-        if (reportFile != null) {
-            RunReport.write(reportFile, reports, result == ExitCodes.OK ? "ok" : "table-failures");
-        }
-    }
-
-    private static Duration untilEndOfPause(RunSettings s) {
-        ZonedDateTime now = ZonedDateTime.now(s.zone());
-        ZonedDateTime end = now.with(s.pauseTo());
-        if (!end.isAfter(now)) {
-            end = end.plusDays(1);
-        }
-        return Duration.between(now, end);
-    }
-
-    private static Duration parse(String text, String option) {
+    static Duration parse(String text, String option) {
         try {
             return Durations.parse(text);
         } catch (IllegalArgumentException e) {

@@ -8,7 +8,6 @@ import dev.mirror.api.target.TargetDialect;
 import dev.mirror.core.Mirror;
 import dev.mirror.core.ProgressListener;
 import dev.mirror.core.metadata.MetadataRow;
-import dev.mirror.core.report.TextTable;
 import dev.mirror.core.target.TargetDatabase;
 import dev.mirror.sqlserver.source.ChangeTrackingSource;
 import dev.mirror.sqlserver.source.RetentionHeadroom;

@@ -1,12 +1,11 @@
 package dev.mirror.cli;
 
-import dev.mirror.api.protocol.CycleReport;
 import dev.mirror.core.Mirror;
-import dev.mirror.core.lock.TargetLock;
-import dev.mirror.core.report.CycleSummary;
+import dev.mirror.core.config.RunSettings;
+import dev.mirror.core.run.MirrorRunner;
+import dev.mirror.core.run.RunResult;
 import dev.mirror.core.verify.MirrorVerifier;
 import dev.mirror.core.verify.VerificationReport;
-import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,26 +26,29 @@ final class VerifyCommand extends BaseCommand.Configured {
     @Option(names = "--all", description = "List equal tables too (default: only the ones that differ).")
     boolean all;
 
+    @Option(names = "--wait", paramLabel = "DURATION", description = "With --repair: how long to wait for a running mirror's lock (default: run.wait, 0s).")
+    String waitFor;
+
     @Override
     public Integer call() {
-        MirrorConfig config = config();
-        try (Mirror mirror = open(config, ProgressPrinter.forConsole(out()))) {
+        try (Mirror mirror = open(config(), ProgressPrinter.forConsole(out()))) {
             VerificationReport report = Verification.verify(mirror, tables);
             VerifyPrinter.print(out(), report, all || report.equal());
             if (report.equal() || !repair) {
                 return report.equal() ? ExitCodes.OK : ExitCodes.DIFFERENCES;
             }
             List<String> toRepair = MirrorVerifier.tablesToRepair(report);
-            TargetLock lock = RunLock.create(mirror, config.run().lockTtl());
-            lock.acquire(config.run().lockWait(), Duration.ofSeconds(1));
-            try {
-                int n = toRepair.isEmpty() ? 0 : mirror.resync(toRepair);
-                out().println("repair: " + n + " table(s) set to LSN -1 (" + String.join(", ", toRepair) + "); running a cycle");
-                out().flush();
-                CycleReport cycle = mirror.runCycle();
-                out().print(CycleSummary.render(cycle, "  "));
-            } finally {
-                lock.release();
+            RunSettings settings = RunCommand.options(mirror.runSettings(), true, null,
+                    waitFor == null ? null : RunCommand.parse(waitFor, "--wait"));
+            MirrorRunner runner = new MirrorRunner(mirror, settings, new ConsoleRunListener(out(), mirror.contextId(), settings,
+                    null, null));
+            stopSignal().onRequest(runner::stop);
+            out().println("repair: " + toRepair.size() + " table(s) set to LSN -1 (" + String.join(", ", toRepair)
+                    + "); running a cycle under the run lock");
+            out().flush();
+            RunResult repaired = runner.repopulate(toRepair);
+            if (repaired.lastReport() == null) { // stopped before the repair cycle ran: the differences are still there
+                return repaired.lastFailure() != null ? ExitCodes.of(repaired.lastFailure()) : ExitCodes.DIFFERENCES;
             }
             VerificationReport after = Verification.verify(mirror, tables);
             out().println("after repair:");

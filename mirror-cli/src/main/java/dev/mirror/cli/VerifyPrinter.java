@@ -1,6 +1,5 @@
 package dev.mirror.cli;
 
-import dev.mirror.core.report.TextTable;
 import dev.mirror.core.verify.Difference;
 import dev.mirror.core.verify.TableVerification;
 import dev.mirror.core.verify.VerificationReport;

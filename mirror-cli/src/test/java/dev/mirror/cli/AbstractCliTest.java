@@ -181,4 +181,38 @@ abstract class AbstractCliTest {
             assertThat(other.holder()).as("the lock is released after the run").isEmpty();
         }
     }
+
+    @Test
+    void runServeResyncAndRepairShareOneLock() throws Exception {
+        Cli.Running every = Cli.start("run", "--config", config.toString(), "--every", "1h");
+        every.awaitOut("total: "); // a whole cycle: a stop now is a clean idle stop, exit code that of the last cycle
+        try (Mirror m = mirror()) {
+            TargetLock probe = new TargetLock(m.target(), "Cli", "probe", "test", 1, Duration.ofMinutes(1), Clock.systemUTC());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < deadline && (!tableExists(m, probe.tableName()) || probe.holder().isEmpty())) {
+                Thread.sleep(100);
+            }
+            assertThat(probe.holder()).as("mirror run --every holds the lock").isPresent();
+            long pid = ProcessHandle.current().pid();
+
+            Cli.Result resync = cli("resync", "--config", config.toString(), "--all");
+            assertThat(resync.code()).as(resync.toString()).isEqualTo(ExitCodes.LOCK_HELD);
+            assertThat(resync.err()).contains("another mirror run holds the lock").contains("pid " + pid)
+                    .contains("Cli_mirroring_lock");
+            Cli.Result once = cli("run", "--config", config.toString(), "--once", "--wait", "200ms");
+            assertThat(once.code()).as(once.toString()).isEqualTo(ExitCodes.LOCK_HELD);
+            assertThat(once.err()).contains("pid " + pid);
+        } finally {
+            every.stop();
+        }
+        Cli.Result stopped = every.await();
+        assertThat(stopped.code()).as(stopped.toString()).isZero();
+        assertThat(stopped.out()).contains("stopped on request");
+        Cli.Result resync = cli("resync", "--config", config.toString(), "--all", "--wait", "5s");
+        assertThat(resync.code()).as("the lock was released: " + resync).isZero();
+    }
+
+    private static boolean tableExists(Mirror m, String table) {
+        return m.target().autoCommit("listing", c -> m.target().dialect().listTables(c)).stream().anyMatch(t -> t.equalsIgnoreCase(table));
+    }
 }

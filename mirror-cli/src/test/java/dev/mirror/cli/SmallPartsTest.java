@@ -1,13 +1,11 @@
 package dev.mirror.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mirror.api.protocol.CycleReport;
 import dev.mirror.api.protocol.SchemaAction;
 import dev.mirror.api.protocol.TableCounts;
 import dev.mirror.api.protocol.TableReport;
-import dev.mirror.core.config.ConfigProblems;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -16,35 +14,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SmallPartsTest {
-    @Test
-    void durations() {
-        assertThat(Durations.parse("20m")).isEqualTo(Duration.ofMinutes(20));
-        assertThat(Durations.parse("1h30m")).isEqualTo(Duration.ofMinutes(90));
-        assertThat(Durations.parse("500ms")).isEqualTo(Duration.ofMillis(500));
-        assertThat(Durations.parse("PT2H")).isEqualTo(Duration.ofHours(2));
-        assertThatThrownBy(() -> Durations.parse("soon")).hasMessageContaining("not a duration");
-        assertThatThrownBy(() -> Durations.parse("20x")).hasMessageContaining("not a duration");
-    }
-
-    @Test
-    void pauseWindowWrapsPastMidnight() {
-        ConfigProblems problems = new ConfigProblems();
-        RunSettings s = RunSettings.bind(Map.of("pause", Map.of("from", "22:00", "to", "06:00")), problems);
-        assertThat(problems.all()).isEmpty();
-        assertThat(s.paused(LocalTime.of(23, 0))).isTrue();
-        assertThat(s.paused(LocalTime.of(5, 59))).isTrue();
-        assertThat(s.paused(LocalTime.of(6, 0))).isFalse();
-        assertThat(s.paused(LocalTime.of(12, 0))).isFalse();
-        RunSettings yaml11 = RunSettings.bind(Map.of("pause", Map.of("from", 1320, "to", "23:00")), problems);
-        assertThat(yaml11.pauseFrom()).isEqualTo(LocalTime.of(22, 0));
-    }
-
     @Test
     void progressPrintsPlainLinesWhenNotATerminal() {
         StringWriter w = new StringWriter();

@@ -10,6 +10,7 @@ import dev.mirror.api.protocol.CycleReport;
 import dev.mirror.api.source.ChangeSource;
 import dev.mirror.api.target.TargetDialect;
 import dev.mirror.core.config.MirrorSettings;
+import dev.mirror.core.config.RunSettings;
 import dev.mirror.core.hooks.HookDispatcher;
 import dev.mirror.core.metadata.MetadataRow;
 import dev.mirror.core.plugins.PluginRegistry;
@@ -22,10 +23,12 @@ import java.util.Map;
 
 /**
  * One configured mirror: a source, a target and hooks, wired by Guice from a validated configuration (see
- * {@link MirrorBuilder}). The command-line tool and embedding applications use this class; plugins never do.
+ * {@link MirrorBuilder}). The command-line tool and embedding applications use this class; plugins never do. To run
+ * cycles on a schedule, holding the run lock, hand it to a {@link dev.mirror.core.run.MirrorRunner}.
  */
 public final class Mirror implements AutoCloseable {
     private final MirrorSettings settings;
+    private final RunSettings runSettings;
     private final ChangeSource source;
     private final CoreProtocolSessions sessions;
     private final TargetConnections targets;
@@ -34,9 +37,10 @@ public final class Mirror implements AutoCloseable {
     private final Redactor redactor;
 
     @Inject
-    Mirror(MirrorSettings settings, ChangeSource source, CoreProtocolSessions sessions, TargetConnections targets,
+    Mirror(MirrorSettings settings, RunSettings runSettings, ChangeSource source, CoreProtocolSessions sessions, TargetConnections targets,
            PluginRegistry registry, HookDispatcher hooks, Redactor redactor) {
         this.settings = requireNonNull(settings, "settings is null");
+        this.runSettings = requireNonNull(runSettings, "runSettings is null");
         this.source = requireNonNull(source, "source is null");
         this.sessions = requireNonNull(sessions, "sessions is null");
         this.targets = requireNonNull(targets, "targets is null");
@@ -62,7 +66,11 @@ public final class Mirror implements AutoCloseable {
         return ContextIds.require(settings.contextId());
     }
 
-    /** Runs one pull cycle: the source drives the protocol; returns the cycle report. */
+    /**
+     * Runs one pull cycle: the source drives the protocol; returns the cycle report. This takes no run lock and does
+     * not wait out an unreachable target: callers other than tests and single-user tools should use
+     * {@link dev.mirror.core.run.MirrorRunner}, which does both.
+     */
     public CycleReport runCycle() {
         CoreProtocol protocol = protocol();
         try {
@@ -72,6 +80,14 @@ public final class Mirror implements AutoCloseable {
             throw e;
         }
         return protocol.complete(Map.of());
+    }
+
+    /**
+     * Connects once to the target of the configured context, directly rather than through the pool, so that a target
+     * that is down, refuses the login or lacks the database fails at once with the driver's message.
+     */
+    public void checkTarget() {
+        targets.probe(contextId());
     }
 
     /**
@@ -128,7 +144,10 @@ public final class Mirror implements AutoCloseable {
         });
     }
 
-    /** Forces repopulation (LSN -1) of some tables, or all when {@code tables} is null. Returns rows changed. */
+    /**
+     * Forces repopulation (LSN -1) of some tables, or all when {@code tables} is null. Returns rows changed. Takes no run
+     * lock: {@link dev.mirror.core.run.MirrorRunner#resync} does.
+     */
     public int resync(List<String> tables) {
         return protocol().resync(tables);
     }
@@ -151,6 +170,11 @@ public final class Mirror implements AutoCloseable {
 
     public MirrorSettings settings() {
         return settings;
+    }
+
+    /** The {@code run} section: schedule, pause window, run lock and backoff (read by the runner). */
+    public RunSettings runSettings() {
+        return runSettings;
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.mirror.api.target.TargetDialectProvider;
 import dev.mirror.core.config.ConfigLoader;
 import dev.mirror.core.config.ConfigProblems;
 import dev.mirror.core.config.MirrorSettings;
+import dev.mirror.core.config.RunSettings;
 import dev.mirror.core.config.TreePluginConfig;
 import dev.mirror.core.hooks.HookDispatcher;
 import dev.mirror.core.plugins.PluginRegistry;
@@ -75,6 +76,7 @@ public final class MirrorBuilder {
         ConfigProblems problems = new ConfigProblems();
         TreePluginConfig root = new TreePluginConfig("", tree, problems, redactor, Set.of());
         MirrorSettings settings = MirrorSettings.bind(root);
+        RunSettings run = RunSettings.bind(settings.run().raw(), problems);
         if (settings.contextId() != null) {
             try {
                 ContextIds.require(settings.contextId());
@@ -114,7 +116,7 @@ public final class MirrorBuilder {
         }
         problems.throwIfAny(sourceName);
         String defaultUrl = targetProvider.defaultJdbcUrl().orElse(null);
-        return Mirror.wire(new MirrorModule.Configured(settings, dialect, defaultUrl, source, hooks, registry, redactor, progress));
+        return Mirror.wire(new MirrorModule.Configured(settings, run, dialect, defaultUrl, source, hooks, registry, redactor, progress));
     }
 
     private static TargetDialectProvider targetProvider(MirrorSettings s, PluginRegistry registry, ConfigProblems problems) {

@@ -8,6 +8,7 @@ import com.google.inject.Singleton;
 import dev.mirror.api.source.ChangeSource;
 import dev.mirror.api.target.TargetDialect;
 import dev.mirror.core.config.MirrorSettings;
+import dev.mirror.core.config.RunSettings;
 import dev.mirror.core.hooks.HookDispatcher;
 import dev.mirror.core.plugins.PluginRegistry;
 import dev.mirror.core.protocol.ContextPolicy;
@@ -23,10 +24,11 @@ import java.util.Optional;
  */
 final class MirrorModule extends AbstractModule {
     /** What configuration binding produced: settings and the created plugins. */
-    record Configured(MirrorSettings settings, TargetDialect dialect, String defaultUrl, ChangeSource source,
+    record Configured(MirrorSettings settings, RunSettings run, TargetDialect dialect, String defaultUrl, ChangeSource source,
                       List<HookDispatcher.NamedHook> hooks, PluginRegistry registry, Redactor redactor, ProgressListener progress) {
         Configured {
             requireNonNull(settings, "settings is null");
+            requireNonNull(run, "run is null");
             requireNonNull(dialect, "dialect is null");
             requireNonNull(source, "source is null");
             requireNonNull(hooks, "hooks is null");
@@ -45,6 +47,7 @@ final class MirrorModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(MirrorSettings.class).toInstance(configured.settings());
+        bind(RunSettings.class).toInstance(configured.run());
         bind(TargetDialect.class).toInstance(configured.dialect());
         bind(ChangeSource.class).toInstance(configured.source());
         bind(PluginRegistry.class).toInstance(configured.registry());

@@ -19,7 +19,7 @@ import java.util.List;
  * @param pluginsDirectory {@code plugins.directory} (default {@code plugins})
  * @param retryAttempts {@code retry.attempts} (default 4)
  * @param retryBackoffMillis {@code retry.initialBackoffMillis} (default 200)
- * @param run           {@code run}: scheduling keys read by the command-line tool (may be empty)
+ * @param run           {@code run}: the runner's keys, bound by {@link RunSettings} (may be empty)
  */
 public record MirrorSettings(String contextId, PluginConfig source, String sourceType, PluginConfig target,
                              TargetSettings targetSettings, boolean useDefaultBlocklist, List<String> blocklistAdditions,

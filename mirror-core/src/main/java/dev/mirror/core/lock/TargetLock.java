@@ -24,6 +24,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * A lock in the target database so that two runs on the same target and context never overlap (a file lock would
@@ -84,18 +85,33 @@ public final class TargetLock {
      * @throws MirrorException code {@code LOCK_HELD} naming the holder when it is still held after {@code wait}
      */
     public void acquire(Duration wait, Duration poll) {
+        if (!acquire(wait, poll, () -> false)) {
+            throw new IllegalStateException("not cancellable");
+        }
+    }
+
+    /**
+     * Takes the lock like {@link #acquire(Duration, Duration)}, but gives up waiting (returning false, lock not
+     * taken) as soon as {@code cancelled} answers true, so a run asked to stop does not sit out the whole wait.
+     *
+     * @throws MirrorException code {@code LOCK_HELD} naming the holder when it is still held after {@code wait}
+     */
+    public boolean acquire(Duration wait, Duration poll, BooleanSupplier cancelled) {
         long deadline = System.nanoTime() + wait.toNanos();
         ensureTable();
         while (true) {
             Optional<LockHolder> holder = tryAcquire();
             if (holder.isEmpty()) {
-                return;
+                return true;
             }
             if (System.nanoTime() >= deadline) {
                 throw new MirrorException("LOCK_HELD", ErrorCategory.TARGET, false, "another mirror run holds the lock on this "
                         + "target and context (table " + tableName() + "): " + holder.get().describe() + ". Waited "
                         + wait.toSeconds() + " s. Wait for it to finish (or use --wait), or, if that run is dead, wait until "
                         + "the lock expires or delete its row from " + tableName() + ".", null);
+            }
+            if (cancelled.getAsBoolean()) {
+                return false;
             }
             try {
                 Thread.sleep(Math.max(1, Math.min(poll.toMillis(), Math.max(1, (deadline - System.nanoTime()) / 1_000_000))));

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.util.DriverDataSource;
 import dev.mirror.api.MirrorException;
 import dev.mirror.api.target.TargetDialect;
 import dev.mirror.core.ContextIds;
@@ -14,6 +15,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -72,6 +74,28 @@ public final class TargetConnections implements AutoCloseable {
         return pools.computeIfAbsent(url, this::open).database();
     }
 
+    /**
+     * Opens one connection to a context's target directly through the driver, not from the pool, and closes it. A
+     * target that refuses the login or lacks the database fails at once with the driver's own message, instead of
+     * after the pool's connection timeout behind "Connection is not available"; a target that is down fails as fast as
+     * the driver notices. Used by the runner before it takes the run lock.
+     */
+    public void probe(String contextId) {
+        String url = url(contextId);
+        DriverDataSource direct;
+        try {
+            direct = new DriverDataSource(url, null, new Properties(), settings.user(), settings.password());
+        } catch (RuntimeException e) {
+            throw MirrorException.configuration("TARGET_URL_INVALID", "cannot use the target URL " + redactor.redact(url) + ": "
+                    + redactor.describe(e));
+        }
+        try (Connection c = direct.getConnection()) {
+            dialect.prepareConnection(c);
+        } catch (SQLException e) {
+            throw forContext(contextId).translate(e, "connecting to the target");
+        }
+    }
+
     private PooledTarget open(String url) {
         HikariConfig cfg = new HikariConfig();
         cfg.setJdbcUrl(url);
@@ -104,14 +128,16 @@ public final class TargetConnections implements AutoCloseable {
     }
 
     /** Lets the dialect prepare each connection handed out (session settings). */
-    private record PreparingDataSource(DataSource delegate, TargetDialect dialect) implements DataSource {
+    private record PreparingDataSource(HikariDataSource delegate, TargetDialect dialect) implements DataSource {
         @Override
         public Connection getConnection() throws SQLException {
             Connection c = delegate.getConnection();
             try {
                 dialect.prepareConnection(c);
             } catch (SQLException e) {
-                c.close();
+                // a connection that cannot even be prepared is broken (e.g. its server restarted) even when the driver's
+                // SQLState does not tell the pool so: evict it, or the pool would hand it out again and again
+                delegate.evictConnection(c);
                 throw e;
             }
             return c;

@@ -7,6 +7,7 @@ import dev.mirror.api.target.TargetDialect;
 import dev.mirror.core.Redactor;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,7 +73,7 @@ public final class TargetDatabase {
         try {
             c = dataSource.getConnection();
         } catch (SQLException e) {
-            throw translate(e, "connecting to the target for " + what);
+            throw translate(driverFailure(e), "connecting to the target for " + what);
         }
         try (c) {
             c.setAutoCommit(false);
@@ -92,9 +93,27 @@ public final class TargetDatabase {
         }
     }
 
+    /**
+     * The pool reports a connection it could not open as "Connection is not available, request timed out" with the
+     * driver's own failure as the cause: that cause is the real reason (a wrong password, a missing database, a
+     * refused connection), so it is what gets classified and shown first.
+     */
+    static SQLException driverFailure(SQLException e) {
+        if (e instanceof SQLTransientConnectionException && e.getCause() instanceof SQLException cause) {
+            return cause;
+        }
+        return e;
+    }
+
     /** Runs work with auto-commit on (hooks, DDL on targets without transactional DDL). */
     public <T> T autoCommit(String what, Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
+        Connection c;
+        try {
+            c = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw translate(driverFailure(e), "connecting to the target for " + what);
+        }
+        try (c) {
             c.setAutoCommit(true);
             return work.run(c);
         } catch (SQLException e) {

@@ -1,4 +1,4 @@
-package dev.mirror.core.report;
+package dev.mirror.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -19,7 +19,7 @@ import java.util.List;
  * The machine-readable report of a run: one entry per cycle with per-table actions and counts. Field names are
  * stable (documented in docs/configuration.md under {@code --report}).
  */
-public final class RunReport {
+final class RunReport {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private RunReport() {

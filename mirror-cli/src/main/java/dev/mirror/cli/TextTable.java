@@ -1,4 +1,4 @@
-package dev.mirror.core.report;
+package dev.mirror.cli;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * A plain-text table with aligned columns (numbers right-aligned), for terminal output. Not thread-safe.
  */
-public final class TextTable {
+final class TextTable {
     private final String[] headers;
     private final boolean[] rightAligned;
     private final List<String[]> rows = new ArrayList<>();

@@ -1,4 +1,4 @@
-package dev.mirror.core.report;
+package dev.mirror.cli;
 
 import dev.mirror.api.protocol.CycleReport;
 import dev.mirror.api.protocol.SchemaAction;
@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.Locale;
 
 /** Renders a {@link CycleReport} for people: one aligned line per table, then totals, duration and failures. */
-public final class CycleSummary {
+final class CycleSummary {
     private CycleSummary() {
     }
 

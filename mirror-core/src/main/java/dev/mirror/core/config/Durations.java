@@ -1,4 +1,4 @@
-package dev.mirror.cli;
+package dev.mirror.core.config;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -6,13 +6,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Parses the durations people write: {@code 20m}, {@code 1h30m}, {@code 45s}, {@code 500ms}, {@code 2d}, or ISO {@code PT20M}. */
-final class Durations {
+public final class Durations {
     private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
     private Durations() {
     }
 
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         String s = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         if (s.startsWith("pt") || s.startsWith("p")) {
             try {
@@ -52,7 +52,7 @@ final class Durations {
     }
 
     /** {@code 1h 30m}, {@code 45s}. */
-    static String format(Duration d) {
+    public static String format(Duration d) {
         long s = d.toSeconds();
         if (s == 0) {
             return d.toMillis() + "ms";

@@ -1,4 +1,4 @@
-package dev.mirror.core.report;
+package dev.mirror.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,76 @@
+package dev.mirror.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RunSettingsTest {
+    @Test
+    void durations() {
+        assertThat(Durations.parse("20m")).isEqualTo(Duration.ofMinutes(20));
+        assertThat(Durations.parse("1h30m")).isEqualTo(Duration.ofMinutes(90));
+        assertThat(Durations.parse("500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(Durations.parse("PT2H")).isEqualTo(Duration.ofHours(2));
+        assertThatThrownBy(() -> Durations.parse("soon")).hasMessageContaining("not a duration");
+        assertThatThrownBy(() -> Durations.parse("20x")).hasMessageContaining("not a duration");
+    }
+
+    @Test
+    void pauseWindowWrapsPastMidnight() {
+        ConfigProblems problems = new ConfigProblems();
+        RunSettings s = RunSettings.bind(Map.of("pause", Map.of("from", "22:00", "to", "06:00", "zone", "UTC")), problems);
+        assertThat(problems.all()).isEmpty();
+        assertThat(s.paused(LocalTime.of(23, 0))).isTrue();
+        assertThat(s.paused(LocalTime.of(5, 59))).isTrue();
+        assertThat(s.paused(LocalTime.of(6, 0))).isFalse();
+        assertThat(s.paused(LocalTime.of(12, 0))).isFalse();
+        assertThat(s.untilEndOfPause(ZonedDateTime.of(2024, 1, 1, 23, 0, 0, 0, ZoneOffset.UTC))).isEqualTo(Duration.ofHours(7));
+        RunSettings yaml11 = RunSettings.bind(Map.of("pause", Map.of("from", 1320, "to", "23:00")), problems);
+        assertThat(yaml11.pauseFrom()).isEqualTo(LocalTime.of(22, 0));
+    }
+
+    @Test
+    void backoffDefaultsBindingAndDoubling() {
+        ConfigProblems problems = new ConfigProblems();
+        RunSettings d = RunSettings.bind(null, problems);
+        assertThat(d.backoff().initial()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(d.backoff().max()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(d.backoff().giveUpAfter()).isNull();
+        RunSettings s = RunSettings.bind(Map.of("backoff", Map.of("initial", "2s", "max", "10s", "giveUpAfter", "30m")), problems);
+        assertThat(problems.all()).isEmpty();
+        assertThat(s.backoff().giveUpAfter()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(s.backoff().delay(1)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(s.backoff().delay(2)).isEqualTo(Duration.ofSeconds(4));
+        assertThat(s.backoff().delay(3)).isEqualTo(Duration.ofSeconds(8));
+        assertThat(s.backoff().delay(4)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(s.backoff().delay(1000)).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void everyProblemIsReportedWithItsPath() {
+        ConfigProblems problems = new ConfigProblems();
+        RunSettings.bind(Map.of("every", "0", "lockTtl", "1s", "backoff", Map.of("initial", "0", "max", "soon", "color", 1),
+                "wait", "later"), problems);
+        assertThat(problems.all()).anySatisfy(p -> assertThat(p).startsWith("run.every:"))
+                .anySatisfy(p -> assertThat(p).startsWith("run.lockTtl:"))
+                .anySatisfy(p -> assertThat(p).startsWith("run.backoff.initial:"))
+                .anySatisfy(p -> assertThat(p).startsWith("run.backoff.max:"))
+                .anySatisfy(p -> assertThat(p).startsWith("run.backoff.color: unknown key"))
+                .anySatisfy(p -> assertThat(p).startsWith("run.wait:"));
+    }
+
+    @Test
+    void overridesKeepTheRest() {
+        RunSettings s = RunSettings.defaults().withEvery(Duration.ofMinutes(20)).withLockWait(Duration.ofSeconds(5));
+        assertThat(s.every()).isEqualTo(Duration.ofMinutes(20));
+        assertThat(s.lockWait()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(s.withEvery(null).every()).isNull();
+        assertThat(s.withEvery(null).lockWait()).isEqualTo(Duration.ofSeconds(5));
+    }
+}
