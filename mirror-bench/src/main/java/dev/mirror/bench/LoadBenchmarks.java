@@ -76,7 +76,7 @@ final class LoadBenchmarks {
             copy.setAutoCommit(false);
             sinkConnection.setAutoCommit(false);
             mirror.announce(data.stream().map(TableData::schema).toList());
-            List<Prepared> tables = prepare(mirror.mirror().target().dialect(), data, rows);
+            List<Prepared> tables = prepare(mirror.mirror().targetDialect(), data, rows);
             long changes = tables.stream().mapToLong(t -> t.changes().size()).sum();
             // Untimed: after this first load every timed mirror population replaces tables that have contents, which
             // core does through a shadow table swapped in with the LSN (the atomic path readers rely on).
@@ -155,7 +155,7 @@ final class LoadBenchmarks {
     }
 
     private static long mirrorAll(MirrorHarness mirror, List<Prepared> tables) throws SQLException {
-        try (Connection c = mirror.mirror().target().dataSource().getConnection()) {
+        try (Connection c = mirror.mirror().targetDataSource().getConnection()) {
             prepareTimedPhase(c);
         }
         long t0 = System.nanoTime();

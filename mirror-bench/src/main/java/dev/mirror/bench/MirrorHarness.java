@@ -11,7 +11,7 @@ import dev.mirror.api.protocol.ChangeCursor;
 import dev.mirror.api.protocol.TableAnswer;
 import dev.mirror.core.Mirror;
 import dev.mirror.core.ProgressListener;
-import dev.mirror.core.protocol.CoreProtocol;
+import dev.mirror.api.protocol.MirrorProtocol;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +53,7 @@ final class MirrorHarness implements AutoCloseable {
         return mirror;
     }
 
-    CoreProtocol protocol() {
+    MirrorProtocol protocol() {
         return mirror.protocol();
     }
 

@@ -141,7 +141,7 @@ final class SqlServerBenchmark {
             raw.setAutoCommit(false);
             p.phase = "creating the tables through the mirror";
             mirror.announce(data.stream().map(TableData::schema).toList());
-            List<Prepared> tables = prepare(mirror.mirror().target().dialect(), data, p.rows);
+            List<Prepared> tables = prepare(mirror.mirror().targetDialect(), data, p.rows);
             p.changes = tables.stream().mapToLong(t -> t.changes().size()).sum();
             for (int run = 1; run <= settings.runs(); run++) {
                 measureRun(p, run, raw, mirror, tables);

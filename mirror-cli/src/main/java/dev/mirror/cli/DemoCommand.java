@@ -91,7 +91,7 @@ final class DemoCommand extends BaseCommand {
     }
 
     private static void where(PrintWriter out, Path home, String url, Mirror mirror) {
-        String metadata = mirror.protocol().metadata().targetName();
+        String metadata = mirror.metadataTableName();
         out.println("The mirror is in " + home.resolve(DB_NAME + ".mv.db"));
         out.println("  JDBC URL:       " + url + "   (empty user name and password)");
         out.println("  metadata table: \"" + metadata + "\" (one row per mirrored table: tablename, schemahash, lsn, state)");

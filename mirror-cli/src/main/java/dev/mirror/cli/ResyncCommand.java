@@ -66,7 +66,7 @@ final class ResyncCommand extends BaseCommand.Configured {
             }
             if (!unknown.isEmpty()) {
                 err().println("resync: unknown table" + (unknown.size() == 1 ? " " : "s ") + String.join(", ", unknown)
-                        + ": not in the metadata table " + mirror.protocol().metadata().targetName()
+                        + ": not in the metadata table " + mirror.metadataTableName()
                         + " (see 'mirror status' for the mirrored tables)");
             }
             out().flush();

@@ -4,20 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mirror.api.target.TargetDialect;
 import dev.mirror.core.Mirror;
 import dev.mirror.core.ProgressListener;
 import dev.mirror.core.metadata.MetadataRow;
-import dev.mirror.core.target.TargetDatabase;
 import dev.mirror.sqlserver.source.ChangeTrackingSource;
 import dev.mirror.sqlserver.source.RetentionHeadroom;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -34,14 +28,14 @@ final class StatusCommand extends BaseCommand.Configured {
     public Integer call() throws Exception {
         try (Mirror mirror = open(config(), ProgressListener.NONE)) {
             List<MetadataRow> rows = mirror.status();
-            Map<String, Long> counts = counts(mirror, rows);
+            Map<String, Long> counts = mirror.rowCounts(rows);
             Map<String, Long> headroom = new HashMap<>();
             if (mirror.source() instanceof ChangeTrackingSource ct) {
                 for (RetentionHeadroom h : ct.retentionHeadroom()) {
                     headroom.put(h.table().toLowerCase(java.util.Locale.ROOT), h.headroom());
                 }
             }
-            String metadata = mirror.protocol().metadata().targetName();
+            String metadata = mirror.metadataTableName();
             if (json) {
                 printJson(mirror, metadata, rows, counts, headroom);
             } else {
@@ -49,30 +43,6 @@ final class StatusCommand extends BaseCommand.Configured {
             }
             return ExitCodes.OK;
         }
-    }
-
-    private static Map<String, Long> counts(Mirror mirror, List<MetadataRow> rows) {
-        TargetDatabase db = mirror.target();
-        TargetDialect d = db.dialect();
-        Map<String, Long> r = new HashMap<>();
-        if (rows.isEmpty()) {
-            return r;
-        }
-        db.inTransaction("counting mirror rows", true, c -> {
-            Set<String> tables = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-            tables.addAll(d.listTables(c));
-            for (MetadataRow row : rows) {
-                String name = d.targetName(row.table());
-                if (tables.contains(name)) {
-                    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + d.quote(name))) {
-                        rs.next();
-                        r.put(row.table(), rs.getLong(1));
-                    }
-                }
-            }
-            return null;
-        });
-        return r;
     }
 
     private void printText(Mirror mirror, String metadata, List<MetadataRow> rows, Map<String, Long> counts,

@@ -43,7 +43,7 @@ final class ValidateCommand extends BaseCommand.Configured {
             if (mirror.source().isPush()) {
                 try {
                     // what 'mirror serve' would refuse is a configuration problem, not "OK"
-                    mirror.sessions().policy().requireIsolation();
+                    mirror.tenants().requireIsolation();
                 } catch (MirrorException e) {
                     out().println("configuration: INVALID");
                     out().println(redactor().redact(e.getMessage()));
@@ -53,7 +53,7 @@ final class ValidateCommand extends BaseCommand.Configured {
             }
             out().println("configuration: OK (" + configFile + ")");
             if (mirror.source().isPush()) {
-                out().println("tenants: " + mirror.sessions().policy().describe());
+                out().println("tenants: " + mirror.tenants().describe());
             }
             out().flush();
             int result = checkTargets(mirror);
@@ -94,7 +94,7 @@ final class ValidateCommand extends BaseCommand.Configured {
             labels.add("");
         } else {
             List<String> contexts = mirror.settings().contextId() != null ? List.of(mirror.contextId())
-                    : mirror.sessions().policy().allowed().map(a -> a.stream().sorted().toList()).orElse(List.of());
+                    : mirror.tenants().allowed().map(a -> a.stream().sorted().toList()).orElse(List.of());
             for (String ctx : contexts) {
                 urls.add(template.replace("{ctx}", ctx));
                 labels.add(", context " + ctx);

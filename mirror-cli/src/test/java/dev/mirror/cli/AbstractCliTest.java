@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mirror.core.Mirror;
-import dev.mirror.core.lock.TargetLock;
+import dev.mirror.core.internal.lock.TargetLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -6,7 +6,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.mirror.core.Mirror;
-import dev.mirror.core.lock.TargetLock;
+import dev.mirror.core.internal.lock.TargetLock;
 import org.junit.jupiter.api.Test;
 
 /** The CLI is presentation: what a run does (lock, schedule, waiting, stop) is core's runner, shared with embedders. */

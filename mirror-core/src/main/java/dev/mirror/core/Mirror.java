@@ -8,16 +8,21 @@ import com.google.inject.Injector;
 import dev.mirror.api.MirrorException;
 import dev.mirror.api.protocol.CycleReport;
 import dev.mirror.api.source.ChangeSource;
+import dev.mirror.api.source.SnapshotReader;
 import dev.mirror.api.target.TargetDialect;
 import dev.mirror.core.config.MirrorSettings;
 import dev.mirror.core.config.RunSettings;
-import dev.mirror.core.hooks.HookDispatcher;
+import dev.mirror.core.internal.hooks.HookDispatcher;
 import dev.mirror.core.metadata.MetadataRow;
 import dev.mirror.core.plugins.PluginRegistry;
-import dev.mirror.core.protocol.CoreProtocol;
-import dev.mirror.core.protocol.CoreProtocolSessions;
-import dev.mirror.core.target.TargetConnections;
-import dev.mirror.core.target.TargetDatabase;
+import dev.mirror.core.internal.protocol.CoreProtocol;
+import dev.mirror.core.internal.protocol.CoreProtocolSessions;
+import dev.mirror.core.internal.target.TargetConnections;
+import dev.mirror.core.internal.target.RowCounts;
+import dev.mirror.core.internal.target.TargetDatabase;
+import dev.mirror.core.verify.MirrorVerifier;
+import dev.mirror.core.verify.TableComparator;
+import dev.mirror.core.verify.VerificationReport;
 import java.util.List;
 import java.util.Map;
 
@@ -92,7 +97,7 @@ public final class Mirror implements AutoCloseable {
 
     /**
      * Starts a push source (returns once it listens). Refuses, before listening, to let several tenants push into a
-     * target that does not route per tenant (see {@link dev.mirror.core.protocol.ContextPolicy#requireIsolation}).
+     * target that does not route per tenant (see {@link dev.mirror.core.ContextPolicy#requireIsolation}).
      */
     public void serve() {
         sessions.policy().requireIsolation();
@@ -120,6 +125,14 @@ public final class Mirror implements AutoCloseable {
      */
     public String targetUrlTemplate() {
         return targets.template();
+    }
+
+    /**
+     * The connection pool of the configured context's target, for applications that read the mirror they embed. Do not
+     * write mirror tables through it: core owns them.
+     */
+    public javax.sql.DataSource targetDataSource() {
+        return target().dataSource();
     }
 
     /** The target dialect (needs no context). */
@@ -150,6 +163,36 @@ public final class Mirror implements AutoCloseable {
      */
     public int resync(List<String> tables) {
         return protocol().resync(tables);
+    }
+
+    /** The name of the configured context's metadata table in the target. */
+    public String metadataTableName() {
+        return protocol().metadata().targetName();
+    }
+
+    /** Which tenants may push, and whether the target routes per tenant. */
+    public ContextPolicy tenants() {
+        return sessions.policy();
+    }
+
+    /** The number of rows of each mirrored table of {@code rows} that exists in the target (one count per table). */
+    public Map<String, Long> rowCounts(List<MetadataRow> rows) {
+        return RowCounts.of(target(), rows);
+    }
+
+    /**
+     * Compares the mirror with the source (row counts, then checksums, then the differing keys) for {@code tables}, or
+     * every mirrored table when null.
+     *
+     * @throws MirrorException (CONFIGURATION, {@code VERIFY_UNSUPPORTED}) when the source offers no snapshot reader
+     */
+    public VerificationReport verify(List<String> tables) {
+        SnapshotReader reader = source.snapshotReader().orElseThrow(() -> MirrorException.configuration(
+                "VERIFY_UNSUPPORTED", "the source '" + settings.sourceType() + "' cannot be read for verification "
+                        + "(it offers no snapshot reader); verify works with pull sources such as sqlserver and sample"));
+        Blocklist blocklist = Blocklist.of(settings.useDefaultBlocklist(), settings.blocklistAdditions());
+        MirrorVerifier verifier = new MirrorVerifier(target(), protocol().metadata(), blocklist, TableComparator.defaults(), redactor);
+        return verifier.verify(contextId(), reader, tables);
     }
 
     public ChangeSource source() {

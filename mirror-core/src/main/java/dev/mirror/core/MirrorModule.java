@@ -9,12 +9,12 @@ import dev.mirror.api.source.ChangeSource;
 import dev.mirror.api.target.TargetDialect;
 import dev.mirror.core.config.MirrorSettings;
 import dev.mirror.core.config.RunSettings;
-import dev.mirror.core.hooks.HookDispatcher;
+import dev.mirror.core.internal.hooks.HookDispatcher;
 import dev.mirror.core.plugins.PluginRegistry;
-import dev.mirror.core.protocol.ContextPolicy;
-import dev.mirror.core.protocol.CoreProtocolSessions;
-import dev.mirror.core.target.RetryPolicy;
-import dev.mirror.core.target.TargetConnections;
+import dev.mirror.core.ContextPolicy;
+import dev.mirror.core.internal.protocol.CoreProtocolSessions;
+import dev.mirror.core.internal.target.RetryPolicy;
+import dev.mirror.core.internal.target.TargetConnections;
 import java.util.List;
 import java.util.Optional;
 

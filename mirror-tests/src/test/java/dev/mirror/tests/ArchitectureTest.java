@@ -71,6 +71,20 @@ class ArchitectureTest {
     }
 
     @Test
+    void theCliAndPluginsStayOutOfCoreInternals() {
+        String[] outside = new String[PLUGINS.length + 2];
+        System.arraycopy(PLUGINS, 0, outside, 0, PLUGINS.length);
+        outside[PLUGINS.length] = "dev.mirror.cli..";
+        outside[PLUGINS.length + 1] = "dev.mirror.bench..";
+        noClasses().that().resideInAnyPackage(outside)
+                .should().dependOnClassesThat().resideInAnyPackage("dev.mirror.core.internal..")
+                .because("dev.mirror.core.internal is core's implementation (protocol, reconciliation, metadata, targets, locks, "
+                        + "hooks) and changes without notice; use dev.mirror.core.Mirror, MirrorRunner, the config, verify and "
+                        + "plugins packages, or add what is missing to them")
+                .check(classes);
+    }
+
+    @Test
     void nothingButTheCliDependsOnTheCli() {
         noClasses().that().resideOutsideOfPackages("dev.mirror.cli..", "dev.mirror.tests..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.mirror.cli..")

@@ -14,7 +14,7 @@ import dev.mirror.api.protocol.SchemaAction;
 import dev.mirror.api.protocol.TableAnswer;
 import dev.mirror.core.Mirror;
 import dev.mirror.core.metadata.MetadataRow;
-import dev.mirror.core.protocol.CoreProtocol;
+import dev.mirror.core.internal.protocol.CoreProtocol;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

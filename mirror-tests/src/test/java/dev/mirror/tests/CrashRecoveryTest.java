@@ -6,7 +6,7 @@ import dev.mirror.api.protocol.CycleReport;
 import dev.mirror.core.Blocklist;
 import dev.mirror.core.Mirror;
 import dev.mirror.core.metadata.MetadataRow;
-import dev.mirror.core.metadata.MetadataTable;
+import dev.mirror.core.internal.metadata.MetadataTable;
 import dev.mirror.sample.SampleDataSet;
 import java.io.File;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mirror.api.protocol.CycleReport;
 import dev.mirror.core.Mirror;
-import dev.mirror.core.lock.TargetLock;
+import dev.mirror.core.internal.lock.TargetLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -12,7 +12,7 @@ import dev.mirror.api.protocol.TableReport;
 import dev.mirror.core.Blocklist;
 import dev.mirror.core.Mirror;
 import dev.mirror.core.metadata.MetadataRow;
-import dev.mirror.core.metadata.MetadataTable;
+import dev.mirror.core.internal.metadata.MetadataTable;
 import dev.mirror.sample.SampleDataSet;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -97,7 +97,7 @@ public class SampleToH2EndToEndTest {
             } else {
                 assertThat(row.state()).as("state of %s", t.name()).isEqualTo(MetadataTable.OK);
                 assertThat(row.lsn()).as("LSN of %s", t.name()).isEqualTo(SampleDataSet.lsn(step));
-                assertThat(row.schemaHash()).isEqualTo(dev.mirror.core.schema.SchemaHash.of(t));
+                assertThat(row.schemaHash()).isEqualTo(dev.mirror.core.internal.schema.SchemaHash.of(t));
             }
         }
         try (Connection c = mirror.target().dataSource().getConnection()) {

@@ -10,7 +10,7 @@ import dev.mirror.api.target.TargetDialect;
 import dev.mirror.core.Blocklist;
 import dev.mirror.core.Mirror;
 import dev.mirror.core.metadata.MetadataRow;
-import dev.mirror.core.metadata.MetadataTable;
+import dev.mirror.core.internal.metadata.MetadataTable;
 import dev.mirror.sample.SampleDataSet;
 import java.nio.file.Path;
 import java.sql.Connection;

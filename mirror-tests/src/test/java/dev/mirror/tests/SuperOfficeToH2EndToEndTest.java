@@ -3,7 +3,7 @@ package dev.mirror.tests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mirror.core.Mirror;
-import dev.mirror.core.metadata.MetadataTable;
+import dev.mirror.core.internal.metadata.MetadataTable;
 import dev.mirror.sample.SampleDataSet;
 import dev.mirror.superoffice.sim.SuperOfficeSimulator;
 import java.nio.file.Files;

@@ -7,7 +7,7 @@ import dev.mirror.api.protocol.CycleReport;
 import dev.mirror.core.Mirror;
 import dev.mirror.core.config.Durations;
 import dev.mirror.core.config.RunSettings;
-import dev.mirror.core.lock.TargetLock;
+import dev.mirror.core.internal.lock.TargetLock;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package dev.mirror.core.run;
 import static java.util.Objects.requireNonNull;
 
 import dev.mirror.api.MirrorException;
-import dev.mirror.core.lock.TargetLock;
+import dev.mirror.core.internal.lock.TargetLock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

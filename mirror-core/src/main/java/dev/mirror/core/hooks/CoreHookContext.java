@@ -1,8 +1,0 @@
-package dev.mirror.core.hooks;
-
-import dev.mirror.api.hook.HookContext;
-import dev.mirror.api.hook.TargetSession;
-
-/** The context and target handed to hooks. */
-public record CoreHookContext(String contextId, TargetSession target) implements HookContext {
-}

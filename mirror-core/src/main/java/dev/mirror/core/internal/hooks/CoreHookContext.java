@@ -1,0 +1,8 @@
+package dev.mirror.core.internal.hooks;
+
+import dev.mirror.api.hook.HookContext;
+import dev.mirror.api.hook.TargetSession;
+
+/** The context and target handed to hooks. */
+public record CoreHookContext(String contextId, TargetSession target) implements HookContext {
+}

@@ -1,0 +1,84 @@
+package dev.mirror.core.internal.hooks;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.mirror.api.hook.TargetSession;
+import dev.mirror.api.target.IndexDefinition;
+import dev.mirror.api.target.TargetDialect;
+import dev.mirror.core.internal.target.TargetDatabase;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** The hooks' handle on a target: every call runs and commits on its own connection. */
+public final class CoreTargetSession implements TargetSession {
+    private final TargetDatabase target;
+
+    public CoreTargetSession(TargetDatabase target) {
+        this.target = requireNonNull(target, "target is null");
+    }
+
+    @Override
+    public TargetDialect dialect() {
+        return target.dialect();
+    }
+
+    @Override
+    public void execute(String sql) {
+        target.autoCommit("hook statement", c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute(sql);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public int execute(String sql, Object... parameters) {
+        return target.autoCommit("hook statement", c -> {
+            try (PreparedStatement p = c.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    p.setObject(i + 1, parameters[i]);
+                }
+                return p.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public List<List<Object>> query(String sql, Object... parameters) {
+        return target.autoCommit("hook query", c -> {
+            List<List<Object>> rows = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    p.setObject(i + 1, parameters[i]);
+                }
+                try (ResultSet rs = p.executeQuery()) {
+                    int n = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        List<Object> row = new ArrayList<>(n);
+                        for (int i = 1; i <= n; i++) {
+                            row.add(rs.getObject(i));
+                        }
+                        rows.add(row);
+                    }
+                }
+            }
+            return rows;
+        });
+    }
+
+    @Override
+    public Set<String> indexes(String sourceTable) {
+        return target.autoCommit("listing indexes of " + sourceTable,
+                c -> target.dialect().listIndexes(c, target.dialect().targetName(sourceTable)));
+    }
+
+    @Override
+    public void createIndex(String sourceTable, IndexDefinition index) {
+        execute(target.dialect().createIndex(target.dialect().targetName(sourceTable), index));
+    }
+}
