@@ -104,6 +104,38 @@ class MirrorRunnerTest {
         }
     }
 
+    /** The same with PostgreSQL: its port is closed at start (a forwarder that is not open yet), then opened. */
+    @Test
+    void aPostgresTargetThatIsDownAtStartIsWaitedForAndTheRunStartsWhenItComesBack() throws Exception {
+        try (PostgresTestDatabase db = PostgresTestDatabase.create()) {
+            java.net.URI pg = java.net.URI.create(db.url().substring("jdbc:".length()));
+            try (TcpForwarder forwarder = new TcpForwarder(pg.getHost(), pg.getPort() < 0 ? 5432 : pg.getPort())) {
+                String url = db.url().replaceFirst("//[^/]+/", "//127.0.0.1:" + forwarder.port() + "/");
+                Recorder recorder = new Recorder();
+                Map<String, Object> config = TestMirrors.sampleToTarget("Runner", "postgresql", url, Map.of("advance", false, "steps", 1),
+                        Map.of());
+                try (Mirror m = TestMirrors.build(config)) {
+                    MirrorRunner runner = new MirrorRunner(m, m.runSettings().withBackoff(QUICK), recorder);
+                    CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(runner::run);
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                    while (recorder.waits.size() < 2 && System.nanoTime() < deadline) {
+                        Thread.sleep(50);
+                    }
+                    assertThat(run).as("still waiting for the target").isNotDone();
+                    assertThat(recorder.waits).isNotEmpty().allSatisfy(e -> assertThat(e.retryable()).isTrue());
+                    forwarder.open();
+                    RunResult result = run.get(60, TimeUnit.SECONDS);
+                    assertThat(result.ok()).as(String.valueOf(result)).isTrue();
+                    assertThat(result.cycles()).isEqualTo(1);
+                    SampleDataSet data = new SampleDataSet(1, SampleDataSet.Selection.CORE);
+                    try (Connection c = m.targetDataSource().getConnection()) {
+                        MirrorContents.assertEquals(c, m.targetDialect(), data.table("contact", 1).orElseThrow(), data.rows("contact", 1));
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void aWrongPasswordFailsAtOnceWithTheServersMessageFirst() throws Exception {
         String url = TestMirrors.h2Url(dir);
