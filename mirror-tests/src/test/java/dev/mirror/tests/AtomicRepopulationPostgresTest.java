@@ -1,23 +1,11 @@
 package dev.mirror.tests;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** {@link AtomicRepopulationTest} on PostgreSQL: DROP + RENAME of the shadow inside the LSN's transaction. */
+/** {@link AtomicRepopulationTest} on PostgreSQL (a fresh schema per test). */
 class AtomicRepopulationPostgresTest extends AtomicRepopulationTest {
-    private PostgresTestDatabase db;
-
-    @BeforeEach
-    void createSchema() throws Exception {
-        db = PostgresTestDatabase.create();
-    }
-
-    @AfterEach
-    void dropSchema() throws Exception {
-        if (db != null) {
-            db.close();
-        }
-    }
+    @RegisterExtension
+    final PostgresSchema pg = new PostgresSchema();
 
     @Override
     protected String dialect() {
@@ -26,6 +14,6 @@ class AtomicRepopulationPostgresTest extends AtomicRepopulationTest {
 
     @Override
     protected String url() {
-        return db.url();
+        return pg.url();
     }
 }

@@ -55,6 +55,15 @@ class AtomicRepopulationTest {
         return TestMirrors.h2Url(dir);
     }
 
+    /**
+     * H2 commits DDL at once, so a recreate (other columns) swaps by DROP + RENAME in exclusive mode: statements of other
+     * sessions wait, but one parsed at that very instant can fail with "table not found" (docs/atomic-repopulation.md).
+     * Never partial contents. PostgreSQL's swap is one transaction: no error is accepted there.
+     */
+    protected boolean documentedRecreateSwapError(String message) {
+        return dialect().equals("h2") && message.startsWith("Table \"" + TABLE + "\" not found");
+    }
+
     private Mirror mirror() {
         return TestMirrors.build(TestMirrors.sampleToTarget("Atomic", dialect(), url(), Map.of(), Map.of()));
     }
@@ -172,7 +181,7 @@ class AtomicRepopulationTest {
             try (ContentsReader reader = reader(m)) {
                 assertThat(p.repopulate(TABLE, slow(generation(3, 4000, true), halfway), 40).error()).isNull();
                 assertThat(halfway.await(30, TimeUnit.SECONDS)).isTrue();
-                reader.assertOnlySaw(before, fingerprint(m));
+                reader.assertOnlySaw(before, fingerprint(m), this::documentedRecreateSwapError);
             }
             assertThat(count(m)).isEqualTo(4000);
             assertThat(row(m).lsn()).isEqualTo(40);

@@ -59,9 +59,17 @@ final class ContentsReader implements AutoCloseable {
 
     /** Stops reading and checks that only {@code before} and {@code after} were seen, without errors, {@code before} among them. */
     void assertOnlySaw(String before, String after) throws InterruptedException {
+        assertOnlySaw(before, after, e -> false);
+    }
+
+    /**
+     * As {@link #assertOnlySaw(String, String)}, where reader errors that {@code documented} accepts (a target's
+     * documented limit, e.g. H2's instant without the table during a recreate's DDL swap) are allowed, at most twice.
+     */
+    void assertOnlySaw(String before, String after, java.util.function.Predicate<String> documented) throws InterruptedException {
         close();
         assertThat(after).as("the repopulation changed the contents").isNotEqualTo(before);
-        assertThat(errors).as("reader errors").isEmpty();
+        assertThat(errors).as("reader errors").allMatch(documented).hasSizeLessThanOrEqualTo(2);
         assertThat(reads.get()).as("the reader read during the repopulation").isGreaterThan(3);
         assertThat(seen).as("readers see the old or the new complete contents, nothing between").isSubsetOf(before, after);
         assertThat(seen).as("the old contents were visible while the new ones loaded").contains(before);

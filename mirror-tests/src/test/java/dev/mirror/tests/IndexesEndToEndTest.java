@@ -135,7 +135,7 @@ public class IndexesEndToEndTest {
             if (s.startsWith("CREATE") && s.contains("INDEX") && s.contains(" ON " + shadow) && firstIndex < 0) {
                 firstIndex = i;
             }
-            if (s.startsWith("ALTER TABLE " + shadow + " RENAME TO")) {
+            if (s.contains("ALTER TABLE " + shadow + " RENAME TO")) {
                 swap = i;
             }
         }

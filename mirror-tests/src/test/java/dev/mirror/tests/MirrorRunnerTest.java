@@ -64,6 +64,14 @@ class MirrorRunnerTest {
         }
     }
 
+    /** Until the runner has reported two attempts to reach the target (or 30 s). */
+    private static void awaitWaits(Recorder recorder) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (recorder.waits.size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+    }
+
     private Map<String, Object> sample(String url, Map<String, Object> targetExtra) {
         return TestMirrors.sampleToTarget("Runner", "h2", url, Map.of("advance", false, "steps", 1), targetExtra);
     }
@@ -80,10 +88,7 @@ class MirrorRunnerTest {
         try (Mirror m = TestMirrors.build(sample(url, Map.of()))) {
             MirrorRunner runner = new MirrorRunner(m, m.runSettings().withBackoff(QUICK), recorder);
             CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(runner::run);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (recorder.waits.size() < 2 && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            awaitWaits(recorder);
             assertThat(run).as("still waiting for the target").isNotDone();
             assertThat(recorder.waits).isNotEmpty().allSatisfy(e -> {
                 assertThat(e.retryable()).isTrue();
@@ -117,10 +122,7 @@ class MirrorRunnerTest {
                 try (Mirror m = TestMirrors.build(config)) {
                     MirrorRunner runner = new MirrorRunner(m, m.runSettings().withBackoff(QUICK), recorder);
                     CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(runner::run);
-                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                    while (recorder.waits.size() < 2 && System.nanoTime() < deadline) {
-                        Thread.sleep(50);
-                    }
+                    awaitWaits(recorder);
                     assertThat(run).as("still waiting for the target").isNotDone();
                     assertThat(recorder.waits).isNotEmpty().allSatisfy(e -> assertThat(e.retryable()).isTrue());
                     forwarder.open();

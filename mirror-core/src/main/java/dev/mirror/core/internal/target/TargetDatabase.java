@@ -69,12 +69,7 @@ public final class TargetDatabase {
     }
 
     private <T> T once(String what, Work<T> work) {
-        Connection c;
-        try {
-            c = dataSource.getConnection();
-        } catch (SQLException e) {
-            throw translate(driverFailure(e), "connecting to the target for " + what);
-        }
+        Connection c = connect(what);
         try (c) {
             c.setAutoCommit(false);
             try {
@@ -105,14 +100,17 @@ public final class TargetDatabase {
         return e;
     }
 
-    /** Runs work with auto-commit on (hooks, DDL on targets without transactional DDL). */
-    public <T> T autoCommit(String what, Work<T> work) {
-        Connection c;
+    private Connection connect(String what) {
         try {
-            c = dataSource.getConnection();
+            return dataSource.getConnection();
         } catch (SQLException e) {
             throw translate(driverFailure(e), "connecting to the target for " + what);
         }
+    }
+
+    /** Runs work with auto-commit on (hooks, DDL on targets without transactional DDL). */
+    public <T> T autoCommit(String what, Work<T> work) {
+        Connection c = connect(what);
         try (c) {
             c.setAutoCommit(true);
             return work.run(c);
