@@ -48,18 +48,26 @@ final class PluginsCommand extends BaseCommand {
                 directory = Path.of(String.valueOf(p.get("directory")));
             }
         }
-        PluginRegistry registry = new PluginRegistry(PluginRegistry.withPluginDirectory(directory, getClass().getClassLoader()));
+        PluginRegistry registry = PluginRegistry.load(directory, getClass().getClassLoader());
         List<Discovered<?>> all = new ArrayList<>();
         all.addAll(registry.targets());
         all.addAll(registry.sources());
         all.addAll(registry.hooks());
-        TextTable t = new TextTable("kind", "name", "jar", "version", configFile == null ? "enabled" : "enabled by " + configFile.getFileName());
+        TextTable t = new TextTable("kind", "name", "jar", "version", "spi",
+                configFile == null ? "enabled" : "enabled by " + configFile.getFileName());
+        List<String> incompatible = new ArrayList<>();
         for (Discovered<?> d : all) {
-            t.row(d.kind(), d.name(), d.location(), d.version(), configFile == null ? "-" : enabled.contains(d.kind() + ":" + d.name()) ? "yes" : "no");
+            String problem = d.spiProblem();
+            if (problem != null) {
+                incompatible.add(problem);
+            }
+            t.row(d.kind(), d.name(), d.location(), d.version(), d.spiVersion() + (problem == null ? "" : " (incompatible)"),
+                    configFile == null ? "-" : enabled.contains(d.kind() + ":" + d.name()) ? "yes" : "no");
         }
         out().println("plugins directory: " + directory.toAbsolutePath().normalize()
                 + (Files.isDirectory(directory) ? "" : " (does not exist)"));
         out().print(t.render("  "));
+        incompatible.forEach(p -> out().println("incompatible: " + p));
         out().flush();
         return ExitCodes.OK;
     }

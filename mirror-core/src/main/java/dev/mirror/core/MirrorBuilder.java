@@ -84,8 +84,8 @@ public final class MirrorBuilder {
                 problems.add("context", e.getMessage());
             }
         }
-        ClassLoader loader = pluginDirectory ? PluginRegistry.withPluginDirectory(settings.pluginsDirectory(), classLoader) : classLoader;
-        PluginRegistry registry = new PluginRegistry(loader);
+        PluginRegistry registry = pluginDirectory ? PluginRegistry.load(settings.pluginsDirectory(), classLoader)
+                : new PluginRegistry(classLoader);
 
         TargetDialectProvider targetProvider = targetProvider(settings, registry, problems);
         TargetDialect dialect = targetProvider == null ? null : targetProvider.create(settings.target());

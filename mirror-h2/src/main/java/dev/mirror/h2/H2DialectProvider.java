@@ -1,5 +1,6 @@
 package dev.mirror.h2;
 
+import dev.mirror.api.SpiVersion;
 import dev.mirror.api.config.PluginConfig;
 import dev.mirror.api.target.TargetDialect;
 import dev.mirror.api.target.TargetDialectProvider;
@@ -22,6 +23,12 @@ public final class H2DialectProvider implements TargetDialectProvider {
     @Override
     public String name() {
         return "h2";
+    }
+
+    /** Built against this SPI version (a compile-time constant, recorded in this class file). */
+    @Override
+    public String spiVersion() {
+        return SpiVersion.VERSION;
     }
 
     @Override

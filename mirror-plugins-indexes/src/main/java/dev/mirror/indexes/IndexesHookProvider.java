@@ -1,5 +1,6 @@
 package dev.mirror.indexes;
 
+import dev.mirror.api.SpiVersion;
 import dev.mirror.api.config.PluginConfig;
 import dev.mirror.api.hook.LifecycleHook;
 import dev.mirror.api.hook.LifecycleHookProvider;
@@ -26,6 +27,12 @@ public final class IndexesHookProvider implements LifecycleHookProvider {
     @Override
     public String name() {
         return NAME;
+    }
+
+    /** Built against this SPI version (a compile-time constant, recorded in this class file). */
+    @Override
+    public String spiVersion() {
+        return SpiVersion.VERSION;
     }
 
     @Override

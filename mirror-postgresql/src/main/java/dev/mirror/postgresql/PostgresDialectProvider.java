@@ -1,5 +1,6 @@
 package dev.mirror.postgresql;
 
+import dev.mirror.api.SpiVersion;
 import dev.mirror.api.config.PluginConfig;
 import dev.mirror.api.target.TargetDialect;
 import dev.mirror.api.target.TargetDialectProvider;
@@ -19,6 +20,12 @@ public final class PostgresDialectProvider implements TargetDialectProvider {
     @Override
     public String name() {
         return NAME;
+    }
+
+    /** Built against this SPI version (a compile-time constant, recorded in this class file). */
+    @Override
+    public String spiVersion() {
+        return SpiVersion.VERSION;
     }
 
     @Override

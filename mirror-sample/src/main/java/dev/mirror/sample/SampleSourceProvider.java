@@ -1,5 +1,6 @@
 package dev.mirror.sample;
 
+import dev.mirror.api.SpiVersion;
 import dev.mirror.api.config.PluginConfig;
 import dev.mirror.api.source.ChangeSource;
 import dev.mirror.api.source.ChangeSourceProvider;
@@ -21,6 +22,12 @@ public final class SampleSourceProvider implements ChangeSourceProvider {
     @Override
     public String name() {
         return "sample";
+    }
+
+    /** Built against this SPI version (a compile-time constant, recorded in this class file). */
+    @Override
+    public String spiVersion() {
+        return SpiVersion.VERSION;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.mirror.superoffice;
 
+import dev.mirror.api.SpiVersion;
 import dev.mirror.api.config.PluginConfig;
 import dev.mirror.api.source.ChangeSource;
 import dev.mirror.api.source.ChangeSourceProvider;
@@ -18,6 +19,12 @@ public final class SuperOfficeSourceProvider implements ChangeSourceProvider {
     @Override
     public String name() {
         return "superoffice";
+    }
+
+    /** Built against this SPI version (a compile-time constant, recorded in this class file). */
+    @Override
+    public String spiVersion() {
+        return SpiVersion.VERSION;
     }
 
     @Override

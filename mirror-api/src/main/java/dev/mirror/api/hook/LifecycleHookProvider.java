@@ -12,6 +12,15 @@ public interface LifecycleHookProvider {
     /** The unique name users write in the configuration, lower case. */
     String name();
 
+    /**
+     * The SPI version this plugin was built against. Override it with {@code return SpiVersion.VERSION;} (a compile-time
+     * constant, so it records the version you compiled against); see {@link dev.mirror.api.SpiVersion}. Called once, at
+     * discovery, on the loading thread.
+     */
+    default String spiVersion() {
+        return dev.mirror.api.SpiVersion.UNSTATED;
+    }
+
     /** Creates the hook from its configuration subtree. Problems are recorded through {@link PluginConfig}. */
     LifecycleHook create(PluginConfig config);
 }

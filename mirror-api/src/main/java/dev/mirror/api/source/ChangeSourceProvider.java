@@ -12,6 +12,15 @@ public interface ChangeSourceProvider {
     String name();
 
     /**
+     * The SPI version this plugin was built against. Override it with {@code return SpiVersion.VERSION;} (a compile-time
+     * constant, so it records the version you compiled against); see {@link dev.mirror.api.SpiVersion}. Called once, at
+     * discovery, on the loading thread.
+     */
+    default String spiVersion() {
+        return dev.mirror.api.SpiVersion.UNSTATED;
+    }
+
+    /**
      * Creates the source. Called once at startup on the main thread. Configuration problems are recorded
      * through {@link PluginConfig}, not thrown; connecting may wait for the first cycle.
      */

@@ -13,6 +13,15 @@ public interface TargetDialectProvider {
     /** The unique name users write in the configuration, lower case. */
     String name();
 
+    /**
+     * The SPI version this plugin was built against. Override it with {@code return SpiVersion.VERSION;} (a compile-time
+     * constant, so it records the version you compiled against); see {@link dev.mirror.api.SpiVersion}. Called once, at
+     * discovery, on the loading thread.
+     */
+    default String spiVersion() {
+        return dev.mirror.api.SpiVersion.UNSTATED;
+    }
+
     /** Whether this dialect serves a JDBC URL (used when the configuration names only a URL). */
     boolean accepts(String jdbcUrl);
 

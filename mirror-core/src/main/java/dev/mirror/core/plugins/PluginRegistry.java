@@ -6,9 +6,6 @@ import dev.mirror.api.MirrorException;
 import dev.mirror.api.hook.LifecycleHookProvider;
 import dev.mirror.api.source.ChangeSourceProvider;
 import dev.mirror.api.target.TargetDialectProvider;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
@@ -16,39 +13,39 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ServiceLoader;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
- * Finds the three kinds of plugin through {@link ServiceLoader} on a class loader (the application's, plus every
- * jar of a plugins directory) and selects them by name. A missing name, or a name two plugins claim, is a
- * CONFIGURATION error that lists what is available.
+ * Finds the three kinds of plugin through {@link ServiceLoader} on the application's class loader and on one class
+ * loader per plugin of a plugins directory (see {@link PluginClassLoaders}), and selects them by name. A missing name,
+ * a name two plugins claim, or a selected plugin built for an incompatible SPI version ({@link SpiCompatibility}) is a
+ * CONFIGURATION error that says what is available or what to do.
  */
 public final class PluginRegistry {
     private final List<Discovered<TargetDialectProvider>> targets;
     private final List<Discovered<ChangeSourceProvider>> sources;
     private final List<Discovered<LifecycleHookProvider>> hooks;
 
+    /** The plugins on the application's class loader only. */
     public PluginRegistry(ClassLoader loader) {
-        requireNonNull(loader, "loader is null");
-        this.targets = discover(loader, TargetDialectProvider.class, "target", TargetDialectProvider::name);
-        this.sources = discover(loader, ChangeSourceProvider.class, "source", ChangeSourceProvider::name);
-        this.hooks = discover(loader, LifecycleHookProvider.class, "hook", LifecycleHookProvider::name);
+        this(loader, List.of());
     }
 
-    /** A class loader over the application's classes and every {@code *.jar} in {@code directory} (if it exists). */
-    public static ClassLoader withPluginDirectory(Path directory, ClassLoader parent) {
-        if (directory == null || !Files.isDirectory(directory)) {
-            return parent;
-        }
-        List<URL> urls = new ArrayList<>();
-        try (Stream<Path> files = Files.list(directory)) {
-            for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList()) {
-                urls.add(p.toUri().toURL());
-            }
-        } catch (java.io.IOException e) {
-            throw MirrorException.configuration("PLUGINS_UNREADABLE", "cannot list the plugins directory " + directory + ": " + e.getMessage());
-        }
-        return urls.isEmpty() ? parent : new URLClassLoader("mirror-plugins", urls.toArray(URL[]::new), parent);
+    private PluginRegistry(ClassLoader loader, List<ClassLoader> isolated) {
+        requireNonNull(loader, "loader is null");
+        this.targets = discover(loader, isolated, TargetDialectProvider.class, "target", TargetDialectProvider::name,
+                TargetDialectProvider::spiVersion);
+        this.sources = discover(loader, isolated, ChangeSourceProvider.class, "source", ChangeSourceProvider::name,
+                ChangeSourceProvider::spiVersion);
+        this.hooks = discover(loader, isolated, LifecycleHookProvider.class, "hook", LifecycleHookProvider::name,
+                LifecycleHookProvider::spiVersion);
+    }
+
+    /**
+     * The plugins on the application's class loader plus those of {@code directory} (when it exists), each jar (or each
+     * subdirectory of jars) in a class loader of its own whose parent is {@code parent}.
+     */
+    public static PluginRegistry load(Path directory, ClassLoader parent) {
+        return new PluginRegistry(parent, PluginClassLoaders.of(directory, parent));
     }
 
     public List<Discovered<TargetDialectProvider>> targets() {
@@ -85,6 +82,7 @@ public final class PluginRegistry {
         String wanted = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
         List<Discovered<T>> matches = found.stream().filter(d -> d.name().equals(wanted)).toList();
         if (matches.size() == 1) {
+            SpiCompatibility.require(matches.get(0));
             return matches.get(0).provider();
         }
         if (matches.isEmpty()) {
@@ -97,10 +95,20 @@ public final class PluginRegistry {
                 + ". Remove one of the jars.");
     }
 
-    private static <T> List<Discovered<T>> discover(ClassLoader loader, Class<T> type, String kind, Function<T, String> name) {
+    private static <T> List<Discovered<T>> discover(ClassLoader app, List<ClassLoader> isolated, Class<T> type, String kind,
+                                                    Function<T, String> name, Function<T, String> spiVersion) {
         List<Discovered<T>> r = new ArrayList<>();
-        ServiceLoader<T> sl = ServiceLoader.load(type, loader);
-        for (ServiceLoader.Provider<T> p : sl.stream().toList()) {
+        found(ServiceLoader.load(type, app), p -> true, kind, name, spiVersion, r);
+        for (ClassLoader plugin : isolated) {
+            // A plugin's loader also sees the application's providers through its parent: keep only its own.
+            found(ServiceLoader.load(type, plugin), p -> p.type().getClassLoader() == plugin, kind, name, spiVersion, r);
+        }
+        return List.copyOf(r);
+    }
+
+    private static <T> void found(ServiceLoader<T> sl, java.util.function.Predicate<ServiceLoader.Provider<T>> own, String kind,
+                                  Function<T, String> name, Function<T, String> spiVersion, List<Discovered<T>> into) {
+        for (ServiceLoader.Provider<T> p : sl.stream().filter(own).toList()) {
             T provider;
             try {
                 provider = p.get();
@@ -111,9 +119,9 @@ public final class PluginRegistry {
             Class<?> c = provider.getClass();
             Package pkg = c.getPackage();
             String version = pkg == null || pkg.getImplementationVersion() == null ? "unknown" : pkg.getImplementationVersion();
-            r.add(new Discovered<>(kind, name.apply(provider).toLowerCase(Locale.ROOT), provider, location(c), version));
+            String spi = String.valueOf(spiVersion.apply(provider));
+            into.add(new Discovered<>(kind, name.apply(provider).toLowerCase(Locale.ROOT), provider, location(c), version, spi));
         }
-        return List.copyOf(r);
     }
 
     private static String location(Class<?> c) {

@@ -1,5 +1,6 @@
 package com.example.mirror.report;
 
+import dev.mirror.api.SpiVersion;
 import dev.mirror.api.config.PluginConfig;
 import dev.mirror.api.hook.LifecycleHook;
 import dev.mirror.api.hook.LifecycleHookProvider;
@@ -21,6 +22,12 @@ public final class CycleReportHookProvider implements LifecycleHookProvider {
     @Override
     public String name() {
         return "cycle-report";
+    }
+
+    /** Built against this SPI version (a compile-time constant, recorded in this class file). */
+    @Override
+    public String spiVersion() {
+        return SpiVersion.VERSION;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.mirror.sqlserver.source;
 
+import dev.mirror.api.SpiVersion;
 import dev.mirror.api.config.PluginConfig;
 import dev.mirror.api.source.ChangeSource;
 import dev.mirror.api.source.ChangeSourceProvider;
@@ -16,6 +17,12 @@ public final class ChangeTrackingSourceProvider implements ChangeSourceProvider 
     @Override
     public String name() {
         return NAME;
+    }
+
+    /** Built against this SPI version (a compile-time constant, recorded in this class file). */
+    @Override
+    public String spiVersion() {
+        return SpiVersion.VERSION;
     }
 
     @Override
