@@ -93,9 +93,11 @@ class H2CliTest extends AbstractCliTest {
     void pluginsListsProvidersAndWhatTheConfigurationEnables() {
         Cli.Result r = cli("plugins", "--config", config.toString());
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(r.out()).containsPattern("source\\s+sample\\s+\\S+\\s+\\S+\\s+yes")
-                .containsPattern("target\\s+h2\\s+\\S+\\s+\\S+\\s+yes")
-                .containsPattern("target\\s+postgresql\\s+\\S+\\s+\\S+\\s+no")
+        // kind, name, jar, version, SPI version (the in-tree plugins state the current one), enabled
+        String spi = dev.mirror.api.SpiVersion.VERSION.replace(".", "\\.");
+        assertThat(r.out()).containsPattern("source\\s+sample\\s+\\S+\\s+\\S+\\s+" + spi + "\\s+yes")
+                .containsPattern("target\\s+h2\\s+\\S+\\s+\\S+\\s+" + spi + "\\s+yes")
+                .containsPattern("target\\s+postgresql\\s+\\S+\\s+\\S+\\s+" + spi + "\\s+no")
                 .containsPattern("source\\s+sqlserver").containsPattern("hook\\s+indexes");
     }
 
