@@ -41,7 +41,12 @@ abstract class BaseCommand implements Callable<Integer> {
 
     /** Builds the mirror of a configuration file and remembers its redactor for error messages. */
     Mirror open(MirrorConfig config, ProgressListener progress) {
-        Mirror m = config.build(progress);
+        return open(config, progress, java.util.Map.of());
+    }
+
+    /** Like {@link #open(MirrorConfig, ProgressListener)} with hooks written in code. */
+    Mirror open(MirrorConfig config, ProgressListener progress, java.util.Map<String, dev.mirror.api.hook.LifecycleHook> hooks) {
+        Mirror m = config.build(progress, hooks);
         this.redactor = m.redactor();
         return m;
     }
