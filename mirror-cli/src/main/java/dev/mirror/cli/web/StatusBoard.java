@@ -32,7 +32,10 @@ public final class StatusBoard implements LifecycleHook, RunListener {
     /** How many cycles the page and the charts keep. */
     public static final int KEPT_CYCLES = 60;
 
-    /** A table's last action: the cycle's report line and when the cycle finished. */
+    /**
+     * A table's last action: the report line of the last cycle that did something to it (rows, a schema change, a
+     * repopulation, a failure), or of its first cycle, and when that cycle finished.
+     */
     public record Action(TableReport report, Instant at) {
     }
 
@@ -76,7 +79,9 @@ public final class StatusBoard implements LifecycleHook, RunListener {
         Map<String, Action> a = actions.computeIfAbsent(report.contextId(), c -> new LinkedHashMap<>());
         Map<String, Failure> f = failures.computeIfAbsent(report.contextId(), c -> new LinkedHashMap<>());
         for (TableReport t : clean.tables()) {
-            a.put(t.table(), new Action(t, report.finished()));
+            if (eventful(t) || !a.containsKey(t.table())) { // a quiet cycle does not hide what happened last
+                a.put(t.table(), new Action(t, report.finished()));
+            }
             if (t.failed()) {
                 f.put(t.table(), new Failure(report.finished(), t.error() == null ? t.reason() : t.error()));
             }
@@ -147,6 +152,11 @@ public final class StatusBoard implements LifecycleHook, RunListener {
     /** Grows with every change, so a reader can tell whether anything happened since it last looked. */
     public synchronized long version() {
         return version;
+    }
+
+    private static boolean eventful(TableReport t) {
+        return t.failed() || t.repopulated() || t.action() != dev.mirror.api.protocol.SchemaAction.NONE
+                || t.counts().inserts() + t.counts().updates() + t.counts().deletes() > 0;
     }
 
     private CycleReport redacted(CycleReport r) {

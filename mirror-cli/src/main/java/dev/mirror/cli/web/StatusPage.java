@@ -93,7 +93,7 @@ public final class StatusPage {
         Map<String, StatusBoard.Action> actions = board.actions(c.context());
         Map<String, StatusBoard.Failure> failures = board.failures(c.context());
         b.append("<table class=\"tables\"><thead><tr><th>table</th><th>state</th><th class=\"num\">LSN</th>")
-                .append("<th class=\"num\">rows</th><th>last action</th><th>when (UTC)</th><th>last failure</th></tr></thead><tbody>");
+                .append("<th class=\"num\">rows</th><th>last action (+inserts ~updates -deletes)</th><th>when (UTC)</th><th>last failure</th></tr></thead><tbody>");
         List<MetadataRow> rows = new ArrayList<>(c.rows());
         rows.sort(Comparator.comparing(MetadataRow::table, String.CASE_INSENSITIVE_ORDER));
         for (MetadataRow r : rows) {
@@ -126,9 +126,11 @@ public final class StatusPage {
         TableCounts n = a.report().counts();
         String what = switch (a.report().action()) {
             case NONE -> a.report().repopulated() ? "repopulated" : "applied";
+            case BLOCKED -> "blocked";
             default -> a.report().action().name().toLowerCase(Locale.ROOT) + (a.report().repopulated() ? ", repopulated" : "");
         };
-        return what + " +" + n.inserts() + " ~" + n.updates() + " -" + n.deletes();
+        return a.report().action() == dev.mirror.api.protocol.SchemaAction.BLOCKED ? what
+                : what + " +" + n.inserts() + " ~" + n.updates() + " -" + n.deletes();
     }
 
     private static void cycles(StringBuilder b, List<CycleReport> cycles) {
