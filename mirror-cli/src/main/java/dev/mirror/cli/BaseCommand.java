@@ -54,7 +54,7 @@ abstract class BaseCommand implements Callable<Integer> {
     /** Commands that need {@code --config}. */
     abstract static class Configured extends BaseCommand {
         @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE",
-                description = "The configuration file (YAML or JSON; see conf/mirror.example.yaml).")
+                description = "The configuration file (YAML or JSON; see the examples in conf/).")
         Path configFile;
 
         MirrorConfig config() {

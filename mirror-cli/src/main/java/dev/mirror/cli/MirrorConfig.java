@@ -34,7 +34,7 @@ final class MirrorConfig {
     static MirrorConfig load(Path file) {
         if (!Files.isRegularFile(file)) {
             throw MirrorException.configuration("CONFIG_MISSING", "the configuration file " + file.toAbsolutePath()
-                    + " does not exist; pass an existing file with --config (see conf/mirror.example.yaml)");
+                    + " does not exist; pass an existing file with --config (see the examples in conf/)");
         }
         ConfigProblems problems = new ConfigProblems();
         Map<String, Object> tree = ConfigLoader.system().load(file, problems);
