@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code mirror run --every} serves the status page, {@code /status.json} (each context in the shape of
  * {@code mirror status --json}), the probes and the metrics on one port; {@code /readyz} goes false while the target
- * (an H2 TCP server) is stopped and true again once it is back, while {@code /healthz} stays true.
+ * (an H2 TCP server behind a relay) cannot be reached and true again once it is back, while {@code /healthz} stays
+ * true.
  */
 class StatusPageTest {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -35,8 +36,9 @@ class StatusPageTest {
 
     @Test
     void pageJsonProbesAndMetricsOnOnePortAndReadinessFollowsTheTarget() throws Exception {
-        int h2Port = freePort();
-        Server h2 = Server.createTcpServer("-tcpPort", Integer.toString(h2Port), "-ifNotExists", "-baseDir", dir.toString()).start();
+        Server h2 = Server.createTcpServer("-tcpPort", Integer.toString(freePort()), "-ifNotExists", "-baseDir", dir.toString()).start();
+        int relayPort = freePort(); // the mirror reaches H2 through a relay that the test can cut and restore
+        TcpRelay relay = new TcpRelay(relayPort, h2.getPort()).start();
         Path config = dir.resolve("mirror.yaml");
         Files.writeString(config, """
                 context: Web
@@ -52,7 +54,7 @@ class StatusPageTest {
                   lockTtl: 30s
                   backoff: {initial: 200ms, max: 1s}
                   http: {port: 0}
-                """.formatted(h2Port));
+                """.formatted(relayPort));
         Cli.Running run = Cli.start("run", "--config", config.toString());
         try {
             run.awaitOut("status page: http://127.0.0.1:");
@@ -86,18 +88,19 @@ class StatusPageTest {
             assertThat(get(base + "/metrics").body()).contains("mirror_cycles_total");
             assertThat(get(base + "/nothing-here").statusCode()).isEqualTo(404);
 
-            h2.stop(); // the target goes away: not ready, but the process is alive
+            relay.stop(); // the target goes away: not ready, but the process is alive
             HttpResponse<String> notReady = awaitStatus(base + "/readyz", 503);
             assertThat(notReady.body()).startsWith("not ready: the target of context Web cannot be reached")
                     .doesNotContain("sEcr3tPassw0rd");
             assertThat(get(base + "/healthz").statusCode()).isEqualTo(200);
             assertThat(get(base + "/").body()).contains("not ready");
 
-            h2 = Server.createTcpServer("-tcpPort", Integer.toString(h2Port), "-ifNotExists", "-baseDir", dir.toString()).start();
+            relay.start();
             awaitStatus(base + "/readyz", 200);
         } finally {
             run.stop();
             Cli.Result r = run.await();
+            relay.close();
             h2.stop();
             assertThat(r.out() + r.err()).doesNotContain("sEcr3tPassw0rd");
         }
