@@ -41,7 +41,12 @@ abstract class BaseCommand implements Callable<Integer> {
 
     /** Builds the mirror of a configuration file and remembers its redactor for error messages. */
     Mirror open(MirrorConfig config, ProgressListener progress) {
-        Mirror m = config.build(progress);
+        return open(config, progress, java.util.Map.of());
+    }
+
+    /** Like {@link #open(MirrorConfig, ProgressListener)} with hooks written in code. */
+    Mirror open(MirrorConfig config, ProgressListener progress, java.util.Map<String, dev.mirror.api.hook.LifecycleHook> hooks) {
+        Mirror m = config.build(progress, hooks);
         this.redactor = m.redactor();
         return m;
     }
@@ -49,7 +54,7 @@ abstract class BaseCommand implements Callable<Integer> {
     /** Commands that need {@code --config}. */
     abstract static class Configured extends BaseCommand {
         @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE",
-                description = "The configuration file (YAML or JSON; see conf/mirror.example.yaml).")
+                description = "The configuration file (YAML or JSON; see the examples in conf/).")
         Path configFile;
 
         MirrorConfig config() {

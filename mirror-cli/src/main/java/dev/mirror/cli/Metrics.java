@@ -1,6 +1,5 @@
 package dev.mirror.cli;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.mirror.api.protocol.CycleReport;
 import dev.mirror.api.protocol.TableReport;
 import io.micrometer.core.instrument.Counter;
@@ -8,16 +7,13 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Micrometer metrics of a long run, served in Prometheus text format on {@code http://host:port/metrics}:
+ * Micrometer metrics of a long run, served in Prometheus text format on {@code /metrics} of the status page's port
+ * ({@link dev.mirror.cli.web.WebServer}):
  * {@code mirror_rows_applied_total{table,operation}}, {@code mirror_cycle_duration_seconds},
  * {@code mirror_cycles_total{result}}, {@code mirror_table_failures_total{table}} and
  * {@code mirror_table_lag_seconds{table}} (seconds since the table was last brought up to date).
@@ -26,31 +22,9 @@ final class Metrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<String, Instant> lastSuccess = new ConcurrentHashMap<>();
     private final Timer cycleDuration;
-    private HttpServer server;
 
     Metrics() {
         cycleDuration = Timer.builder("mirror.cycle.duration").description("Duration of one cycle").register(registry);
-    }
-
-    /** Starts the HTTP endpoint; returns the port it listens on. */
-    int serve(int port) {
-        try {
-            server = HttpServer.create(new InetSocketAddress(port), 0);
-        } catch (IOException e) {
-            throw dev.mirror.api.MirrorException.configuration("METRICS_PORT", "cannot serve metrics on port " + port + ": "
-                    + e.getMessage() + "; choose a free run.metricsPort");
-        }
-        server.createContext("/metrics", exchange -> {
-            byte[] body = registry.scrape().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream o = exchange.getResponseBody()) {
-                o.write(body);
-            }
-        });
-        server.setExecutor(null);
-        server.start();
-        return server.getAddress().getPort();
     }
 
     void cycle(CycleReport report) {
@@ -77,6 +51,7 @@ final class Metrics implements AutoCloseable {
         Counter.builder("mirror.cycles").tag("result", "failed").register(registry).increment();
     }
 
+    /** The metrics in Prometheus text format. */
     String scrape() {
         return registry.scrape();
     }
@@ -91,9 +66,6 @@ final class Metrics implements AutoCloseable {
 
     @Override
     public void close() {
-        if (server != null) {
-            server.stop(0);
-        }
         registry.close();
     }
 }

@@ -1,7 +1,9 @@
 package dev.mirror.cli;
 
 import dev.mirror.api.MirrorException;
+import dev.mirror.api.hook.LifecycleHook;
 import dev.mirror.core.Mirror;
+import dev.mirror.core.MirrorBuilder;
 import dev.mirror.core.ProgressListener;
 import dev.mirror.core.config.ConfigLoader;
 import dev.mirror.core.config.ConfigProblems;
@@ -32,7 +34,7 @@ final class MirrorConfig {
     static MirrorConfig load(Path file) {
         if (!Files.isRegularFile(file)) {
             throw MirrorException.configuration("CONFIG_MISSING", "the configuration file " + file.toAbsolutePath()
-                    + " does not exist; pass an existing file with --config (see conf/mirror.example.yaml)");
+                    + " does not exist; pass an existing file with --config (see the examples in conf/)");
         }
         ConfigProblems problems = new ConfigProblems();
         Map<String, Object> tree = ConfigLoader.system().load(file, problems);
@@ -46,9 +48,16 @@ final class MirrorConfig {
 
     /** Builds the mirror, or throws one CONFIG_INVALID error listing every problem of the file. */
     Mirror build(ProgressListener progress) {
+        return build(progress, Map.of());
+    }
+
+    /** Builds the mirror with hooks written in code (the status page's board, the metrics of a push source). */
+    Mirror build(ProgressListener progress, Map<String, LifecycleHook> codeHooks) {
         List<String> problems = new ArrayList<>(pending);
         try {
-            Mirror m = Mirror.builder().config(tree, file.toString()).progress(progress).build();
+            MirrorBuilder builder = Mirror.builder().config(tree, file.toString()).progress(progress);
+            codeHooks.forEach(builder::hook);
+            Mirror m = builder.build();
             if (problems.isEmpty()) {
                 return m;
             }

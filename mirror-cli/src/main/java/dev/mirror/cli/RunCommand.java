@@ -6,7 +6,11 @@ import dev.mirror.core.config.Durations;
 import dev.mirror.core.config.RunSettings;
 import dev.mirror.core.run.MirrorRunner;
 import dev.mirror.core.run.RunResult;
+import dev.mirror.cli.web.StatusBoard;
+import dev.mirror.cli.web.StatusSite;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,20 +44,21 @@ final class RunCommand extends BaseCommand.Configured {
             throw MirrorException.configuration("USAGE", "--every must be longer than 0");
         }
         Duration wait = waitFor == null ? null : parse(waitFor, "--wait");
-        try (Mirror mirror = open(config(), ProgressPrinter.forConsole(out()))) {
+        StatusBoard board = new StatusBoard(Clock.systemUTC());
+        try (Mirror mirror = open(config(), ProgressPrinter.forConsole(out()), Map.of("status-page", board))) {
             if (mirror.source().isPush()) {
                 throw MirrorException.configuration("PUSH_SOURCE", "the source '" + mirror.settings().sourceType()
                         + "' is a push source: start it with 'mirror serve --config " + configFile + "'");
             }
             RunSettings settings = options(mirror.runSettings(), once, interval, wait);
-            try (Metrics metrics = new Metrics()) {
-                if (settings.every() != null && settings.metricsPort() >= 0) {
-                    int port = metrics.serve(settings.metricsPort());
-                    out().println("metrics: http://localhost:" + port + "/metrics (Prometheus format)");
-                    out().flush();
+            try (Metrics metrics = new Metrics();
+                 StatusSite site = settings.every() != null && settings.metricsPort() >= 0
+                         ? StatusSite.start(mirror, board, settings.http(), metrics::scrape) : null) {
+                if (site != null) {
+                    ServeCommand.announce(out(), settings.http(), site.port());
                 }
                 MirrorRunner runner = new MirrorRunner(mirror, settings,
-                        new ConsoleRunListener(out(), mirror.contextId(), settings, metrics, reportFile));
+                        RunListeners.both(new ConsoleRunListener(out(), mirror.contextId(), settings, metrics, reportFile), board));
                 stopSignal().onRequest(runner::stop);
                 RunResult result = runner.run();
                 if (result.lastFailure() != null) { // stopped while waiting: say why the exit code is not 0

@@ -1,15 +1,11 @@
 package dev.mirror.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mirror.cli.web.ContextStatus;
+import dev.mirror.cli.web.StatusJson;
+import dev.mirror.cli.web.StatusReader;
 import dev.mirror.core.Mirror;
 import dev.mirror.core.ProgressListener;
 import dev.mirror.core.metadata.MetadataRow;
-import dev.mirror.sqlserver.source.ChangeTrackingSource;
-import dev.mirror.sqlserver.source.RetentionHeadroom;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -27,19 +23,12 @@ final class StatusCommand extends BaseCommand.Configured {
     @Override
     public Integer call() throws Exception {
         try (Mirror mirror = open(config(), ProgressListener.NONE)) {
-            List<MetadataRow> rows = mirror.status();
-            Map<String, Long> counts = mirror.rowCounts(rows);
-            Map<String, Long> headroom = new HashMap<>();
-            if (mirror.source() instanceof ChangeTrackingSource ct) {
-                for (RetentionHeadroom h : ct.retentionHeadroom()) {
-                    headroom.put(h.table().toLowerCase(java.util.Locale.ROOT), h.headroom());
-                }
-            }
-            String metadata = mirror.metadataTableName();
+            ContextStatus status = new StatusReader(mirror).readOrThrow(mirror.contextId());
             if (json) {
-                printJson(mirror, metadata, rows, counts, headroom);
+                out().println(StatusJson.write(new StatusJson(redactor()).context(status), true));
+                out().flush();
             } else {
-                printText(mirror, metadata, rows, counts, headroom);
+                printText(mirror, status.metadataTable(), status.rows(), status.counts(), status.headroom());
             }
             return ExitCodes.OK;
         }
@@ -73,36 +62,6 @@ final class StatusCommand extends BaseCommand.Configured {
         long failed = rows.stream().filter(r -> "failed".equals(r.state())).count();
         long pending = rows.stream().filter(r -> r.lsn() < 0 && !"blocked".equals(r.state())).count();
         out().println("  " + rows.size() + " tables, " + failed + " failed, " + pending + " waiting for repopulation (LSN -1)");
-        out().flush();
-    }
-
-    private void printJson(Mirror mirror, String metadata, List<MetadataRow> rows, Map<String, Long> counts,
-                           Map<String, Long> headroom) throws Exception {
-        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = m.createObjectNode();
-        root.put("context", mirror.contextId());
-        root.put("target", mirror.targetUrl());
-        root.put("metadataTable", metadata);
-        ArrayNode arr = root.putArray("tables");
-        for (MetadataRow r : rows) {
-            ObjectNode o = arr.addObject();
-            o.put("table", r.table());
-            o.put("lsn", r.lsn());
-            o.put("schemaHash", r.schemaHash());
-            o.put("state", r.state());
-            if (counts.containsKey(r.table())) {
-                o.put("rows", counts.get(r.table()));
-            } else {
-                o.putNull("rows");
-            }
-            o.put("lastChange", r.updatedAt() == null ? null : r.updatedAt().toString() + "Z");
-            o.put("message", r.message() == null ? null : redactor().redact(r.message()));
-            Long h = headroom.get(r.table().toLowerCase(java.util.Locale.ROOT));
-            if (h != null) {
-                o.put("retentionHeadroom", h);
-            }
-        }
-        out().println(m.writeValueAsString(root));
         out().flush();
     }
 }

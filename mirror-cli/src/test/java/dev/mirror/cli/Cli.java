@@ -28,6 +28,11 @@ final class Cli {
             this.result = result;
         }
 
+        /** Stdout so far. */
+        String out() {
+            return out.toString();
+        }
+
         /** Waits until stdout so far contains {@code text}. */
         void awaitOut(String text) throws InterruptedException {
             long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);

@@ -92,7 +92,18 @@ public final class Mirror implements AutoCloseable {
      * that is down, refuses the login or lacks the database fails at once with the driver's message.
      */
     public void checkTarget() {
-        targets.probe(contextId());
+        checkTarget(contextId());
+    }
+
+    /**
+     * Like {@link #checkTarget()} for the target of any admitted context (a push source's tenant): one direct
+     * connection, the driver's message on failure (free of secrets).
+     *
+     * @throws MirrorException CONFIGURATION {@code CONTEXT_NOT_ALLOWED} for a context the policy does not admit
+     */
+    public void checkTarget(String contextId) {
+        sessions.policy().admit(ContextIds.require(contextId));
+        targets.probe(contextId);
     }
 
     /**
@@ -142,13 +153,29 @@ public final class Mirror implements AutoCloseable {
 
     /** The target URL of the configured context, secrets masked. */
     public String targetUrl() {
-        return redactor.redact(targets.url(contextId()));
+        return targetUrl(contextId());
+    }
+
+    /** The target URL of an admitted context, secrets masked. */
+    public String targetUrl(String contextId) {
+        sessions.policy().admit(ContextIds.require(contextId));
+        return redactor.redact(targets.url(contextId));
     }
 
     /** The metadata rows of the configured context (empty when the metadata table does not exist yet). */
     public List<MetadataRow> status() {
-        CoreProtocol p = protocol();
-        TargetDatabase db = target();
+        return status(contextId());
+    }
+
+    /**
+     * The metadata rows of an admitted context (a push source's tenant), empty when its metadata table does not exist
+     * yet. Reads only: nothing is created in the target.
+     *
+     * @throws MirrorException CONFIGURATION {@code CONTEXT_NOT_ALLOWED} for a context the policy does not admit
+     */
+    public List<MetadataRow> status(String contextId) {
+        CoreProtocol p = sessions.forContext(contextId);
+        TargetDatabase db = targets.forContext(contextId);
         return db.inTransaction("reading the metadata table", true, c -> {
             if (db.dialect().listTables(c).stream().noneMatch(t -> t.equalsIgnoreCase(p.metadata().targetName()))) {
                 return List.of();
@@ -167,7 +194,12 @@ public final class Mirror implements AutoCloseable {
 
     /** The name of the configured context's metadata table in the target. */
     public String metadataTableName() {
-        return protocol().metadata().targetName();
+        return metadataTableName(contextId());
+    }
+
+    /** The name of an admitted context's metadata table in its target. */
+    public String metadataTableName(String contextId) {
+        return sessions.forContext(contextId).metadata().targetName();
     }
 
     /** Which tenants may push, and whether the target routes per tenant. */
@@ -177,7 +209,13 @@ public final class Mirror implements AutoCloseable {
 
     /** The number of rows of each mirrored table of {@code rows} that exists in the target (one count per table). */
     public Map<String, Long> rowCounts(List<MetadataRow> rows) {
-        return RowCounts.of(target(), rows);
+        return rowCounts(contextId(), rows);
+    }
+
+    /** Like {@link #rowCounts(List)} in the target of an admitted context. */
+    public Map<String, Long> rowCounts(String contextId, List<MetadataRow> rows) {
+        sessions.policy().admit(ContextIds.require(contextId));
+        return RowCounts.of(targets.forContext(contextId), rows);
     }
 
     /**

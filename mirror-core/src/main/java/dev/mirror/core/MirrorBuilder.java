@@ -31,6 +31,7 @@ public final class MirrorBuilder {
     private ClassLoader classLoader = MirrorBuilder.class.getClassLoader();
     private ProgressListener progress = ProgressListener.NONE;
     private boolean pluginDirectory = true;
+    private final List<HookDispatcher.NamedHook> codeHooks = new ArrayList<>();
 
     MirrorBuilder() {
     }
@@ -67,6 +68,16 @@ public final class MirrorBuilder {
         return this;
     }
 
+    /**
+     * Adds a lifecycle hook written in code (not named in the configuration), called after the configured hooks for
+     * every context: an embedding application or a front end (the command-line tool's status page) sees every cycle
+     * this way, pulled or pushed. Like any hook, it must not throw (a failure is logged and ignored).
+     */
+    public MirrorBuilder hook(String name, LifecycleHook hook) {
+        codeHooks.add(new HookDispatcher.NamedHook(name, hook));
+        return this;
+    }
+
     /** Validates the whole configuration and wires the mirror; throws one CONFIG_INVALID error listing every problem. */
     public Mirror build() {
         if (tree == null) {
@@ -77,6 +88,7 @@ public final class MirrorBuilder {
         TreePluginConfig root = new TreePluginConfig("", tree, problems, redactor, Set.of());
         MirrorSettings settings = MirrorSettings.bind(root);
         RunSettings run = RunSettings.bind(settings.run().raw(), problems);
+        redactor.addSecret(run.http().token()); // a secret like a password: masked in every log line and message
         if (settings.contextId() != null) {
             try {
                 ContextIds.require(settings.contextId());
@@ -103,6 +115,7 @@ public final class MirrorBuilder {
                 problems.add(h.path() + ".name", e.getMessage());
             }
         }
+        hooks.addAll(codeHooks);
         if (source != null && !source.isPush() && settings.contextId() == null) {
             problems.add("context", "is required for the pull source '" + settings.sourceType()
                     + "': the context identifier of the source database (letters, digits and _), e.g. context: Cust12345");

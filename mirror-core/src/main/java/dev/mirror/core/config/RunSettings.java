@@ -20,14 +20,46 @@ import java.util.TreeSet;
  * @param pauseFrom   {@code run.pause.from} ({@code HH:mm}): no cycle starts from this time ...
  * @param pauseTo     {@code run.pause.to}: ... until this time (may wrap past midnight), or both null
  * @param zone        {@code run.pause.zone}: the time zone of the pause window (default: the system's)
- * @param metricsPort {@code run.metricsPort}: Prometheus endpoint port for long runs, or -1 for none (served by the
- *                    front end, not by core)
+ * @param http        {@code run.http} (and {@code run.metricsPort}): the front end's HTTP port for long runs (status
+ *                    page, probes, Prometheus metrics; served by the front end, not by core)
  * @param lockTtl     {@code run.lockTtl}: how long the run lock lasts without a heartbeat (default 5m)
  * @param lockWait    {@code run.wait}: how long a run waits for the lock (default 0s: refuse at once)
  * @param backoff     {@code run.backoff}: how a run waits out an unreachable target or source
  */
-public record RunSettings(Duration every, LocalTime pauseFrom, LocalTime pauseTo, ZoneId zone, int metricsPort, Duration lockTtl,
+public record RunSettings(Duration every, LocalTime pauseFrom, LocalTime pauseTo, ZoneId zone, Http http, Duration lockTtl,
                           Duration lockWait, Backoff backoff) {
+    /**
+     * Where a long run's front end serves its status page, {@code /status.json}, {@code /healthz}, {@code /readyz} and
+     * {@code /metrics}.
+     *
+     * @param port          {@code run.http.port} or {@code run.metricsPort}: the port, 0 for a free one, -1 for none
+     * @param bindAddress   {@code run.http.bindAddress} (default {@code 127.0.0.1}): the address to listen on
+     * @param token         {@code run.http.token} (secret, may be null): required from every caller but the probes;
+     *                      required in the configuration when the address is not a loopback address
+     * @param notReadyAfter {@code run.http.notReadyAfter} (default 15m): {@code /readyz} fails once cycles have been
+     *                      failing for longer than this
+     */
+    public record Http(int port, String bindAddress, String token, Duration notReadyAfter) {
+        static final Http DEFAULT = new Http(-1, "127.0.0.1", null, Duration.ofMinutes(15));
+        static final Set<String> KEYS = Set.of("port", "bindAddress", "token", "notReadyAfter");
+
+        public Http {
+            requireNonNull(bindAddress, "bindAddress is null");
+            requireNonNull(notReadyAfter, "notReadyAfter is null");
+        }
+
+        /** The same settings on another port (tests, command-line overrides). */
+        public Http withPort(int p) {
+            return new Http(p, bindAddress, token, notReadyAfter);
+        }
+
+        @Override
+        public String toString() { // the token is a secret: never printed
+            return "Http[port=" + port + ", bindAddress=" + bindAddress + ", token=" + (token == null ? "none" : "****")
+                    + ", notReadyAfter=" + notReadyAfter + "]";
+        }
+    }
+
     /**
      * How a run waits while the target or the source cannot be reached: the first wait is {@code initial}, doubled
      * after each failed attempt up to {@code max}; after {@code giveUpAfter} (null: never) the run ends with the error.
@@ -57,12 +89,13 @@ public record RunSettings(Duration every, LocalTime pauseFrom, LocalTime pauseTo
         }
     }
 
-    static final Set<String> KEYS = Set.of("every", "pause", "metricsPort", "lockTtl", "wait", "backoff");
+    static final Set<String> KEYS = Set.of("every", "pause", "metricsPort", "http", "lockTtl", "wait", "backoff");
     static final Set<String> PAUSE_KEYS = Set.of("from", "to", "zone");
     static final Set<String> BACKOFF_KEYS = Set.of("initial", "max", "giveUpAfter");
 
     public RunSettings {
         requireNonNull(zone, "zone is null");
+        requireNonNull(http, "http is null");
         requireNonNull(lockTtl, "lockTtl is null");
         requireNonNull(lockWait, "lockWait is null");
         requireNonNull(backoff, "backoff is null");
@@ -70,22 +103,32 @@ public record RunSettings(Duration every, LocalTime pauseFrom, LocalTime pauseTo
 
     /** No schedule (one cycle), no pause window, lock lasting 5m, no waiting for the lock, default backoff. */
     public static RunSettings defaults() {
-        return new RunSettings(null, null, null, ZoneId.systemDefault(), -1, Duration.ofMinutes(5), Duration.ZERO, Backoff.DEFAULT);
+        return new RunSettings(null, null, null, ZoneId.systemDefault(), Http.DEFAULT, Duration.ofMinutes(5), Duration.ZERO, Backoff.DEFAULT);
+    }
+
+    /** {@code run.metricsPort} / {@code run.http.port}: the front end's HTTP port, or -1 for none. */
+    public int metricsPort() {
+        return http.port();
+    }
+
+    /** The same settings with other HTTP settings. */
+    public RunSettings withHttp(Http h) {
+        return new RunSettings(every, pauseFrom, pauseTo, zone, h, lockTtl, lockWait, backoff);
     }
 
     /** The same settings with another interval (null: one cycle). */
     public RunSettings withEvery(Duration interval) {
-        return new RunSettings(interval, pauseFrom, pauseTo, zone, metricsPort, lockTtl, lockWait, backoff);
+        return new RunSettings(interval, pauseFrom, pauseTo, zone, http, lockTtl, lockWait, backoff);
     }
 
     /** The same settings with another wait for the run lock. */
     public RunSettings withLockWait(Duration wait) {
-        return new RunSettings(every, pauseFrom, pauseTo, zone, metricsPort, lockTtl, wait, backoff);
+        return new RunSettings(every, pauseFrom, pauseTo, zone, http, lockTtl, wait, backoff);
     }
 
     /** The same settings with another backoff. */
     public RunSettings withBackoff(Backoff b) {
-        return new RunSettings(every, pauseFrom, pauseTo, zone, metricsPort, lockTtl, lockWait, b);
+        return new RunSettings(every, pauseFrom, pauseTo, zone, http, lockTtl, lockWait, b);
     }
 
     /** Binds {@code run} (a map, or null for the defaults); every problem goes to {@code problems} with its path. */
@@ -129,26 +172,75 @@ public record RunSettings(Duration every, LocalTime pauseFrom, LocalTime pauseTo
         } else if (pause != null) {
             problems.add("run.pause", "expected a mapping with 'from' and 'to' (HH:mm)");
         }
-        int port = d.metricsPort();
-        Object mp = run.get("metricsPort");
-        if (mp != null) {
-            try {
-                port = Integer.parseInt(String.valueOf(mp).trim());
-                if (port < 0 || port > 65535) {
-                    problems.add("run.metricsPort", "must be 0..65535 (0 picks a free port), got " + port);
-                    port = -1;
-                }
-            } catch (NumberFormatException e) {
-                problems.add("run.metricsPort", "expected a port number, found '" + mp + "'");
-            }
-        }
+        Http http = http(run.get("http"), port(run.get("metricsPort"), "run.metricsPort", problems), problems);
         Duration ttl = duration(run.get("lockTtl"), "run.lockTtl", d.lockTtl(), problems);
         if (ttl.compareTo(Duration.ofSeconds(10)) < 0) {
             problems.add("run.lockTtl", "must be at least 10s (the heartbeat renews it every third of it)");
             ttl = d.lockTtl();
         }
         Duration wait = duration(run.get("wait"), "run.wait", d.lockWait(), problems);
-        return new RunSettings(every, from, to, zone, port, ttl, wait, backoff(run.get("backoff"), problems));
+        return new RunSettings(every, from, to, zone, http, ttl, wait, backoff(run.get("backoff"), problems));
+    }
+
+    private static int port(Object v, String path, ConfigProblems problems) {
+        if (v == null) {
+            return -1;
+        }
+        try {
+            int port = Integer.parseInt(String.valueOf(v).trim());
+            if (port < 0 || port > 65535) {
+                problems.add(path, "must be 0..65535 (0 picks a free port), got " + port);
+                return -1;
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            problems.add(path, "expected a port number, found '" + v + "'");
+            return -1;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Http http(Object node, int metricsPort, ConfigProblems problems) {
+        Http d = Http.DEFAULT.withPort(metricsPort);
+        if (node == null) {
+            return d;
+        }
+        if (!(node instanceof Map<?, ?> m)) {
+            problems.add("run.http", "expected a mapping of keys (" + String.join(", ", new TreeSet<>(Http.KEYS)) + ")");
+            return d;
+        }
+        unknown((Map<String, Object>) m, Http.KEYS, "run.http", problems);
+        int port = metricsPort;
+        if (m.get("port") != null) {
+            port = port(m.get("port"), "run.http.port", problems);
+            if (metricsPort >= 0 && port != metricsPort) {
+                problems.add("run.http.port", "differs from run.metricsPort (" + metricsPort + "): both name the one port of "
+                        + "the status page and the metrics; keep one of them");
+            }
+        }
+        String bind = m.get("bindAddress") == null ? d.bindAddress() : String.valueOf(m.get("bindAddress")).trim();
+        String token = m.get("token") == null ? null : String.valueOf(m.get("token"));
+        if (token != null && token.isBlank()) {
+            problems.add("run.http.token", "is empty; give a token (e.g. ${MIRROR_HTTP_TOKEN}) or remove the key");
+            token = null;
+        } else if (token != null && token.length() < 16) {
+            problems.add("run.http.token", "is shorter than 16 characters; use a long random value (e.g. openssl rand -hex 24)");
+        }
+        if (bind.isEmpty()) {
+            problems.add("run.http.bindAddress", "is empty; give an address such as 127.0.0.1 or 0.0.0.0");
+            bind = d.bindAddress();
+        } else if (token == null && !loopback(bind)) {
+            problems.add("run.http.token", "is required when run.http.bindAddress (" + bind + ") is not a loopback address: "
+                    + "other hosts must present it (set token: ${MIRROR_HTTP_TOKEN}, or bind to 127.0.0.1)");
+        }
+        Duration notReady = duration(m.get("notReadyAfter"), "run.http.notReadyAfter", d.notReadyAfter(), problems);
+        return new Http(port, bind, token, notReady);
+    }
+
+    /** Whether an address is a loopback address, without any name lookup (a name counts as not loopback but localhost). */
+    static boolean loopback(String address) {
+        String a = address.trim().toLowerCase(java.util.Locale.ROOT);
+        return a.equals("localhost") || a.startsWith("127.") || a.equals("::1") || a.equals("[::1]");
     }
 
     @SuppressWarnings("unchecked")

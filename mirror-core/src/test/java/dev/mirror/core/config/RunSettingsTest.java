@@ -53,6 +53,33 @@ class RunSettingsTest {
     }
 
     @Test
+    void httpDefaultsToLoopbackAndNeedsATokenElsewhere() {
+        ConfigProblems problems = new ConfigProblems();
+        RunSettings d = RunSettings.bind(null, problems);
+        assertThat(d.http().port()).isEqualTo(-1);
+        assertThat(d.http().bindAddress()).isEqualTo("127.0.0.1");
+        assertThat(d.http().notReadyAfter()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(RunSettings.bind(Map.of("metricsPort", 9464), problems).http().port()).isEqualTo(9464);
+        RunSettings s = RunSettings.bind(Map.of("http", Map.of("port", 8080, "bindAddress", "0.0.0.0",
+                "token", "a-long-random-token-value", "notReadyAfter", "5m")), problems);
+        assertThat(problems.all()).isEmpty();
+        assertThat(s.metricsPort()).isEqualTo(8080);
+        assertThat(s.http().notReadyAfter()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(s.http().toString()).doesNotContain("a-long-random-token-value").contains("token=****");
+
+        RunSettings.bind(Map.of("http", Map.of("port", 8080, "bindAddress", "0.0.0.0")), problems);
+        RunSettings.bind(Map.of("metricsPort", 1, "http", Map.of("port", 2, "token", "short", "colour", "red")), problems);
+        assertThat(problems.all()).anySatisfy(p -> assertThat(p).startsWith("run.http.token:").contains("not a loopback address"))
+                .anySatisfy(p -> assertThat(p).startsWith("run.http.port:").contains("differs from run.metricsPort"))
+                .anySatisfy(p -> assertThat(p).startsWith("run.http.token:").contains("shorter than 16"))
+                .anySatisfy(p -> assertThat(p).startsWith("run.http.colour:"));
+        assertThat(problems.all()).noneMatch(p -> p.contains("short,") || p.contains("'short'"));
+        assertThat(RunSettings.loopback("::1")).isTrue();
+        assertThat(RunSettings.loopback("127.0.0.1")).isTrue();
+        assertThat(RunSettings.loopback("0.0.0.0")).isFalse();
+    }
+
+    @Test
     void everyProblemIsReportedWithItsPath() {
         ConfigProblems problems = new ConfigProblems();
         RunSettings.bind(Map.of("every", "0", "lockTtl", "1s", "backoff", Map.of("initial", "0", "max", "soon", "color", 1),
