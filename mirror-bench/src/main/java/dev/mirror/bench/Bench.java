@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "mirror-bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Measures the mirror against PostgreSQL's (and SQL Server's) native bulk path; see BENCHMARKS.md.")
 public final class Bench implements Callable<Integer> {
-    static final Set<Integer> ALL = Set.of(1, 2, 3, 4, 5);
+    static final Set<Integer> ALL = Set.of(1, 2, 3, 4, 5, 6);
     static final String SQL_SERVER_WHAT = "SQL Server full population vs raw `SQLServerBulkCopy` (5a) and incremental apply (5b)";
 
     @Spec
@@ -81,9 +81,25 @@ public final class Bench implements Callable<Integer> {
             + "reported as not run.")
     String sqlServerUrl;
 
-    @Option(names = "--only", split = ",", description = "Benchmarks to run, of 1,2,3,4,5 (1 and 2 always run together; 5 needs "
+    @Option(names = "--only", split = ",", description = "Benchmarks to run, of 1,2,3,4,5,6 (1 and 2 always run together; 5 needs "
             + "--sqlserver-url). Default: all")
     Set<Integer> only = new TreeSet<>(ALL);
+
+    @Option(names = "--target-setting", description = "KEY=VALUE: a target (dialect) setting of the mirror in benchmarks 1-2, "
+            + "e.g. applyMethod=merge (repeatable).")
+    java.util.Map<String, String> targetSettings = new java.util.LinkedHashMap<>();
+
+    @Option(names = "--variant-setting", description = "KEY=VALUE: measure benchmark 2's apply also through another mirror with "
+            + "this one target setting changed, in the same run (an experiment; repeatable: one mirror per setting), e.g. "
+            + "applyMethod=merge or fillFactor=80.")
+    java.util.Map<String, String> variantSettings = new java.util.LinkedHashMap<>();
+
+    @Option(names = "--push-rows", description = "Rows of the first load pushed through the SuperOffice endpoint (benchmark 6). "
+            + "Default: ${DEFAULT-VALUE}")
+    long pushRows = 300_000;
+
+    @Option(names = "--push-tables", split = ",", description = "Sample tables of benchmark 6 (any of the 413). Default: ${DEFAULT-VALUE}")
+    List<String> pushTables = List.of("udcontactsmall", "person", "contact", "binaryobject");
 
     @Option(names = "--output", description = "Also write the markdown report to this file.")
     Path output;
@@ -108,12 +124,13 @@ public final class Bench implements Callable<Integer> {
     public Integer call() throws Exception {
         validate();
         PrintStream log = System.err;
-        boolean postgres = only.stream().anyMatch(b -> b <= 4);
+        boolean postgres = only.stream().anyMatch(b -> b <= 4 || b == 6);
         String version = postgres ? serverVersion() : null;
         Instant started = Instant.now();
         Results results = new Results();
         if (only.contains(1) || only.contains(2)) {
-            results.load(new LoadBenchmarks(new LoadBenchmarks.Settings(pgUrl, tables, rows, changes, runs, sinkBatch, sinkRewrite), log).run(),
+            results.load(new LoadBenchmarks(new LoadBenchmarks.Settings(pgUrl, tables, rows, changes, runs, sinkBatch, sinkRewrite,
+                    new java.util.LinkedHashMap<>(targetSettings), new java.util.LinkedHashMap<>(variantSettings)), log).run(),
                     tables, sinkBatch, sinkRewrite);
         }
         if (only.contains(3)) {
@@ -132,6 +149,10 @@ public final class Bench implements Callable<Integer> {
         if (only.contains(4)) {
             results.heap(new HeapBench(log).run(pgUrl, heapTable, heapMb * 1_000_000, heapXmx));
         }
+        if (only.contains(6)) {
+            results.push(new PushIngestBench(new PushIngestBench.Settings(pgUrl, pushTables, pushRows, runs, 1024 * 1024, 3, 64), log)
+                    .run(), pushTables);
+        }
         String sqlServerVersion = only.contains(5) ? sqlServer(results, log) : null;
         String target = Stream.of(version, sqlServerVersion).filter(Objects::nonNull).collect(Collectors.joining("; "));
         String report = Report.markdown(Machine.describe(target.isEmpty() ? "none" : target), command(), started, Instant.now(),
@@ -146,7 +167,7 @@ public final class Bench implements Callable<Integer> {
     /** Refuses benchmark numbers that do not exist and a malformed SQL Server URL, before anything runs. */
     void validate() {
         if (only.isEmpty() || !ALL.containsAll(only)) {
-            throw new ParameterException(spec.commandLine(), "--only takes benchmark numbers of 1,2,3,4,5, got " + only);
+            throw new ParameterException(spec.commandLine(), "--only takes benchmark numbers of 1,2,3,4,5,6, got " + only);
         }
         if (sqlServerUrl != null) {
             try {

@@ -1,0 +1,227 @@
+package dev.mirror.bench;
+
+import static java.util.Objects.requireNonNull;
+
+
+import dev.mirror.api.target.TargetDialect;
+import dev.mirror.core.Mirror;
+import dev.mirror.core.ProgressListener;
+import dev.mirror.superoffice.SuperOfficeSource;
+import dev.mirror.superoffice.sim.SuperOfficeSimulator;
+import dev.mirror.superoffice.sim.TestKeys;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Benchmark 6, SuperOffice push ingest: a first load of the sample's tables rendered once as SuperOffice's RowData
+ * requests ({@link PushRequests}), posted by a {@link KeepAliveClient} over loopback to the real endpoint
+ * ({@code source.type: superoffice}, started by {@link Mirror#serve}) writing into PostgreSQL, against a plain COPY
+ * of the same rows into the same tables in the same run. Then one request of about 64 MiB with the heap watched.
+ */
+final class PushIngestBench {
+    static final String CTX = "Bench";
+    private static final String APP_ID = "6cf25376616343b38d14ddcd804f2891";
+    private static final String PATH = "/mirroring/MirroringClientService.svc";
+    private static final long LSN = 5000;
+
+    record Settings(String pgUrl, List<String> tables, long rows, int runs, int batchBytes, int batchesPerCall, int heapRequestMiB) {
+        Settings {
+            requireNonNull(pgUrl, "pgUrl is null");
+            tables = List.copyOf(tables);
+        }
+    }
+
+    /** Per-run rates, the XML size, the checks, and the heap figures of the large request. */
+    record Outcome(long rows, long xmlBytes, int calls, List<Double> pushRows, List<Double> copyRows, List<String> checks,
+                   long heapRequestBytes, long heapBaseline, long heapMaxAfterGc, long heapMaxBeforeGc) {
+    }
+
+    private final Settings settings;
+    private final PrintStream log;
+
+    PushIngestBench(Settings settings, PrintStream log) {
+        this.settings = requireNonNull(settings, "settings is null");
+        this.log = requireNonNull(log, "log is null");
+    }
+
+    Outcome run() throws Exception {
+        log.printf("benchmark 6: generating %,d rows of %s …%n", settings.rows(), settings.tables());
+        List<TableData> data = TableData.sample(settings.tables(), settings.rows(), true);
+        long rows = TableData.totalRows(data);
+        Path dir = Files.createTempDirectory("mirror-bench-push");
+        KeyPair superOffice = TestKeys.generate();
+        KeyPair application = TestKeys.generate();
+        Path cert = TestKeys.write(dir, "superoffice.pem", TestKeys.publicPem(superOffice));
+        Path key = TestKeys.write(dir, "app-key.xml", TestKeys.privateDotNetXml(application));
+        List<Double> push = new ArrayList<>();
+        List<Double> copy = new ArrayList<>();
+        List<String> checks = new ArrayList<>();
+        try (PgSchema schema = PgSchema.create(settings.pgUrl());
+             Mirror mirror = Mirror.builder().config(config(schema.url(), key, cert), "mirror-bench").pluginDirectory(false)
+                     .progress(ProgressListener.NONE).build();
+             Connection c = DriverManager.getConnection(schema.url())) {
+            c.setAutoCommit(false);
+            mirror.serve();
+            int port = ((SuperOfficeSource) mirror.source()).port();
+            SuperOfficeSimulator sim = new SuperOfficeSimulator(URI.create("http://127.0.0.1:" + port + PATH), APP_ID,
+                    superOffice.getPrivate(), application.getPublic());
+            sim.authenticate(CTX);
+            // One token for every request, valid for the whole benchmark (SuperOffice's last six minutes).
+            String token = sim.tokens().token(CTX, b -> b.expirationTime(Date.from(Instant.now().plusSeconds(6 * 3600))));
+            PushRequests requests = PushRequests.render(data, token, CTX, "127.0.0.1", port, PATH, settings.batchBytes(),
+                    settings.batchesPerCall(), LSN);
+            log.printf("benchmark 6: %,d requests, %,d RowData calls, %,.1f MiB of RowData XML%n", requests.requests().size(),
+                    requests.rowDataCalls(), requests.rowDataBytes() / 1048576.0);
+            TargetDialect d = mirror.targetDialect();
+            List<String> quoted = data.stream().map(t -> d.quote(d.targetName(t.name()))).toList();
+            for (int run = 1; run <= settings.runs(); run++) {
+                String copied = null;
+                long copyNanos = 0;
+                if (run % 2 == 1) {
+                    copyNanos = copyAll(c, data, quoted, d);
+                    copied = run == 1 ? checksum(c, quoted) : null;
+                }
+                sim.tableSchema(CTX, PushRequests.schemas(data));
+                LoadBenchmarks.prepareTimedPhase(c);
+                long t0 = System.nanoTime();
+                post(port, requests.requests());
+                long pushNanos = System.nanoTime() - t0;
+                if (run == 1) {
+                    String pushed = checksum(c, quoted);
+                    if (!pushed.equals(copied)) {
+                        throw new IllegalStateException("push ingest and COPY produced different tables, so the comparison "
+                                + "is void: " + copied + " vs " + pushed);
+                    }
+                    checks.add("push ingest vs COPY: identical tables " + pushed);
+                }
+                if (run % 2 == 0) {
+                    copyNanos = copyAll(c, data, quoted, d);
+                }
+                push.add(Stats.rate(rows, pushNanos));
+                copy.add(Stats.rate(rows, copyNanos));
+                log.printf("benchmark 6 run %d/%d: push %,.0f rows/s (%,.1f MiB/s of XML), COPY %,.0f rows/s%n", run, settings.runs(),
+                        push.get(run - 1), requests.rowDataBytes() / 1048576.0 / (pushNanos / 1e9), copy.get(run - 1));
+            }
+            long[] heap = largeRequest(sim, port, token, data.get(0));
+            return new Outcome(rows, requests.rowDataBytes(), requests.rowDataCalls(), push, copy, checks, heap[0], heap[1],
+                    heap[2], heap[3]);
+        } finally {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    /** Wipe + one RowData call of about heapRequestMiB for the first table, with the heap watched; sizes in bytes. */
+    private long[] largeRequest(SuperOfficeSimulator sim, int port, String token, TableData table) throws IOException {
+        long limit = settings.heapRequestMiB() * 1048576L - 64 * 1024;
+        List<String> batches = PushRequests.batches(table, 8 * 1024 * 1024);
+        List<String> elements = new ArrayList<>();
+        long size = 0;
+        for (int i = 0; i < batches.size() && size + batches.get(i).length() + 8192 < limit; i++) {
+            size += batches.get(i).length();
+            elements.add(batches.get(i));
+        }
+        StringBuilder body = new StringBuilder("<RowDataRequest xmlns=\"" + SuperOfficeSimulator.NS + "\"><ClientState/><DataBatches xmlns:a=\""
+                + SuperOfficeSimulator.A + "\" xmlns:i=\"" + SuperOfficeSimulator.I + "\">");
+        for (int i = 0; i < elements.size(); i++) {
+            body.append(SuperOfficeSimulator.batch(table.schema(), elements.get(i), i == elements.size() - 1 ? LSN + 1 : 0));
+        }
+        byte[] request = PushRequests.envelope(token, body.append("</DataBatches></RowDataRequest>").toString());
+        byte[] head = KeepAliveClient.head("127.0.0.1", port, PATH, PushRequests.ACTION + "RowData", request.length);
+        elements.clear();
+        batches.clear();
+        sim.tableSchema(CTX, List.of(table.schema()));
+        sim.wipe(CTX, table.name());
+        System.gc();
+        long baseline = usedHeap();
+        try (HeapWatch watch = new HeapWatch().start(); KeepAliveClient client = new KeepAliveClient("127.0.0.1", port)) {
+            KeepAliveClient.Answer a = client.post(head, request);
+            if (!a.successful()) {
+                throw new IllegalStateException("the " + request.length + "-byte RowData call failed: " + a.text());
+            }
+            log.printf("benchmark 6: a %,.1f MiB RowData call: heap after GC at most %,d MiB (baseline %,d MiB)%n",
+                    request.length / 1048576.0, watch.maxAfterGc() >> 20, baseline >> 20);
+            return new long[] {request.length, baseline, watch.maxAfterGc(), watch.maxBeforeGc()};
+        }
+    }
+
+    private static long usedHeap() {
+        return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static void post(int port, List<PushRequests.Request> requests) throws IOException {
+        try (KeepAliveClient client = new KeepAliveClient("127.0.0.1", port)) {
+            for (PushRequests.Request r : requests) {
+                KeepAliveClient.Answer a = client.post(r.head(), r.body());
+                if (!a.successful()) {
+                    throw new IllegalStateException(r.operation() + " failed: HTTP " + a.status() + " " + a.text());
+                }
+            }
+        }
+    }
+
+    private static long copyAll(Connection c, List<TableData> data, List<String> quoted, TargetDialect d) throws SQLException {
+        LoadBenchmarks.prepareTimedPhase(c);
+        long t0 = System.nanoTime();
+        for (int i = 0; i < data.size(); i++) {
+            TableData t = data.get(i);
+            try (Statement s = c.createStatement()) {
+                s.execute("TRUNCATE TABLE " + quoted.get(i));
+            }
+            List<String> columns = t.schema().columns().stream().map(col -> d.quote(d.targetName(col.name()))).toList();
+            PlainCopy.load(c, PlainCopy.copySql(quoted.get(i), columns), t.rows().iterator());
+            c.commit();
+        }
+        return System.nanoTime() - t0;
+    }
+
+    private static String checksum(Connection c, List<String> quoted) throws SQLException {
+        Map<String, String> r = new LinkedHashMap<>();
+        for (String t : quoted) {
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT count(*), coalesce(sum(hashtext(x::text)::bigint), 0) FROM " + t + " x")) {
+                rs.next();
+                r.put(t, rs.getLong(1) + " rows, hash " + rs.getLong(2));
+            }
+            c.commit();
+        }
+        return r.toString();
+    }
+
+    private static Map<String, Object> config(String url, Path key, Path cert) {
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("type", "superoffice");
+        source.put("port", 0);
+        source.put("bindAddress", "127.0.0.1");
+        source.put("applicationId", APP_ID);
+        source.put("privateKeyFile", key.toString());
+        source.put("superOfficeCertificates", List.of(cert.toString()));
+        Map<String, Object> target = new LinkedHashMap<>();
+        target.put("dialect", "postgresql");
+        target.put("url", url);
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("context", CTX);
+        tree.put("source", source);
+        tree.put("target", target);
+        return tree;
+    }
+
+}
