@@ -99,7 +99,7 @@ public final class Bench implements Callable<Integer> {
     long pushRows = 300_000;
 
     @Option(names = "--push-tables", split = ",", description = "Sample tables of benchmark 6 (any of the 413). Default: ${DEFAULT-VALUE}")
-    List<String> pushTables = List.of("udcontactsmall", "person", "contact", "binaryobject");
+    List<String> pushTables = List.of("udcontactsmall", "person", "contact", "databasemodel");
 
     @Option(names = "--output", description = "Also write the markdown report to this file.")
     Path output;

@@ -42,7 +42,7 @@ final class LoadBenchmarks {
             requireNonNull(pgUrl, "pgUrl is null");
             tables = List.copyOf(tables);
             targetSettings = Map.copyOf(targetSettings);
-            variants = Map.copyOf(variants);
+            variants = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variants));
             if (runs < 1) {
                 throw new IllegalArgumentException("--runs must be at least 1, got " + runs);
             }

@@ -81,6 +81,7 @@ final class PushIngestBench {
             SuperOfficeSimulator sim = new SuperOfficeSimulator(URI.create("http://127.0.0.1:" + port + PATH), APP_ID,
                     superOffice.getPrivate(), application.getPublic());
             sim.authenticate(CTX);
+            sim.tableSchema(CTX, PushRequests.schemas(data)); // creates the tables the COPY baseline loads too
             // One token for every request, valid for the whole benchmark (SuperOffice's last six minutes).
             String token = sim.tokens().token(CTX, b -> b.expirationTime(Date.from(Instant.now().plusSeconds(6 * 3600))));
             PushRequests requests = PushRequests.render(data, token, CTX, "127.0.0.1", port, PATH, settings.batchBytes(),

@@ -36,7 +36,7 @@ record TableData(TableSchema schema, List<Row> rows) {
         return sample(tables, total, false);
     }
 
-    /** The same; with {@code allTables} any of SuperOffice's 413 tables may be named (e.g. binaryobject's varbinary). */
+    /** The same; with {@code allTables} any of SuperOffice's 413 tables may be named (e.g. databasemodel's varbinary). */
     static List<TableData> sample(List<String> tables, long total, boolean allTables) {
         SampleDataSet.Selection selection = allTables ? SampleDataSet.Selection.ALL : SampleDataSet.Selection.CORE;
         if (tables.isEmpty()) {
