@@ -12,6 +12,7 @@ final class Results {
     static final double APPLY_VS_ROW_BY_ROW_GOAL = 3;
     static final double QUIET_CYCLE_GOAL_MILLIS = 1000;
     static final double PUSH_VS_COPY_GOAL = 0.5;
+    static final double TWO_WORKERS_GOAL = 1.4;
 
     private final List<Result> lines = new ArrayList<>();
     private final List<String> details = new ArrayList<>();
@@ -132,6 +133,38 @@ final class Results {
         details.add(String.format(Locale.ROOT, "One RowData call of %s: heap in use after a GC at most %s during the call, %s before "
                         + "it (baseline after System.gc(), which includes the benchmark's own in-memory rows and requests); before a GC "
                         + "at most %s", mib(o.heapRequestBytes()), mib(o.heapMaxAfterGc()), mib(o.heapBaseline()), mib(o.heapMaxBeforeGc())));
+        details.addAll(o.checks());
+    }
+
+    void parallel(ParallelLoadBench.Outcome o) {
+        List<Double> one = o.seconds().get(1);
+        double base = one == null ? Double.NaN : Stats.median(one);
+        o.seconds().forEach((w, s) -> {
+            double median = Stats.median(s);
+            if (w != 1) {
+                double speedup = base / median;
+                lines.add(new Result("7", String.format(Locale.ROOT, "First load of the sample's %d tables (scale %d, %,d rows), "
+                                + "`run.workers: %d` vs 1", o.tables(), o.scale(), o.rows(), w), String.format(Locale.ROOT, "%.1f s", median),
+                        String.format(Locale.ROOT, "%.1f s", base), ratio(speedup), w == 2 ? "≥ 1.4× with 2" : "—",
+                        w == 2 ? (speedup >= TWO_WORKERS_GOAL ? Result.Verdict.MET : Result.Verdict.MISSED) : Result.Verdict.REPORTED));
+            }
+            details.add(String.format(Locale.ROOT, "First load with %d worker(s) (s per round): %s", w, series(s)));
+        });
+    }
+
+    void tenants(TenantsBench.Outcome o) {
+        List<Double> sorted = new ArrayList<>(o.callMillis());
+        java.util.Collections.sort(sorted);
+        double median = Stats.median(sorted);
+        double p99 = sorted.isEmpty() ? Double.NaN : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(0.99 * sorted.size()) - 1));
+        boolean isolated = o.checks().size() == 1 && o.checks().get(0).startsWith("isolation:");
+        lines.add(new Result("8", String.format(Locale.ROOT, "%d tenants pushing a first load at once through one endpoint into their own "
+                        + "schemas (%,d rows, %s of RowData XML, %,d calls)", o.tenants(), o.rows(), mib(o.xmlBytes()), o.callMillis().size()),
+                rate(o.rows() / o.seconds(), "rows/s") + String.format(Locale.ROOT, ", call latency median %,.0f ms, p99 %,.0f ms",
+                        median, p99), "—", "—", "nothing written to another tenant", isolated));
+        details.add(String.format(Locale.ROOT, "Tenants: %,d rows in %.1f s; heap in use: %s before, at most %s during the run "
+                        + "(sampled every 50 ms), at most %s right after a GC; the endpoint's worker threads: source.threads default",
+                o.rows(), o.seconds(), mib(o.heapBaseline()), mib(o.heapMaxUsed()), mib(o.heapMaxAfterGc())));
         details.addAll(o.checks());
     }
 
