@@ -101,6 +101,10 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--push-tables", split = ",", description = "Sample tables of benchmark 6 (any of the 413). Default: ${DEFAULT-VALUE}")
     List<String> pushTables = List.of("udcontactsmall", "person", "contact", "databasemodel");
 
+    @Option(names = "--push-batch-kib", description = "Size of one RowDataBatch in benchmark 6 (SuperOffice sends about 1 MB). "
+            + "Default: ${DEFAULT-VALUE}")
+    int pushBatchKib = 1024;
+
     @Option(names = "--parallel-scale", description = "Sample scale of benchmark 7's first load of all 416 tables. Default: ${DEFAULT-VALUE}")
     int parallelScale = 20;
 
@@ -166,7 +170,7 @@ public final class Bench implements Callable<Integer> {
             results.heap(new HeapBench(log).run(pgUrl, heapTable, heapMb * 1_000_000, heapXmx));
         }
         if (only.contains(6)) {
-            results.push(new PushIngestBench(new PushIngestBench.Settings(pgUrl, pushTables, pushRows, runs, 1024 * 1024, 3, 64), log)
+            results.push(new PushIngestBench(new PushIngestBench.Settings(pgUrl, pushTables, pushRows, runs, pushBatchKib * 1024, 3, 64), log)
                     .run(), pushTables);
         }
         if (only.contains(7)) {

@@ -153,14 +153,33 @@ final class PushIngestBench {
         sim.wipe(CTX, table.name());
         System.gc();
         long baseline = usedHeap();
+        java.util.concurrent.atomic.AtomicLong maxUsed = new java.util.concurrent.atomic.AtomicLong(baseline);
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread sampler = new Thread(() -> {
+            while (!done.get()) {
+                maxUsed.accumulateAndGet(usedHeap(), Math::max);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "heap-sampler");
         try (HeapWatch watch = new HeapWatch().start(); KeepAliveClient client = new KeepAliveClient("127.0.0.1", port)) {
-            KeepAliveClient.Answer a = client.post(head, request);
+            sampler.start();
+            KeepAliveClient.Answer a;
+            try {
+                a = client.post(head, request);
+            } finally {
+                done.set(true);
+            }
             if (!a.successful()) {
                 throw new IllegalStateException("the " + request.length + "-byte RowData call failed: " + a.text());
             }
-            log.printf("benchmark 6: a %,.1f MiB RowData call: heap after GC at most %,d MiB (baseline %,d MiB)%n",
-                    request.length / 1048576.0, watch.maxAfterGc() >> 20, baseline >> 20);
-            return new long[] {request.length, baseline, watch.maxAfterGc(), watch.maxBeforeGc()};
+            log.printf("benchmark 6: a %,.1f MiB RowData call: heap after GC at most %,d MiB, in use at most %,d MiB (baseline "
+                    + "%,d MiB), %d GCs%n", request.length / 1048576.0, watch.maxAfterGc() >> 20, maxUsed.get() >> 20, baseline >> 20,
+                    watch.collections());
+            return new long[] {request.length, baseline, watch.maxAfterGc(), Math.max(maxUsed.get(), watch.maxBeforeGc())};
         }
     }
 

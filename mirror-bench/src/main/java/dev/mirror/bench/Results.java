@@ -131,8 +131,8 @@ final class Results {
         details.add("Push ingest (rows/s per run): " + series(o.pushRows()) + "; plain COPY (rows/s per run): " + series(o.copyRows())
                 + "; paired push/COPY " + pairs(o.pushRows(), o.copyRows()));
         details.add(String.format(Locale.ROOT, "One RowData call of %s: heap in use after a GC at most %s during the call, %s before "
-                        + "it (baseline after System.gc(), which includes the benchmark's own in-memory rows and requests); before a GC "
-                        + "at most %s", mib(o.heapRequestBytes()), mib(o.heapMaxAfterGc()), mib(o.heapBaseline()), mib(o.heapMaxBeforeGc())));
+                        + "it (baseline after System.gc(), which includes the benchmark's own in-memory rows and requests); in use at any "
+                        + "moment (sampled every 20 ms, garbage included) at most %s", mib(o.heapRequestBytes()), mib(o.heapMaxAfterGc()), mib(o.heapBaseline()), mib(o.heapMaxBeforeGc())));
         details.addAll(o.checks());
     }
 
