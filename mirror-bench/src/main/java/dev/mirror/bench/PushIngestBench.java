@@ -118,9 +118,14 @@ final class PushIngestBench {
                 log.printf("benchmark 6 run %d/%d: push %,.0f rows/s (%,.1f MiB/s of XML), COPY %,.0f rows/s%n", run, settings.runs(),
                         push.get(run - 1), requests.rowDataBytes() / 1048576.0 / (pushNanos / 1e9), copy.get(run - 1));
             }
-            long[] heap = largeRequest(sim, port, token, data.get(0));
-            return new Outcome(rows, requests.rowDataBytes(), requests.rowDataCalls(), push, copy, checks, heap[0], heap[1],
-                    heap[2], heap[3]);
+            long xmlBytes = requests.rowDataBytes();
+            int calls = requests.rowDataCalls();
+            TableData first = data.get(0);
+            // Only the first table's rows are needed from here on: the rest is garbage before the heap is watched.
+            requests = null;
+            data = null;
+            long[] heap = largeRequest(sim, port, token, first);
+            return new Outcome(rows, xmlBytes, calls, push, copy, checks, heap[0], heap[1], heap[2], heap[3]);
         } finally {
             try (var paths = Files.walk(dir)) {
                 for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
@@ -133,22 +138,32 @@ final class PushIngestBench {
     /** Wipe + one RowData call of about heapRequestMiB for the first table, with the heap watched; sizes in bytes. */
     private long[] largeRequest(SuperOfficeSimulator sim, int port, String token, TableData table) throws IOException {
         long limit = settings.heapRequestMiB() * 1048576L - 64 * 1024;
-        List<String> batches = PushRequests.batches(table, 8 * 1024 * 1024);
-        List<String> elements = new ArrayList<>();
-        long size = 0;
-        for (int i = 0; i < batches.size() && size + batches.get(i).length() + 8192 < limit; i++) {
-            size += batches.get(i).length();
-            elements.add(batches.get(i));
+        int batchChars = 8 * 1024 * 1024;
+        // Written batch by batch into one byte array, so the benchmark holds the request once, not in several copies.
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream((int) limit);
+        String envelope = new String(PushRequests.envelope(token, "<RowDataRequest xmlns=\"" + SuperOfficeSimulator.NS
+                + "\"><ClientState/><DataBatches xmlns:a=\"" + SuperOfficeSimulator.A + "\" xmlns:i=\"" + SuperOfficeSimulator.I
+                + "\">@@</DataBatches></RowDataRequest>"), java.nio.charset.StandardCharsets.UTF_8);
+        int at = envelope.indexOf("@@");
+        out.writeBytes(envelope.substring(0, at).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        StringBuilder rows = new StringBuilder(batchChars + 65536);
+        java.util.Iterator<dev.mirror.api.model.Row> it = table.rows().iterator();
+        boolean more = true;
+        while (more) {
+            rows.setLength(0);
+            while (rows.length() < batchChars && it.hasNext()) {
+                SuperOfficeSimulator.rowData(rows, table.schema(), new dev.mirror.api.model.RowChange(dev.mirror.api.model.Operation.INSERT,
+                        it.next()));
+            }
+            more = it.hasNext() && out.size() + 1.15 * (rows.length() + batchChars + 65536) < limit;
+            out.writeBytes(SuperOfficeSimulator.batch(table.schema(), rows.toString(), more ? 0 : LSN + 1)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
-        StringBuilder body = new StringBuilder("<RowDataRequest xmlns=\"" + SuperOfficeSimulator.NS + "\"><ClientState/><DataBatches xmlns:a=\""
-                + SuperOfficeSimulator.A + "\" xmlns:i=\"" + SuperOfficeSimulator.I + "\">");
-        for (int i = 0; i < elements.size(); i++) {
-            body.append(SuperOfficeSimulator.batch(table.schema(), elements.get(i), i == elements.size() - 1 ? LSN + 1 : 0));
-        }
-        byte[] request = PushRequests.envelope(token, body.append("</DataBatches></RowDataRequest>").toString());
+        rows = null;
+        out.writeBytes(envelope.substring(at + 2).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] request = out.toByteArray();
+        out = null;
         byte[] head = KeepAliveClient.head("127.0.0.1", port, PATH, PushRequests.ACTION + "RowData", request.length);
-        elements.clear();
-        batches.clear();
         sim.tableSchema(CTX, List.of(table.schema()));
         sim.wipe(CTX, table.name());
         System.gc();
