@@ -29,7 +29,7 @@ class MonikerFastPathsTest {
     }
 
     @Test
-    void valuesTheFastPathsDoNotTakeGoThroughTheGeneralPathUnchanged() {
+    void otherValuesGoThroughTheGeneralPathUnchanged() {
         assertThat(MonikerFastPaths.integer("2147483648", SqlServerType.INT)).isNull();
         assertThat(MonikerFastPaths.integer("256", SqlServerType.TINYINT)).isNull();
         assertThat(MonikerFastPaths.dateTime("02/30/2020 10:00:00")).isNull();
