@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "mirror-bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Measures the mirror against PostgreSQL's (and SQL Server's) native bulk path; see BENCHMARKS.md.")
 public final class Bench implements Callable<Integer> {
-    static final Set<Integer> ALL = Set.of(1, 2, 3, 4, 5);
+    static final Set<Integer> ALL = Set.of(1, 2, 3, 4, 5, 6, 7, 8);
     static final String SQL_SERVER_WHAT = "SQL Server full population vs raw `SQLServerBulkCopy` (5a) and incremental apply (5b)";
 
     @Spec
@@ -81,9 +81,45 @@ public final class Bench implements Callable<Integer> {
             + "reported as not run.")
     String sqlServerUrl;
 
-    @Option(names = "--only", split = ",", description = "Benchmarks to run, of 1,2,3,4,5 (1 and 2 always run together; 5 needs "
+    @Option(names = "--only", split = ",", description = "Benchmarks to run, of 1,2,3,4,5,6,7,8 (1 and 2 always run together; 5 needs "
             + "--sqlserver-url). Default: all")
     Set<Integer> only = new TreeSet<>(ALL);
+
+    @Option(names = "--target-setting", description = "KEY=VALUE: a target (dialect) setting of the mirror in benchmarks 1-2, "
+            + "e.g. applyMethod=merge (repeatable).")
+    java.util.Map<String, String> targetSettings = new java.util.LinkedHashMap<>();
+
+    @Option(names = "--variant-setting", description = "KEY=VALUE: measure benchmark 2's apply also through another mirror with "
+            + "this one target setting changed, in the same run (an experiment; repeatable: one mirror per setting), e.g. "
+            + "applyMethod=merge or fillFactor=80.")
+    List<String> variantSettings = new java.util.ArrayList<>();
+
+    @Option(names = "--push-rows", description = "Rows of the first load pushed through the SuperOffice endpoint (benchmark 6). "
+            + "Default: ${DEFAULT-VALUE}")
+    long pushRows = 300_000;
+
+    @Option(names = "--push-tables", split = ",", description = "Sample tables of benchmark 6 (any of the 413). Default: ${DEFAULT-VALUE}")
+    List<String> pushTables = List.of("udcontactsmall", "person", "contact", "databasemodel");
+
+    @Option(names = "--push-batch-kib", description = "Size of one RowDataBatch in benchmark 6 (SuperOffice sends about 1 MB). "
+            + "Default: ${DEFAULT-VALUE}")
+    int pushBatchKib = 1024;
+
+    @Option(names = "--parallel-scale", description = "Sample scale of benchmark 7's first load of all 416 tables. Default: ${DEFAULT-VALUE}")
+    int parallelScale = 20;
+
+    @Option(names = "--parallel-workers", split = ",", description = "run.workers values benchmark 7 compares. Default: ${DEFAULT-VALUE}")
+    List<Integer> parallelWorkers = List.of(1, 2, 4);
+
+    @Option(names = "--parallel-rounds", description = "Rounds of benchmark 7 (each loads once per worker count). Default: ${DEFAULT-VALUE}")
+    int parallelRounds = 1;
+
+    @Option(names = "--tenants", description = "Tenants pushing at once in benchmark 8. Default: ${DEFAULT-VALUE}")
+    int tenants = 50;
+
+    @Option(names = "--tenant-rows", description = "About how many rows each tenant pushes in benchmark 8 (each a few different). "
+            + "Default: ${DEFAULT-VALUE}")
+    int tenantRows = 4000;
 
     @Option(names = "--output", description = "Also write the markdown report to this file.")
     Path output;
@@ -108,12 +144,13 @@ public final class Bench implements Callable<Integer> {
     public Integer call() throws Exception {
         validate();
         PrintStream log = System.err;
-        boolean postgres = only.stream().anyMatch(b -> b <= 4);
+        boolean postgres = only.stream().anyMatch(b -> b <= 4 || b >= 6);
         String version = postgres ? serverVersion() : null;
         Instant started = Instant.now();
         Results results = new Results();
         if (only.contains(1) || only.contains(2)) {
-            results.load(new LoadBenchmarks(new LoadBenchmarks.Settings(pgUrl, tables, rows, changes, runs, sinkBatch, sinkRewrite), log).run(),
+            results.load(new LoadBenchmarks(new LoadBenchmarks.Settings(pgUrl, tables, rows, changes, runs, sinkBatch, sinkRewrite,
+                    new java.util.LinkedHashMap<>(targetSettings), variants(variantSettings)), log).run(),
                     tables, sinkBatch, sinkRewrite);
         }
         if (only.contains(3)) {
@@ -132,6 +169,16 @@ public final class Bench implements Callable<Integer> {
         if (only.contains(4)) {
             results.heap(new HeapBench(log).run(pgUrl, heapTable, heapMb * 1_000_000, heapXmx));
         }
+        if (only.contains(6)) {
+            results.push(new PushIngestBench(new PushIngestBench.Settings(pgUrl, pushTables, pushRows, runs, pushBatchKib * 1024, 3, 64), log)
+                    .run(), pushTables);
+        }
+        if (only.contains(7)) {
+            results.parallel(new ParallelLoadBench(log).run(pgUrl, parallelScale, parallelWorkers, parallelRounds));
+        }
+        if (only.contains(8)) {
+            results.tenants(new TenantsBench(log).run(pgUrl, tenants, tenantRows, List.of("person", "contact")));
+        }
         String sqlServerVersion = only.contains(5) ? sqlServer(results, log) : null;
         String target = Stream.of(version, sqlServerVersion).filter(Objects::nonNull).collect(Collectors.joining("; "));
         String report = Report.markdown(Machine.describe(target.isEmpty() ? "none" : target), command(), started, Instant.now(),
@@ -143,10 +190,23 @@ public final class Bench implements Callable<Integer> {
         return results.lines().stream().noneMatch(r -> r.missed() || r.failed()) ? 0 : 1;
     }
 
+    /** Each {@code KEY=VALUE} its own variant, in the order given (the same key may come twice, e.g. a control). */
+    private java.util.Map<String, Object> variants(List<String> given) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (String v : given) {
+            int eq = v.indexOf('=');
+            if (eq < 1) {
+                throw new ParameterException(spec.commandLine(), "--variant-setting takes KEY=VALUE, got '" + v + "'");
+            }
+            m.put(v, v.substring(eq + 1));
+        }
+        return m;
+    }
+
     /** Refuses benchmark numbers that do not exist and a malformed SQL Server URL, before anything runs. */
     void validate() {
         if (only.isEmpty() || !ALL.containsAll(only)) {
-            throw new ParameterException(spec.commandLine(), "--only takes benchmark numbers of 1,2,3,4,5, got " + only);
+            throw new ParameterException(spec.commandLine(), "--only takes benchmark numbers of 1,2,3,4,5,6,7,8, got " + only);
         }
         if (sqlServerUrl != null) {
             try {

@@ -32,10 +32,17 @@ final class LoadBenchmarks {
     private static final long POPULATED_LSN = 1000;
 
     /** What to run. */
-    record Settings(String pgUrl, List<String> tables, long rows, int changes, int runs, int sinkBatch, boolean sinkRewrite) {
+    record Settings(String pgUrl, List<String> tables, long rows, int changes, int runs, int sinkBatch, boolean sinkRewrite,
+                    Map<String, Object> targetSettings, Map<String, Object> variants) {
+        Settings(String pgUrl, List<String> tables, long rows, int changes, int runs, int sinkBatch, boolean sinkRewrite) {
+            this(pgUrl, tables, rows, changes, runs, sinkBatch, sinkRewrite, Map.of(), Map.of());
+        }
+
         Settings {
             requireNonNull(pgUrl, "pgUrl is null");
             tables = List.copyOf(tables);
+            targetSettings = Map.copyOf(targetSettings);
+            variants = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variants));
             if (runs < 1) {
                 throw new IllegalArgumentException("--runs must be at least 1, got " + runs);
             }
@@ -44,7 +51,12 @@ final class LoadBenchmarks {
 
     /** Per-run rates (rows or changes per second) of each path, in run order. */
     record Outcome(long rows, long changes, List<Double> mirrorPopulation, List<Double> copyPopulation,
-                   List<Double> mirrorApply, List<Double> rowByRow, List<String> checks) {
+                   List<Double> mirrorApply, List<Double> rowByRow, List<String> checks,
+                   Map<String, List<Double>> variantApply) {
+        Outcome(long rows, long changes, List<Double> mirrorPopulation, List<Double> copyPopulation,
+                List<Double> mirrorApply, List<Double> rowByRow, List<String> checks) {
+            this(rows, changes, mirrorPopulation, copyPopulation, mirrorApply, rowByRow, checks, Map.of());
+        }
     }
 
     /** One table's statements, built from the dialect's quoting. */
@@ -68,8 +80,10 @@ final class LoadBenchmarks {
         List<Double> mirrorApply = new ArrayList<>();
         List<Double> sink = new ArrayList<>();
         List<String> checks = new ArrayList<>();
+        Map<String, List<Double>> variantApply = new LinkedHashMap<>();
+        Map<String, MirrorHarness> others = new LinkedHashMap<>();
         try (PgSchema schema = PgSchema.create(settings.pgUrl());
-             MirrorHarness mirror = MirrorHarness.build("Bench", "postgresql", schema.url(), Map.of());
+             MirrorHarness mirror = MirrorHarness.build("Bench", "postgresql", schema.url(), Map.of(), settings.targetSettings());
              Connection copy = DriverManager.getConnection(schema.url());
              Connection sinkConnection = DriverManager.getConnection(settings.sinkRewrite()
                      ? PgSchema.withParameter(schema.url(), "reWriteBatchedInserts=true") : schema.url())) {
@@ -81,6 +95,15 @@ final class LoadBenchmarks {
             // Untimed: after this first load every timed mirror population replaces tables that have contents, which
             // core does through a shadow table swapped in with the LSN (the atomic path readers rely on).
             mirrorAll(mirror, tables);
+            // Variants are keyed "KEY=VALUE" (the value after the first '=').
+            for (var v : settings.variants().entrySet()) {
+                Map<String, Object> target = new LinkedHashMap<>(settings.targetSettings());
+                target.put(v.getKey().substring(0, v.getKey().indexOf('=')), v.getValue());
+                MirrorHarness other = MirrorHarness.build("Bench", "postgresql", schema.url(), Map.of(), target);
+                others.put(v.getKey(), other);
+                other.announce(data.stream().map(TableData::schema).toList());
+                variantApply.put(v.getKey(), new ArrayList<>());
+            }
             for (int run = 1; run <= settings.runs(); run++) {
                 boolean verify = run == 1;
                 long copyNanos;
@@ -117,11 +140,55 @@ final class LoadBenchmarks {
                 long sinkNanos = System.nanoTime() - t0;
                 sink.add(Stats.rate(changes, sinkNanos));
                 verifyEqual(verify, "incremental: set-wise apply vs row-by-row", applied, checksum(copy, tables, verify), checks);
+                for (var o : others.entrySet()) {
+                    variantApply.get(o.getKey()).add(variantApply(o.getKey(), o.getValue(), copy, tables, changes, run, applied, checks));
+                }
                 log.printf("run %d/%d: population mirror %,.0f rows/s, COPY %,.0f rows/s; apply mirror %,.0f changes/s, "
                         + "row-by-row %,.0f changes/s%n", run, settings.runs(), mirrorPop.get(run - 1), copyPop.get(run - 1),
                         mirrorApply.get(run - 1), sink.get(run - 1));
+                for (var v : variantApply.entrySet()) {
+                    log.printf("run %d/%d: apply with %s %,.0f changes/s%n", run, settings.runs(), v.getKey(), v.getValue().get(run - 1));
+                }
             }
-            return new Outcome(rows, changes, mirrorPop, copyPop, mirrorApply, sink, checks);
+            return new Outcome(rows, changes, mirrorPop, copyPop, mirrorApply, sink, checks, variantApply);
+        } finally {
+            others.values().forEach(MirrorHarness::close);
+        }
+    }
+
+    /**
+     * The same changes through a second mirror with other target settings (an experiment measured in the same run as
+     * the mirror and the row-by-row sink). A {@code fillFactor} setting only shapes tables the variant creates, so
+     * here it is set on the populated tables before they are reloaded (and reset after).
+     */
+    private double variantApply(String name, MirrorHarness other, Connection copy, List<Prepared> tables, long changes, int run,
+                                String applied, List<String> checks) throws SQLException {
+        Object fill = name.startsWith("fillFactor=") ? name.substring("fillFactor=".length()) : null;
+        if (fill != null) {
+            alterAll(copy, tables, "SET (fillfactor = " + Integer.parseInt(fill.toString()) + ")");
+        }
+        copyAll(copy, tables);
+        analyze(copy, tables);
+        prepareTimedPhase(copy);
+        long t0 = System.nanoTime();
+        for (Prepared t : tables) {
+            other.apply(t.data().name(), t.changes(), POPULATED_LSN + 100 + run);
+        }
+        long nanos = System.nanoTime() - t0;
+        verifyEqual(applied != null, "incremental: variant " + name + " vs the mirror's apply", applied,
+                checksum(copy, tables, applied != null), checks);
+        if (fill != null) {
+            alterAll(copy, tables, "RESET (fillfactor)");
+        }
+        return Stats.rate(changes, nanos);
+    }
+
+    private static void alterAll(Connection c, List<Prepared> tables, String action) throws SQLException {
+        for (Prepared t : tables) {
+            try (Statement s = c.createStatement()) {
+                s.execute("ALTER TABLE " + t.quotedTable() + " " + action);
+            }
+            c.commit();
         }
     }
 
@@ -166,7 +233,7 @@ final class LoadBenchmarks {
     }
 
     /** Each timed phase starts with the server's dirty buffers flushed and this JVM's garbage collected. */
-    private static void prepareTimedPhase(Connection c) throws SQLException {
+    static void prepareTimedPhase(Connection c) throws SQLException {
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(true);
         try (Statement s = c.createStatement()) {

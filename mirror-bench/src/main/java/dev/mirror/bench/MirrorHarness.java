@@ -31,7 +31,17 @@ final class MirrorHarness implements AutoCloseable {
 
     /** The sample source with these extra keys, into the target dialect at url. */
     static MirrorHarness build(String context, String dialect, String url, Map<String, Object> sourceExtra) {
-        return new MirrorHarness(Mirror.builder().config(config(context, dialect, url, sourceExtra), "mirror-bench")
+        return build(context, dialect, url, sourceExtra, Map.of());
+    }
+
+    /** The same with extra target settings (a dialect's options, e.g. {@code applyMethod}). */
+    static MirrorHarness build(String context, String dialect, String url, Map<String, Object> sourceExtra,
+                               Map<String, Object> targetExtra) {
+        Map<String, Object> tree = config(context, dialect, url, sourceExtra);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> target = (Map<String, Object>) tree.get("target");
+        target.putAll(targetExtra);
+        return new MirrorHarness(Mirror.builder().config(tree, "mirror-bench")
                 .pluginDirectory(false).progress(ProgressListener.NONE).build());
     }
 

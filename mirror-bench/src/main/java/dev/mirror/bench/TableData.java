@@ -33,13 +33,19 @@ record TableData(TableSchema schema, List<Row> rows) {
      * wide and narrow rows is the sample's), generated at the smallest scale that has enough of them.
      */
     static List<TableData> sample(List<String> tables, long total) {
+        return sample(tables, total, false);
+    }
+
+    /** The same; with {@code allTables} any of SuperOffice's 413 tables may be named (e.g. databasemodel's varbinary). */
+    static List<TableData> sample(List<String> tables, long total, boolean allTables) {
+        SampleDataSet.Selection selection = allTables ? SampleDataSet.Selection.ALL : SampleDataSet.Selection.CORE;
         if (tables.isEmpty()) {
             throw new IllegalArgumentException("no tables given: name at least one of the sample's tables");
         }
         if (total < tables.size()) {
             throw new IllegalArgumentException("--rows must be at least the number of tables (" + tables.size() + "), got " + total);
         }
-        SampleDataSet one = new SampleDataSet(1, SampleDataSet.Selection.CORE);
+        SampleDataSet one = new SampleDataSet(1, selection);
         Map<String, Long> base = new LinkedHashMap<>();
         for (String t : tables) {
             one.table(t, 1).orElseThrow(() -> new IllegalArgumentException("the sample has no table '" + t
@@ -48,7 +54,7 @@ record TableData(TableSchema schema, List<Row> rows) {
         }
         long baseTotal = base.values().stream().mapToLong(Long::longValue).sum();
         int scale = (int) Math.max(1, (total + baseTotal - 1) / baseTotal);
-        SampleDataSet data = new SampleDataSet(scale, SampleDataSet.Selection.CORE);
+        SampleDataSet data = new SampleDataSet(scale, selection);
         List<TableData> r = new ArrayList<>();
         long left = total;
         int i = 0;

@@ -11,13 +11,13 @@ class ResultsTest {
     void loadOutcomesBecomeRatiosAgainstTheGoals() {
         Results r = new Results();
         r.load(new LoadBenchmarks.Outcome(1000, 100, List.of(90.0, 95.0, 80.0), List.of(100.0, 100.0, 100.0),
-                List.of(50.0, 40.0, 60.0), List.of(2.0, 3.0, 2.5), List.of("checked")), List.of("person"), 1000, false);
+                List.of(60.0, 55.0, 65.0), List.of(2.0, 3.0, 2.5), List.of("checked")), List.of("person"), 1000, false);
         assertThat(r.lines()).extracting(Result::id).containsExactly("1", "2a", "2b");
         assertThat(r.lines().get(0).ratio()).isEqualTo("0.90");
         assertThat(r.lines().get(0).met()).isTrue();
-        assertThat(r.lines().get(1).ratio()).isEqualTo("0.56"); // 50 / 90
+        assertThat(r.lines().get(1).ratio()).isEqualTo("0.67"); // 60 / 90, goal 0.6
         assertThat(r.lines().get(1).met()).isTrue();
-        assertThat(r.lines().get(2).ratio()).isEqualTo("20.00"); // 50 / 2.5
+        assertThat(r.lines().get(2).ratio()).isEqualTo("24.00"); // 60 / 2.5, goal 3
         assertThat(r.lines().get(2).met()).isTrue();
         assertThat(r.details()).contains("checked");
         assertThat(r.details()).anyMatch(d -> d.contains("population mirror/COPY 0.90, 0.95, 0.80 (median 0.90)"));
@@ -26,10 +26,31 @@ class ResultsTest {
     @Test
     void aMissedGoalSaysNo() {
         Results r = new Results();
-        r.load(new LoadBenchmarks.Outcome(1000, 100, List.of(80.0), List.of(100.0), List.of(30.0), List.of(10.0), List.of()),
+        r.load(new LoadBenchmarks.Outcome(1000, 100, List.of(80.0), List.of(100.0), List.of(30.0), List.of(11.0), List.of()),
                 List.of("person"), 1000, false);
         assertThat(r.lines()).extracting(Result::met).containsExactly(false, false, false);
         assertThat(r.lines().get(0).markdownRow()).endsWith("| **NO** |");
+    }
+
+    @Test
+    void pushParallelAndTenantOutcomesBecomeLines() {
+        Results r = new Results();
+        r.push(new PushIngestBench.Outcome(1000, 2 * 1048576, 4, List.of(30.0, 50.0), List.of(100.0, 100.0), List.of("same"),
+                64 * 1048576, 10 * 1048576, 20 * 1048576, 90 * 1048576), List.of("person"));
+        Map<Integer, List<Double>> seconds = new java.util.LinkedHashMap<>();
+        seconds.put(1, List.of(60.0));
+        seconds.put(2, List.of(40.0));
+        r.parallel(new ParallelLoadBench.Outcome(5, 416, 9000, seconds));
+        r.tenants(new TenantsBench.Outcome(50, 1000, 1048576, 2.0, List.of(10.0, 20.0, 30.0), 16, 1, 2, 3,
+                List.of("isolation: fine")));
+        assertThat(r.lines()).extracting(Result::id).containsExactly("6", "7", "8");
+        assertThat(r.lines().get(0).ratio()).isEqualTo("0.40");
+        assertThat(r.lines().get(0).met()).isFalse();
+        assertThat(r.lines().get(0).mirror()).isEqualTo("40 rows/s (0.1 MiB/s of XML)");
+        assertThat(r.lines().get(1).ratio()).isEqualTo("1.50");
+        assertThat(r.lines().get(1).met()).isTrue();
+        assertThat(r.lines().get(2).mirror()).contains("500 rows/s").contains("median 20 ms").contains("p99 30 ms");
+        assertThat(r.lines().get(2).met()).isTrue();
     }
 
     @Test

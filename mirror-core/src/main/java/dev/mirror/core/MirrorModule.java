@@ -85,6 +85,8 @@ final class MirrorModule extends AbstractModule {
                                   ProgressListener progress, MirrorSettings s, ChangeSource source) {
         ContextPolicy policy = ContextPolicy.of(s.contextId(), source.isPush() ? source.allowedContexts() : Optional.empty(),
                 targets.routesPerContext());
-        return new CoreProtocolSessions(targets, blocklist, hooks, redactor, progress, policy);
+        // Each table at work holds one target connection: more workers than pooled connections would only wait.
+        int workers = Math.min(configured.run().workers(), s.targetSettings().poolSize());
+        return new CoreProtocolSessions(targets, blocklist, hooks, redactor, progress, policy, workers);
     }
 }

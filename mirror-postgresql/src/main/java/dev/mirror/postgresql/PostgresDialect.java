@@ -88,6 +88,9 @@ public final class PostgresDialect implements TargetDialect {
      * @param warnings        where long-name mappings are reported (once per name)
      */
     private volatile String applyWorkMem;
+    private volatile boolean applyMerge;
+    private volatile int fillFactor = 100;
+    private volatile String tempBuffers;
 
     public PostgresDialect(int copyChunkChars, String applicationName, Consumer<String> warnings) {
         if (copyChunkChars < 1024) {
@@ -142,7 +145,13 @@ public final class PostgresDialect implements TargetDialect {
             String key = schema.column(schema.primaryKey().get(i)).orElseThrow().name();
             b.append(i == 0 ? "" : ", ").append(quote(targetName(key)));
         }
-        return List.of(b.append("))").toString());
+        b.append("))");
+        if (fillFactor < 100) {
+            // Free space on every page lets an update put the new row version on the same page (a HOT update: no
+            // new index entry). https://www.postgresql.org/docs/15/storage-hot.html
+            b.append(" WITH (fillfactor = ").append(fillFactor).append(')');
+        }
+        return List.of(b.toString());
     }
 
     @Override
@@ -233,12 +242,32 @@ public final class PostgresDialect implements TargetDialect {
                 s.execute("SET LOCAL work_mem = '" + applyWorkMem + "'");
             }
         }
-        return new PostgresChangeApplier(this, table, schema).apply(connection, changes, copyChunkChars);
+        // MERGE exists from PostgreSQL 15 on; older servers keep the DELETE + INSERT … ON CONFLICT pair.
+        boolean merge = applyMerge && connection.getMetaData().getDatabaseMajorVersion() >= 15;
+        return new PostgresChangeApplier(this, table, schema, merge).apply(connection, changes, copyChunkChars);
     }
 
     /** Sets the work_mem of apply transactions ({@code 256MB}); null leaves the server's setting. Validated by the provider. */
     PostgresDialect withApplyWorkMem(String workMem) {
         this.applyWorkMem = workMem;
+        return this;
+    }
+
+    /** Applies batches with one MERGE (PostgreSQL 15+) instead of DELETE + INSERT … ON CONFLICT. Set by the provider. */
+    PostgresDialect withApplyMerge(boolean merge) {
+        this.applyMerge = merge;
+        return this;
+    }
+
+    /** The fillfactor of the tables this dialect creates (100: PostgreSQL's default, no clause). Set by the provider. */
+    PostgresDialect withFillFactor(int fillFactor) {
+        this.fillFactor = fillFactor;
+        return this;
+    }
+
+    /** The session's temp_buffers (e.g. {@code 256MB}), null for the server's. Set by the provider. */
+    PostgresDialect withTempBuffers(String size) {
+        this.tempBuffers = size;
         return this;
     }
 
@@ -277,6 +306,13 @@ public final class PostgresDialect implements TargetDialect {
      */
     @Override
     public void prepareConnection(Connection connection) throws SQLException {
+        if (tempBuffers != null) {
+            // The apply stages each batch in a temp table; temp_buffers (default 8MB) can only be raised before the
+            // session's first temp-table use, so here. https://www.postgresql.org/docs/15/runtime-config-resource.html
+            try (Statement s = connection.createStatement()) {
+                s.execute("SET temp_buffers = '" + tempBuffers + "'");
+            }
+        }
         if (applicationName.isBlank()) {
             return;
         }

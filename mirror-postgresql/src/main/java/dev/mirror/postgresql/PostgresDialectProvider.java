@@ -11,11 +11,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Configuration keys (all optional): {@code copyChunkKiB} (COPY data buffered before it is sent, default
  * 256, 4..65536), {@code applicationName} (default {@code mirror}; empty to leave it alone), {@code applyWorkMem} (work_mem of each
- * incremental apply transaction, default {@code 256MB}; empty for the server's setting).
+ * incremental apply transaction, default {@code 256MB}; empty for the server's setting), {@code applyMethod}
+ * ({@code merge}: one MERGE per batch on PostgreSQL 15+, or {@code upsert}: DELETE + INSERT … ON CONFLICT),
+ * {@code fillFactor} (of the tables the mirror creates, 10..100, default 100), {@code tempBuffers} (the session's
+ * temp_buffers for the apply's staging table; default empty: the server's).
  */
 public final class PostgresDialectProvider implements TargetDialectProvider {
     /** The name users write as {@code target.dialect}. */
     public static final String NAME = "postgresql";
+    private static final String DEFAULT_APPLY_METHOD = "upsert";
+    private static final int DEFAULT_FILL_FACTOR = 100;
 
     @Override
     public String name() {
@@ -33,6 +38,17 @@ public final class PostgresDialectProvider implements TargetDialectProvider {
         return jdbcUrl != null && jdbcUrl.regionMatches(true, 0, "jdbc:postgresql:", 0, "jdbc:postgresql:".length());
     }
 
+    /** A PostgreSQL memory size setting; null when empty (the server's setting). */
+    private static String memory(PluginConfig config, String key, String defaultValue) {
+        String v = config.string(key, defaultValue).trim();
+        if (!v.isEmpty() && !v.matches("[1-9][0-9]{0,6}(kB|MB|GB)")) {
+            config.problem(key, "must be a PostgreSQL memory size such as 64MB or 1GB (or empty for the server's setting), got '"
+                    + v + "'");
+            v = defaultValue;
+        }
+        return v.isEmpty() ? null : v;
+    }
+
     @Override
     public TargetDialect create(PluginConfig config) {
         int chunkKiB = config.integer("copyChunkKiB", PostgresDialect.DEFAULT_COPY_CHUNK_CHARS / 1024);
@@ -41,13 +57,19 @@ public final class PostgresDialectProvider implements TargetDialectProvider {
             chunkKiB = PostgresDialect.DEFAULT_COPY_CHUNK_CHARS / 1024;
         }
         String applicationName = config.string("applicationName", "mirror");
-        String workMem = config.string("applyWorkMem", "256MB").trim();
-        if (!workMem.isEmpty() && !workMem.matches("[1-9][0-9]{0,6}(kB|MB|GB)")) {
-            config.problem("applyWorkMem", "must be a PostgreSQL memory size such as 64MB or 1GB (or empty for the server's setting), got '"
-                    + workMem + "'");
-            workMem = "256MB";
+        String workMem = memory(config, "applyWorkMem", "256MB");
+        String method = config.string("applyMethod", DEFAULT_APPLY_METHOD).trim();
+        if (!method.equals("merge") && !method.equals("upsert")) {
+            config.problem("applyMethod", "must be merge or upsert, got '" + method + "'");
+            method = DEFAULT_APPLY_METHOD;
+        }
+        int fillFactor = config.integer("fillFactor", DEFAULT_FILL_FACTOR);
+        if (fillFactor < 10 || fillFactor > 100) {
+            config.problem("fillFactor", "must be between 10 and 100 (percent), got " + fillFactor);
+            fillFactor = DEFAULT_FILL_FACTOR;
         }
         return new PostgresDialect(chunkKiB * 1024, applicationName, LoggerFactory.getLogger(PostgresDialect.class)::warn)
-                .withApplyWorkMem(workMem.isEmpty() ? null : workMem);
+                .withApplyWorkMem(workMem).withApplyMerge(method.equals("merge"))
+                .withFillFactor(fillFactor).withTempBuffers(memory(config, "tempBuffers", ""));
     }
 }

@@ -108,6 +108,24 @@ class PostgresDdlTest {
     }
 
     @Test
+    void mergeDeletesUpdatesChangedRowsAndInsertsInOneStatement() {
+        TableSchema s = new TableSchema("t", List.of(col("id", "int", false, null), col("v", "nvarchar(5)", true, null)),
+                List.of("id"));
+        assertThat(new PostgresChangeApplier(d, "t", s, true).merge()).isEqualTo("MERGE INTO \"t\" AS m USING (SELECT DISTINCT ON "
+                + "(\"id\") * FROM pg_temp.mirror_stage ORDER BY \"id\", \"mirror_seq\" DESC) AS s ON m.\"id\" = s.\"id\" "
+                + "WHEN MATCHED AND s.\"mirror_op\" = 'D' THEN DELETE WHEN MATCHED AND ROW(m.\"v\") IS DISTINCT FROM ROW(s.\"v\") "
+                + "THEN UPDATE SET \"v\" = s.\"v\" WHEN NOT MATCHED AND s.\"mirror_op\" <> 'D' THEN INSERT (\"id\", \"v\") "
+                + "VALUES (s.\"id\", s.\"v\")");
+    }
+
+    @Test
+    void fillFactorBelowOneHundredIsAStorageParameter() {
+        TableSchema s = new TableSchema("t", List.of(col("id", "int", false, null)), List.of("id"));
+        assertThat(new PostgresDialect().withFillFactor(80).createTable("t", s).get(0)).endsWith("PRIMARY KEY (\"id\")) WITH (fillfactor = 80)");
+        assertThat(new PostgresDialect().createTable("t", s).get(0)).endsWith("PRIMARY KEY (\"id\"))");
+    }
+
+    @Test
     void keyOnlyTableUpsertDoesNothingOnConflict() {
         TableSchema s = new TableSchema("link", List.of(col("a", "int", false, null), col("b", "int", false, null)),
                 List.of("a", "b"));

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 class PostgresDialectConformanceTest extends AbstractTargetDialectTest {
     private static PostgresTestDatabase db;
     private static final PostgresDialect DIALECT = new PostgresDialect();
+    /** The dialect's experimental options (one MERGE per batch, fillfactor 80, temp_buffers): the same kit must pass. */
+    static final PostgresDialect OPTIONS = new PostgresDialect().withApplyMerge(true).withFillFactor(80)
+            .withTempBuffers("64MB");
 
     @BeforeAll
     static void setUp() throws SQLException {
@@ -36,6 +39,7 @@ class PostgresDialectConformanceTest extends AbstractTargetDialectTest {
     protected TargetDialect dialect() {
         return DIALECT;
     }
+
 
     @Override
     protected Connection openConnection() throws SQLException {

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * announced: a table whose answered LSN is from a step with another schema, or from a later step, is sent
  * in full.
  *
- * <p>Not thread-safe; core's runner calls it from one thread.
+ * <p>Core's runner calls {@link #runCycle} from one thread; within a cycle the tables are sent through
+ * {@link MirrorProtocol#forEachTable}, so several at once (reading the data set, which is safe for that).
  */
 public final class SampleChangeSource implements ChangeSource {
     private static final Logger LOG = LoggerFactory.getLogger(SampleChangeSource.class);
@@ -100,11 +101,8 @@ public final class SampleChangeSource implements ChangeSource {
         int now = fresh ? resolve(announced, answers) : announced;
         LOG.info("sample source: cycle at step {} of {} (LSN {}), scale {}, {} tables", now, maxStep,
                 SampleDataSet.lsn(now), data.scale(), answers.size());
-        for (TableAnswer a : answers) {
-            if (a.accepted()) {
-                send(protocol, a, now);
-            }
-        }
+        // Core runs the tables on up to run.workers threads; send() only reads the immutable data set.
+        protocol.forEachTable(answers.stream().filter(TableAnswer::accepted).toList(), a -> send(protocol, a, now));
         step = now;
     }
 

@@ -69,6 +69,18 @@ public final class MonikerDecoder {
     }
 
     private static Object convert(String tag, String body, SqlServerType base) {
+        if ((tag.equals("I") || tag.equals("S")) && base.family() == dev.mirror.api.model.TypeFamily.INTEGER) {
+            Object fast = MonikerFastPaths.integer(body, base);
+            if (fast != null) {
+                return fast;
+            }
+        } else if (tag.equals("DT") && (base == SqlServerType.DATETIME || base == SqlServerType.DATETIME2
+                || base == SqlServerType.SMALLDATETIME)) {
+            LocalDateTime fast = MonikerFastPaths.dateTime(body);
+            if (fast != null) {
+                return fast;
+            }
+        }
         switch (tag) {
             case "I", "S", "F", "M", "" -> {
                 if (tag.isEmpty() && !isNumeric(base)) {

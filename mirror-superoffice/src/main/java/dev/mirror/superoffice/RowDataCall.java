@@ -129,8 +129,13 @@ final class RowDataCall {
         TableSchema schema = announced.get();
         try {
             RowDecoder decoder = RowDecoder.of(schema, info.columns());
-            decoder.validate(spool.rows());
-            ChangeCursor cursor = cursor(decoder, spool.rows());
+            ChangeCursor cursor;
+            if (spool.spilled()) {
+                decoder.validate(spool.rows());
+                cursor = cursor(decoder, spool.rows());
+            } else {
+                cursor = ChangeCursor.of(decoder.decodeAll(spool.rows()));
+            }
             ChangeBatch batch = lsn > 0 ? ChangeBatch.last(table, cursor, lsn) : ChangeBatch.partial(table, cursor);
             ApplyResult result = protocol.apply(batch);
             if (!result.succeeded()) {

@@ -2,7 +2,10 @@ package dev.mirror.superoffice;
 
 import dev.mirror.api.model.Column;
 import dev.mirror.api.model.Operation;
+import dev.mirror.api.model.Row;
+import dev.mirror.api.model.RowChange;
 import dev.mirror.api.model.TableSchema;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
@@ -54,6 +57,27 @@ final class RowDecoder {
                 throw new IllegalArgumentException("row " + index + ": " + e.getMessage(), e);
             }
         }
+    }
+
+    /**
+     * Decodes every row, like {@link #validate} (same errors), and keeps the results: for a batch held in memory, so
+     * each value is decoded once instead of twice (validation, then the apply). Memory stays bounded by the spool's
+     * in-memory limit; a spilled batch is validated and decoded again while streamed instead.
+     */
+    List<RowChange> decodeAll(Iterator<BatchSpool.RawRow> rows) {
+        List<RowChange> decoded = new ArrayList<>();
+        int index = 0;
+        while (rows.hasNext()) {
+            BatchSpool.RawRow r = rows.next();
+            index++;
+            try {
+                Operation op = Operation.fromCode(TableSchemaCall.strip(r.operation()));
+                decoded.add(new RowChange(op, Row.of(decode(r.values()))));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("row " + index + ": " + e.getMessage(), e);
+            }
+        }
+        return decoded;
     }
 
     /** The row's values in announced column order (columns the batch does not carry are null). */

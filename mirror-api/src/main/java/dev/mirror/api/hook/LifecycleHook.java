@@ -11,6 +11,15 @@ import dev.mirror.api.protocol.CycleReport;
  * committed, so a hook sees committed data and its own SQL (through {@link HookContext#target()}) is not
  * part of the mirror's transactions.
  *
+ * <p><b>Thread-safety a hook needs:</b> the per-table calls of the load ({@link #onTableWiped}, {@link #onShadowLoaded},
+ * {@link #onTablePopulated}) may come from several threads at once for <em>different</em> tables: a pull cycle processes up to
+ * {@code run.workers} tables in parallel, and a push source serves several calls at once. Calls for the same table
+ * never overlap and come in the protocol's order (wiped, shadow loaded, populated). {@link #onCycleStarted},
+ * {@link #onTableReconciled}, {@link #onTableDropped} (the schema step), {@link #onCycleCompleted} and {@link #onCycleFailed} of a context run while no table
+ * step of that context runs. So a hook's own state touched by per-table calls must be thread-safe (e.g. a concurrent
+ * map keyed by table); state touched only by the cycle-wide calls needs nothing more. Several contexts (tenants of a
+ * push source) may call one hook instance at once.
+ *
  * <p><b>Failure policy:</b> a hook that throws does not fail the table or the cycle: core logs the error
  * with the hook's name, adds it to the cycle report's table line as a warning, and goes on. A hook that
  * needs to stop mirroring must say so through its own monitoring, not by throwing.

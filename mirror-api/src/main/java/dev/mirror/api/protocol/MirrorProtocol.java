@@ -1,8 +1,10 @@
 package dev.mirror.api.protocol;
 
 import dev.mirror.api.model.TableSchema;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The mirroring protocol of SuperOffice, implemented once by core for one context identifier and one
@@ -75,6 +77,24 @@ public interface MirrorProtocol {
      */
     default Map<String, Long> storedLsns() {
         return Map.of();
+    }
+
+    /**
+     * Runs a pull source's per-table work of one cycle, several tables at once: core calls {@code work} once per item,
+     * on up to {@code run.workers} threads of its own, and returns when every call has returned. Each table step the
+     * work makes ({@link #apply}, {@link #repopulate}, {@link #wipe}) runs on its own target connection and transaction,
+     * as always; steps on the same table are still serialized, and {@link #schema} / {@link #complete} still run alone.
+     * So a source gets parallel tables without threads of its own: call this after {@link #schema} with the accepted
+     * answers, and make one table's steps, in their order, inside one call of {@code work}.
+     *
+     * <p>{@code work} must be safe to call from several threads at once for different items (the source's own state
+     * included). A per-table failure should come back in the {@link ApplyResult} as usual; if {@code work} throws, the
+     * items already started finish, the rest are not started, and the first exception is rethrown here.
+     *
+     * <p>The default runs the items one after another on the calling thread (for implementations other than core's).
+     */
+    default <T> void forEachTable(Collection<? extends T> items, Consumer<? super T> work) {
+        items.forEach(work);
     }
 
     /** Ends the cycle as failed (the source could not go on): fires the failed hook. */

@@ -25,9 +25,12 @@ import java.util.TreeSet;
  * @param lockTtl     {@code run.lockTtl}: how long the run lock lasts without a heartbeat (default 5m)
  * @param lockWait    {@code run.wait}: how long a run waits for the lock (default 0s: refuse at once)
  * @param backoff     {@code run.backoff}: how a run waits out an unreachable target or source
+ * @param workers     {@code run.workers}: how many tables a pull cycle processes at once, each on its own target connection
+ *                    (default the smaller of 4 and the available processors; see
+ *                    {@link dev.mirror.api.protocol.MirrorProtocol#forEachTable})
  */
 public record RunSettings(Duration every, LocalTime pauseFrom, LocalTime pauseTo, ZoneId zone, Http http, Duration lockTtl,
-                          Duration lockWait, Backoff backoff) {
+                          Duration lockWait, Backoff backoff, int workers) {
     /**
      * Where a long run's front end serves its status page, {@code /status.json}, {@code /healthz}, {@code /readyz} and
      * {@code /metrics}.
@@ -89,7 +92,9 @@ public record RunSettings(Duration every, LocalTime pauseFrom, LocalTime pauseTo
         }
     }
 
-    static final Set<String> KEYS = Set.of("every", "pause", "metricsPort", "http", "lockTtl", "wait", "backoff");
+    static final Set<String> KEYS = Set.of("every", "pause", "metricsPort", "http", "lockTtl", "wait", "backoff", "workers");
+    /** The most tables at once; more would only queue for the target's connections. */
+    static final int MAX_WORKERS = 64;
     static final Set<String> PAUSE_KEYS = Set.of("from", "to", "zone");
     static final Set<String> BACKOFF_KEYS = Set.of("initial", "max", "giveUpAfter");
 
@@ -99,11 +104,20 @@ public record RunSettings(Duration every, LocalTime pauseFrom, LocalTime pauseTo
         requireNonNull(lockTtl, "lockTtl is null");
         requireNonNull(lockWait, "lockWait is null");
         requireNonNull(backoff, "backoff is null");
+        if (workers < 1 || workers > MAX_WORKERS) {
+            throw new IllegalArgumentException("workers must be 1.." + MAX_WORKERS + ", got " + workers);
+        }
+    }
+
+    /** The default of {@code run.workers}: the smaller of 4 and the available processors. */
+    public static int defaultWorkers() {
+        return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     }
 
     /** No schedule (one cycle), no pause window, lock lasting 5m, no waiting for the lock, default backoff. */
     public static RunSettings defaults() {
-        return new RunSettings(null, null, null, ZoneId.systemDefault(), Http.DEFAULT, Duration.ofMinutes(5), Duration.ZERO, Backoff.DEFAULT);
+        return new RunSettings(null, null, null, ZoneId.systemDefault(), Http.DEFAULT, Duration.ofMinutes(5), Duration.ZERO, Backoff.DEFAULT,
+                defaultWorkers());
     }
 
     /** {@code run.metricsPort} / {@code run.http.port}: the front end's HTTP port, or -1 for none. */
@@ -113,22 +127,27 @@ public record RunSettings(Duration every, LocalTime pauseFrom, LocalTime pauseTo
 
     /** The same settings with other HTTP settings. */
     public RunSettings withHttp(Http h) {
-        return new RunSettings(every, pauseFrom, pauseTo, zone, h, lockTtl, lockWait, backoff);
+        return new RunSettings(every, pauseFrom, pauseTo, zone, h, lockTtl, lockWait, backoff, workers);
     }
 
     /** The same settings with another interval (null: one cycle). */
     public RunSettings withEvery(Duration interval) {
-        return new RunSettings(interval, pauseFrom, pauseTo, zone, http, lockTtl, lockWait, backoff);
+        return new RunSettings(interval, pauseFrom, pauseTo, zone, http, lockTtl, lockWait, backoff, workers);
     }
 
     /** The same settings with another wait for the run lock. */
     public RunSettings withLockWait(Duration wait) {
-        return new RunSettings(every, pauseFrom, pauseTo, zone, http, lockTtl, wait, backoff);
+        return new RunSettings(every, pauseFrom, pauseTo, zone, http, lockTtl, wait, backoff, workers);
     }
 
     /** The same settings with another backoff. */
     public RunSettings withBackoff(Backoff b) {
-        return new RunSettings(every, pauseFrom, pauseTo, zone, http, lockTtl, lockWait, b);
+        return new RunSettings(every, pauseFrom, pauseTo, zone, http, lockTtl, lockWait, b, workers);
+    }
+
+    /** The same settings with another number of workers. */
+    public RunSettings withWorkers(int n) {
+        return new RunSettings(every, pauseFrom, pauseTo, zone, http, lockTtl, lockWait, backoff, n);
     }
 
     /** Binds {@code run} (a map, or null for the defaults); every problem goes to {@code problems} with its path. */
@@ -179,7 +198,20 @@ public record RunSettings(Duration every, LocalTime pauseFrom, LocalTime pauseTo
             ttl = d.lockTtl();
         }
         Duration wait = duration(run.get("wait"), "run.wait", d.lockWait(), problems);
-        return new RunSettings(every, from, to, zone, http, ttl, wait, backoff(run.get("backoff"), problems));
+        int workers = d.workers();
+        Object w = run.get("workers");
+        if (w != null) {
+            try {
+                workers = Integer.parseInt(String.valueOf(w).trim());
+                if (workers < 1 || workers > MAX_WORKERS) {
+                    problems.add("run.workers", "must be 1.." + MAX_WORKERS + " (tables processed at once), got " + workers);
+                    workers = d.workers();
+                }
+            } catch (NumberFormatException e) {
+                problems.add("run.workers", "expected a number of tables processed at once, found '" + w + "'");
+            }
+        }
+        return new RunSettings(every, from, to, zone, http, ttl, wait, backoff(run.get("backoff"), problems), workers);
     }
 
     private static int port(Object v, String path, ConfigProblems problems) {

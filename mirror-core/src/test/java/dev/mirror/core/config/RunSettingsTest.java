@@ -93,6 +93,18 @@ class RunSettingsTest {
     }
 
     @Test
+    void workersDefaultToTheSmallerOfFourAndTheProcessorsAndAreBound() {
+        ConfigProblems problems = new ConfigProblems();
+        assertThat(RunSettings.bind(null, problems).workers())
+                .isEqualTo(Math.min(4, Runtime.getRuntime().availableProcessors()));
+        assertThat(RunSettings.bind(Map.of("workers", 3), problems).workers()).isEqualTo(3);
+        assertThat(problems.all()).isEmpty();
+        RunSettings.bind(Map.of("workers", 0), problems);
+        RunSettings.bind(Map.of("workers", "many"), problems);
+        assertThat(problems.all()).hasSize(2).allSatisfy(p -> assertThat(p).startsWith("run.workers:"));
+    }
+
+    @Test
     void overridesKeepTheRest() {
         RunSettings s = RunSettings.defaults().withEvery(Duration.ofMinutes(20)).withLockWait(Duration.ofSeconds(5));
         assertThat(s.every()).isEqualTo(Duration.ofMinutes(20));

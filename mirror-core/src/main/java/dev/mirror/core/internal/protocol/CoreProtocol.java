@@ -65,16 +65,28 @@ public final class CoreProtocol implements MirrorProtocol {
     private volatile CycleLedger ledger = new CycleLedger();
     private volatile java.util.Set<String> failedAtStart = java.util.Set.of();
     private volatile boolean stopping;
+    private final TableWorkers workers;
 
     public CoreProtocol(String contextId, TargetDatabase target, Blocklist blocklist, HookDispatcher hooks,
                         HookContext hookContext, Redactor redactor, ProgressListener progress) {
+        this(contextId, target, blocklist, hooks, hookContext, redactor, progress, 1);
+    }
+
+    /** @param workers how many tables {@link #forEachTable} processes at once ({@code run.workers}) */
+    public CoreProtocol(String contextId, TargetDatabase target, Blocklist blocklist, HookDispatcher hooks,
+                        HookContext hookContext, Redactor redactor, ProgressListener progress, int workers) {
         this.contextId = ContextIds.require(contextId);
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be at least 1, got " + workers);
+        }
+        this.workers = new TableWorkers(contextId, workers);
         this.target = requireNonNull(target, "target is null");
         this.metadata = new MetadataTable(target.dialect(), ContextIds.metadataTable(contextId));
         this.hooks = requireNonNull(hooks, "hooks is null");
         this.hookContext = requireNonNull(hookContext, "hookContext is null");
         this.redactor = requireNonNull(redactor, "redactor is null");
-        this.progress = requireNonNull(progress, "progress is null");
+        // Front ends' listeners print from one thread; with several tables at once core calls them one at a time.
+        this.progress = workers > 1 ? new SerialProgress(requireNonNull(progress, "progress is null")) : requireNonNull(progress, "progress is null");
         this.shadows = new ShadowTables(target, metadata);
         this.schemaStep = new SchemaStep(target, metadata, requireNonNull(blocklist, "blocklist is null"), hooks, hookContext,
                 new Reconciler(target, metadata, redactor), shadows, redactor);
@@ -135,6 +147,12 @@ public final class CoreProtocol implements MirrorProtocol {
         String why = "not applied: the run is stopping (stop requested); retried on the next run";
         ledger.failed(table, why);
         return new ApplyResult(table, TableCounts.ZERO, why);
+    }
+
+    /** Up to {@code run.workers} tables at once, on threads of core's (see {@link TableWorkers}). */
+    @Override
+    public <T> void forEachTable(java.util.Collection<? extends T> items, java.util.function.Consumer<? super T> work) {
+        workers.forEach(items, work);
     }
 
     @Override

@@ -29,6 +29,7 @@ public final class CoreProtocolSessions implements ProtocolSessions {
     private final Redactor redactor;
     private final ProgressListener progress;
     private final ContextPolicy policy;
+    private final int workers;
     private final Map<String, CoreProtocol> protocols = new ConcurrentHashMap<>();
 
     /** Sessions that admit every context ({@link ContextPolicy#unrestricted()}). */
@@ -39,6 +40,13 @@ public final class CoreProtocolSessions implements ProtocolSessions {
 
     public CoreProtocolSessions(TargetConnections targets, Blocklist blocklist, HookDispatcher hooks, Redactor redactor,
                                 ProgressListener progress, ContextPolicy policy) {
+        this(targets, blocklist, hooks, redactor, progress, policy, 1);
+    }
+
+    /** @param workers tables a pull cycle processes at once ({@code run.workers}, at most the target's pool size) */
+    public CoreProtocolSessions(TargetConnections targets, Blocklist blocklist, HookDispatcher hooks, Redactor redactor,
+                                ProgressListener progress, ContextPolicy policy, int workers) {
+        this.workers = workers;
         this.targets = requireNonNull(targets, "targets is null");
         this.blocklist = requireNonNull(blocklist, "blocklist is null");
         this.hooks = requireNonNull(hooks, "hooks is null");
@@ -53,7 +61,8 @@ public final class CoreProtocolSessions implements ProtocolSessions {
         policy.admit(contextId);
         return protocols.computeIfAbsent(contextId, ctx -> {
             TargetDatabase db = targets.forContext(ctx);
-            return new CoreProtocol(ctx, db, blocklist, hooks, new CoreHookContext(ctx, new CoreTargetSession(db)), redactor, progress);
+            return new CoreProtocol(ctx, db, blocklist, hooks, new CoreHookContext(ctx, new CoreTargetSession(db)), redactor, progress,
+                    workers);
         });
     }
 
