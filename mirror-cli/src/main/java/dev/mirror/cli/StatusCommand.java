@@ -55,8 +55,8 @@ final class StatusCommand extends BaseCommand.Configured {
         }
         boolean withHeadroom = !headroom.isEmpty();
         TextTable t = withHeadroom
-                ? new TextTable("table", ">lsn", "hash", "state", ">rows", "last change (UTC)", ">headroom", "message")
-                : new TextTable("table", ">lsn", "hash", "state", ">rows", "last change (UTC)", "message");
+                ? new TextTable("table", ">lsn", "hash", "state", ">rows", "last change (UTC)", ">headroom", "mode", "message")
+                : new TextTable("table", ">lsn", "hash", "state", ">rows", "last change (UTC)", "mode", "message");
         for (MetadataRow r : rows.stream().sorted((a, b) -> a.table().compareToIgnoreCase(b.table())).toList()) {
             Object count = counts.containsKey(r.table()) ? counts.get(r.table()) : "-";
             String hash = r.schemaHash() == null ? "" : r.schemaHash().substring(0, Math.min(12, r.schemaHash().length()));
@@ -64,9 +64,9 @@ final class StatusCommand extends BaseCommand.Configured {
             String msg = r.message() == null ? "" : redactor().redact(r.message());
             if (withHeadroom) {
                 Long h = headroom.get(r.table().toLowerCase(java.util.Locale.ROOT));
-                t.row(r.table(), r.lsn(), hash, r.state(), count, changed, h == null ? "-" : h, msg);
+                t.row(r.table(), r.lsn(), hash, r.state(), count, changed, h == null ? "-" : h, mode(r), msg);
             } else {
-                t.row(r.table(), r.lsn(), hash, r.state(), count, changed, msg);
+                t.row(r.table(), r.lsn(), hash, r.state(), count, changed, mode(r), msg);
             }
         }
         out().print(t.render("  "));
@@ -74,6 +74,11 @@ final class StatusCommand extends BaseCommand.Configured {
         long pending = rows.stream().filter(r -> r.lsn() < 0 && !"blocked".equals(r.state())).count();
         out().println("  " + rows.size() + " tables, " + failed + " failed, " + pending + " waiting for repopulation (LSN -1)");
         out().flush();
+    }
+
+    /** The table's mode (mirror, softDelete, history); a blocked table has none. */
+    private static String mode(MetadataRow r) {
+        return "blocked".equals(r.state()) ? "-" : r.mode();
     }
 
     private void printJson(Mirror mirror, String metadata, List<MetadataRow> rows, Map<String, Long> counts,
@@ -87,6 +92,8 @@ final class StatusCommand extends BaseCommand.Configured {
         for (MetadataRow r : rows) {
             ObjectNode o = arr.addObject();
             o.put("table", r.table());
+            o.put("mode", r.mode());
+            o.put("options", r.options());
             o.put("lsn", r.lsn());
             o.put("schemaHash", r.schemaHash());
             o.put("state", r.state());

@@ -85,6 +85,6 @@ final class MirrorModule extends AbstractModule {
                                   ProgressListener progress, MirrorSettings s, ChangeSource source) {
         ContextPolicy policy = ContextPolicy.of(s.contextId(), source.isPush() ? source.allowedContexts() : Optional.empty(),
                 targets.routesPerContext());
-        return new CoreProtocolSessions(targets, blocklist, hooks, redactor, progress, policy);
+        return new CoreProtocolSessions(targets, blocklist, hooks, redactor, progress, policy, s.options());
     }
 }

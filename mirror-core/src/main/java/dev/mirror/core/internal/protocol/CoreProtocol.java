@@ -20,6 +20,10 @@ import dev.mirror.core.ProgressListener;
 import dev.mirror.core.Redactor;
 import dev.mirror.core.internal.hooks.HookDispatcher;
 import dev.mirror.core.internal.metadata.MetadataTable;
+import dev.mirror.core.config.TableOptionsSettings;
+import dev.mirror.core.internal.options.TableLayouts;
+import dev.mirror.core.internal.options.TableModes;
+import dev.mirror.core.internal.options.VersionClock;
 import dev.mirror.core.internal.target.TargetDatabase;
 import java.time.Instant;
 import java.util.List;
@@ -65,9 +69,16 @@ public final class CoreProtocol implements MirrorProtocol {
     private volatile CycleLedger ledger = new CycleLedger();
     private volatile java.util.Set<String> failedAtStart = java.util.Set.of();
     private volatile boolean stopping;
+    private final TableModes modes;
 
     public CoreProtocol(String contextId, TargetDatabase target, Blocklist blocklist, HookDispatcher hooks,
                         HookContext hookContext, Redactor redactor, ProgressListener progress) {
+        this(contextId, target, blocklist, hooks, hookContext, redactor, progress, TableOptionsSettings.NONE);
+    }
+
+    /** @param options the table options (mode, excluded and hashed columns), applied by {@link TableModes} */
+    public CoreProtocol(String contextId, TargetDatabase target, Blocklist blocklist, HookDispatcher hooks,
+                        HookContext hookContext, Redactor redactor, ProgressListener progress, TableOptionsSettings options) {
         this.contextId = ContextIds.require(contextId);
         this.target = requireNonNull(target, "target is null");
         this.metadata = new MetadataTable(target.dialect(), ContextIds.metadataTable(contextId));
@@ -76,8 +87,10 @@ public final class CoreProtocol implements MirrorProtocol {
         this.redactor = requireNonNull(redactor, "redactor is null");
         this.progress = requireNonNull(progress, "progress is null");
         this.shadows = new ShadowTables(target, metadata);
+        TableLayouts layouts = new TableLayouts(requireNonNull(options, "options is null"));
+        this.modes = new TableModes(target.dialect(), new VersionClock());
         this.schemaStep = new SchemaStep(target, metadata, requireNonNull(blocklist, "blocklist is null"), hooks, hookContext,
-                new Reconciler(target, metadata, redactor), shadows, redactor);
+                new Reconciler(target, metadata, redactor, layouts), shadows, redactor, layouts);
     }
 
     @Override
@@ -164,7 +177,7 @@ public final class CoreProtocol implements MirrorProtocol {
             boolean completesRepopulation = state.lsn() < 0 && lsn.isPresent();
             try {
                 TableCounts counts = target.inTransaction("applying changes to " + table, false, c -> {
-                    TableCounts applied = target.dialect().applyChanges(c, state.targetName(), state.schema(), changes);
+                    TableCounts applied = modes.apply(c, state.targetName(), state.layout(), changes);
                     if (lsn.isPresent()) {
                         metadata.setLsn(c, table, lsn.getAsLong(), MetadataTable.OK, null);
                     }
@@ -194,7 +207,7 @@ public final class CoreProtocol implements MirrorProtocol {
             TableState loading = state.withShadow(shadow);
             tables.put(table, loading);
             TableCounts counts = target.inTransaction("loading changes into the shadow of " + table, false,
-                    c -> target.dialect().applyChanges(c, shadow, loading.schema(), changes));
+                    c -> target.dialect().applyChanges(c, shadow, loading.schema(), modes.shadowChanges(loading.layout(), changes)));
             ledger.applied(table, counts, state.lsn(), false);
             if (lsn.isPresent()) {
                 swapIn(loading, shadow, lsn.getAsLong(), "repopulated by the source");
@@ -207,6 +220,14 @@ public final class CoreProtocol implements MirrorProtocol {
 
     /** The shadow is complete: hooks build on it, then it replaces the table together with the LSN. */
     private void swapIn(TableState loading, String shadow, long lsn, String why) {
+        if (!loading.layout().isPlain()) {
+            // soft delete keeps rows gone from the source, history keeps the old versions: set-wise, before the swap
+            boolean sameSchema = loading.load() != TableState.Load.SHADOW_NEW_SCHEMA;
+            target.inTransaction("merging the shadow of " + loading.table() + " with its current contents", true, c -> {
+                modes.mergeShadow(c, loading.targetName(), shadow, loading.layout(), sameSchema);
+                return null;
+            });
+        }
         ledger.warnings(loading.table(), hooks.shadowLoaded(event(loading, why), shadow));
         shadows.swap(loading, shadow, lsn);
         tables.put(loading.table(), loading.populated(lsn));
@@ -239,7 +260,8 @@ public final class CoreProtocol implements MirrorProtocol {
                     } else {
                         shadows.create(c, into, state.schema());
                     }
-                    long n = target.dialect().bulkLoad(c, into, state.schema(), new InsertRows(table, rows),
+                    long n = target.dialect().bulkLoad(c, into, state.schema(),
+                            modes.loadRows(state.layout(), new InsertRows(table, rows), !inPlace),
                             count -> progress.populating(table, count));
                     if (inPlace) {
                         metadata.setLsn(c, table, lsn, MetadataTable.OK, null);

@@ -29,6 +29,7 @@ public final class CoreProtocolSessions implements ProtocolSessions {
     private final Redactor redactor;
     private final ProgressListener progress;
     private final ContextPolicy policy;
+    private final dev.mirror.core.config.TableOptionsSettings options;
     private final Map<String, CoreProtocol> protocols = new ConcurrentHashMap<>();
 
     /** Sessions that admit every context ({@link ContextPolicy#unrestricted()}). */
@@ -39,12 +40,19 @@ public final class CoreProtocolSessions implements ProtocolSessions {
 
     public CoreProtocolSessions(TargetConnections targets, Blocklist blocklist, HookDispatcher hooks, Redactor redactor,
                                 ProgressListener progress, ContextPolicy policy) {
+        this(targets, blocklist, hooks, redactor, progress, policy, dev.mirror.core.config.TableOptionsSettings.NONE);
+    }
+
+    /** @param options the table options every context's tables are mirrored with */
+    public CoreProtocolSessions(TargetConnections targets, Blocklist blocklist, HookDispatcher hooks, Redactor redactor,
+                                ProgressListener progress, ContextPolicy policy, dev.mirror.core.config.TableOptionsSettings options) {
         this.targets = requireNonNull(targets, "targets is null");
         this.blocklist = requireNonNull(blocklist, "blocklist is null");
         this.hooks = requireNonNull(hooks, "hooks is null");
         this.redactor = requireNonNull(redactor, "redactor is null");
         this.progress = requireNonNull(progress, "progress is null");
         this.policy = requireNonNull(policy, "policy is null");
+        this.options = requireNonNull(options, "options is null");
     }
 
     @Override
@@ -53,7 +61,8 @@ public final class CoreProtocolSessions implements ProtocolSessions {
         policy.admit(contextId);
         return protocols.computeIfAbsent(contextId, ctx -> {
             TargetDatabase db = targets.forContext(ctx);
-            return new CoreProtocol(ctx, db, blocklist, hooks, new CoreHookContext(ctx, new CoreTargetSession(db)), redactor, progress);
+            return new CoreProtocol(ctx, db, blocklist, hooks, new CoreHookContext(ctx, new CoreTargetSession(db)), redactor, progress,
+                    options);
         });
     }
 
