@@ -306,7 +306,7 @@ public final class H2Dialect implements TargetDialect {
     public TableCounts withStagedChanges(Connection connection, String table, TableSchema schema,
                                          Iterator<RowChange> changes, dev.mirror.api.target.StagedChanges.Work work)
             throws SQLException {
-        return new H2Stager(limits).stage(connection, schema, changes, work);
+        return new H2Stager(limits).stage(connection, table, schema, changes, work);
     }
 
     @Override

@@ -87,7 +87,7 @@ public class TableModesEndToEndTest {
         }
     }
 
-    private static void assertTable(Connection c, TargetDialect d, TableSchema t, ModeModel model, boolean history, int step)
+    static void assertTable(Connection c, TargetDialect d, TableSchema t, ModeModel model, boolean history, int step)
             throws Exception {
         String flag = history ? "_mirror_active" : "_mirror_deleted";
         StringBuilder sql = new StringBuilder("SELECT ");
