@@ -18,15 +18,44 @@ import java.util.Objects;
  * name (lower case), so that a column added later reads as NULL in older rows.
  */
 final class ModeModel {
-    /** One version (history) or one row (soft delete): values by column name, and whether it is open / not deleted. */
-    record Version(Map<String, Object> values, boolean live) {
+    /**
+     * One version (history) or one row (soft delete): values by column name, and whether it is open / not deleted.
+     * {@code hidden}: columns a recreate could not carry over (retyped): NULL in the mirror, though the version's values
+     * (what its row hash was computed from) still decide whether a later row differs.
+     */
+    record Version(Map<String, Object> values, boolean live, java.util.Set<String> hidden) {
+        Version(Map<String, Object> values, boolean live) {
+            this(values, live, java.util.Set.of());
+        }
+
+        Version closed() {
+            return new Version(values, false, hidden);
+        }
     }
 
     private final Map<String, Map<List<Object>, List<Version>>> tables = new HashMap<>();
 
-    /** A table recreated (incompatible schema change, or options changed): its old rows are not carried over. */
+    /** A table rebuilt because its options changed: its old rows are not carried over. */
     void reset(String table) {
         tables.remove(table);
+    }
+
+    /**
+     * A table recreated by an incompatible source change with the same options: its old rows and versions are carried
+     * over, the columns whose type changed as NULL.
+     */
+    void retype(String table, java.util.Set<String> columns) {
+        Map<List<Object>, List<Version>> t = tables.get(table);
+        if (t == null) {
+            return;
+        }
+        for (List<Version> versions : t.values()) {
+            versions.replaceAll(v -> {
+                java.util.Set<String> h = new java.util.HashSet<>(v.hidden());
+                columns.forEach(c -> h.add(c.toLowerCase()));
+                return new Version(v.values(), v.live(), h);
+            });
+        }
     }
 
     void dropAllExcept(java.util.Set<String> present) {
@@ -62,7 +91,7 @@ final class ModeModel {
             if (!history) {
                 versions.clear();
             } else if (last != null && last.live()) {
-                versions.set(versions.size() - 1, new Version(last.values(), false));
+                versions.set(versions.size() - 1, last.closed());
             }
             versions.add(new Version(e.getValue(), true));
         }
@@ -71,7 +100,7 @@ final class ModeModel {
                 List<Version> versions = e.getValue();
                 Version last = versions.get(versions.size() - 1);
                 if (last.live()) {
-                    versions.set(versions.size() - 1, new Version(last.values(), false));
+                    versions.set(versions.size() - 1, last.closed());
                 }
             }
         }
@@ -84,7 +113,8 @@ final class ModeModel {
             for (Version v : versions) {
                 List<Object> row = new ArrayList<>();
                 for (Column c : schema.columns()) {
-                    row.add(v.values().get(c.name().toLowerCase()));
+                    String name = c.name().toLowerCase();
+                    row.add(v.hidden().contains(name) ? null : v.values().get(name));
                 }
                 row.add(v.live());
                 rows.add(row);

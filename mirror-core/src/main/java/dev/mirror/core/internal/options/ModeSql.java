@@ -65,8 +65,12 @@ final class ModeSql {
     }
 
     private String dataColumns(String prefix) {
+        return columns(layout.data().columns(), prefix);
+    }
+
+    private String columns(List<Column> list, String prefix) {
         StringBuilder b = new StringBuilder();
-        for (Column c : layout.data().columns()) {
+        for (Column c : list) {
             b.append(b.length() == 0 ? "" : ", ").append(prefix).append(q(c.name()));
         }
         return b.toString();
@@ -107,10 +111,15 @@ final class ModeSql {
      * the new contents are carried over, flagged deleted (those already flagged keep their time).
      */
     BoundSql softDeleteCarryOver(String oldTable, LocalDateTime time) {
+        return softDeleteCarryOver(oldTable, layout.data().columns(), time);
+    }
+
+    /** As above, copying only {@code carried} data columns (after a recreate: the others are NULL in the old rows). */
+    BoundSql softDeleteCarryOver(String oldTable, List<Column> carried, LocalDateTime time) {
         String sh = t();
         String old = dialect.quote(oldTable);
-        return BoundSql.of("INSERT INTO " + sh + " (" + dataColumns("") + ", " + q(ModeColumns.DELETED) + ", "
-                + q(ModeColumns.SYNCED) + ") SELECT " + dataColumns("o.") + ", " + cast(ModeColumns.FLAG) + ", CASE WHEN o."
+        return BoundSql.of("INSERT INTO " + sh + " (" + columns(carried, "") + ", " + q(ModeColumns.DELETED) + ", "
+                + q(ModeColumns.SYNCED) + ") SELECT " + columns(carried, "o.") + ", " + cast(ModeColumns.FLAG) + ", CASE WHEN o."
                 + q(ModeColumns.DELETED) + " = ? THEN o." + q(ModeColumns.SYNCED) + " ELSE " + cast(ModeColumns.TIME) + " END FROM "
                 + old + " o WHERE NOT EXISTS (SELECT 1 FROM " + sh + " n WHERE " + keyMatch(null, "n", "o") + ")",
                 true, true, time);
@@ -162,7 +171,12 @@ final class ModeSql {
 
     /** History repopulation, step 1: the whole history of the old table is copied into the loaded shadow. */
     BoundSql historyCopyOld(String oldTable) {
-        return BoundSql.of("INSERT INTO " + t() + " (" + allColumns("") + ") SELECT " + allColumns("o.") + " FROM "
+        return historyCopyOld(oldTable, layout.mirror().columns());
+    }
+
+    /** As above, copying only {@code carried} columns (after a recreate: the others are NULL in the old versions). */
+    BoundSql historyCopyOld(String oldTable, List<Column> carried) {
+        return BoundSql.of("INSERT INTO " + t() + " (" + columns(carried, "") + ") SELECT " + columns(carried, "o.") + " FROM "
                 + dialect.quote(oldTable) + " o");
     }
 
@@ -204,17 +218,27 @@ final class ModeSql {
 
     /** The merge of a loaded shadow with the old table before the swap; {@code sameSchema} false after a recreate. */
     List<BoundSql> shadowMerge(String oldTable, boolean sameSchema, LocalDateTime time) {
+        return shadowMerge(oldTable, sameSchema ? layout.mirror().columns() : null, time);
+    }
+
+    /**
+     * The merge of a loaded shadow with the old table before the swap, carrying the old table's {@code carried} columns
+     * (every mirror column when the schema is the same; those the old table has with the same type after a recreate;
+     * null: nothing is carried, the table starts afresh).
+     */
+    List<BoundSql> shadowMerge(String oldTable, List<Column> carried, LocalDateTime time) {
         List<BoundSql> r = new ArrayList<>();
         switch (layout.mode()) {
             case MIRROR -> { }
             case SOFT_DELETE -> {
-                if (sameSchema) {
-                    r.add(softDeleteCarryOver(oldTable, time));
+                if (carried != null) {
+                    List<Column> data = carried.stream().filter(c -> layout.data().column(c.name()).isPresent()).toList();
+                    r.add(softDeleteCarryOver(oldTable, data, time));
                 }
             }
             case HISTORY -> {
-                if (sameSchema) {
-                    r.add(historyCopyOld(oldTable));
+                if (carried != null) {
+                    r.add(historyCopyOld(oldTable, carried));
                     r.add(historyCloseAbsentOrChanged(time));
                     r.add(historyDropUnchanged());
                 }

@@ -10,8 +10,15 @@ import dev.mirror.api.target.TargetDialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import dev.mirror.api.model.Column;
+import dev.mirror.api.target.TargetColumn;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The table options applied to what core writes, once for every target: incremental batches (mirror mode through the
@@ -20,6 +27,7 @@ import java.util.function.Function;
  * set-wise: a fixed number of statements per batch, none per row.
  */
 public final class TableModes {
+    private static final Logger LOG = LoggerFactory.getLogger(TableModes.class);
     private final TargetDialect dialect;
     private final VersionClock clock;
 
@@ -83,13 +91,52 @@ public final class TableModes {
     /**
      * Completes a loaded shadow before it is swapped in (soft delete: rows gone from the source stay, flagged; history:
      * the old versions stay, those of absent or changed keys closed, unchanged rows keep their open version). Runs in the
-     * caller's transaction; {@code sameSchema} is false after a recreate, whose old rows do not fit the new table.
+     * caller's transaction.
+     *
+     * @param sameSchema  false after a recreate (an incompatible source change, or a failed table rebuilt): the old rows
+     *                    are then carried with the columns the old table has with the same type (the others NULL), when
+     *                    every key column, every mode column and every NOT NULL column is among them
+     * @param sameOptions false when the table is rebuilt because its options changed: nothing is carried (the old rows
+     *                    do not have the new mode's columns, or hold values hashed with another salt)
      */
-    public void mergeShadow(Connection c, String table, String shadow, TableLayout layout, boolean sameSchema)
-            throws SQLException {
-        for (BoundSql s : new ModeSql(dialect, shadow, layout).shadowMerge(table, sameSchema, clock.next())) {
+    public void mergeShadow(Connection c, String table, String shadow, TableLayout layout, boolean sameSchema,
+                            boolean sameOptions) throws SQLException {
+        List<Column> carried = null;
+        if (sameSchema) {
+            carried = layout.mirror().columns();
+        } else if (sameOptions) {
+            carried = carriedAcrossRecreate(c, table, shadow, layout);
+        }
+        for (BoundSql s : new ModeSql(dialect, shadow, layout).shadowMerge(table, carried, clock.next())) {
             s.execute(c);
         }
+    }
+
+    private List<Column> carriedAcrossRecreate(Connection c, String table, String shadow, TableLayout layout)
+            throws SQLException {
+        Optional<List<TargetColumn>> old = dialect.describeTable(c, table);
+        Optional<List<TargetColumn>> next = dialect.describeTable(c, shadow);
+        if (old.isEmpty() || next.isEmpty()) {
+            return null;
+        }
+        List<Column> carried = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (Column col : layout.mirror().columns()) {
+            String name = dialect.targetName(col.name());
+            Optional<TargetColumn> before = old.get().stream().filter(t -> t.name().equalsIgnoreCase(name)).findFirst();
+            Optional<TargetColumn> after = next.get().stream().filter(t -> t.name().equalsIgnoreCase(name)).findFirst();
+            if (before.isPresent() && after.isPresent() && before.get().nativeType().equalsIgnoreCase(after.get().nativeType())) {
+                carried.add(col);
+            } else if (!col.nullable() || layout.mirror().primaryKey().stream().anyMatch(k -> k.equalsIgnoreCase(col.name()))) {
+                missing.add(col.name());
+            }
+        }
+        if (!missing.isEmpty()) {
+            LOG.warn("table {}: recreated without its {} rows of before: column(s) {} cannot be carried over (new, retyped "
+                    + "or NOT NULL)", layout.source().name(), layout.mode().configName(), missing);
+            return null;
+        }
+        return carried;
     }
 
     private static <A, B> Iterator<B> map(Iterator<A> in, Function<A, B> f) {

@@ -20,6 +20,7 @@ import dev.mirror.core.ProgressListener;
 import dev.mirror.core.Redactor;
 import dev.mirror.core.internal.hooks.HookDispatcher;
 import dev.mirror.core.internal.metadata.MetadataTable;
+import dev.mirror.core.metadata.MetadataRow;
 import dev.mirror.core.config.TableOptionsSettings;
 import dev.mirror.core.internal.options.TableLayouts;
 import dev.mirror.core.internal.options.TableModes;
@@ -224,7 +225,9 @@ public final class CoreProtocol implements MirrorProtocol {
             // soft delete keeps rows gone from the source, history keeps the old versions: set-wise, before the swap
             boolean sameSchema = loading.load() != TableState.Load.SHADOW_NEW_SCHEMA;
             target.inTransaction("merging the shadow of " + loading.table() + " with its current contents", true, c -> {
-                modes.mergeShadow(c, loading.targetName(), shadow, loading.layout(), sameSchema);
+                MetadataRow stored = sameSchema ? null : metadata.readAll(c).get(loading.table());
+                boolean sameOptions = sameSchema || (stored != null && loading.layout().fingerprint().equals(stored.options()));
+                modes.mergeShadow(c, loading.targetName(), shadow, loading.layout(), sameSchema, sameOptions);
                 return null;
             });
         }

@@ -102,6 +102,21 @@ class ModeSqlSqlServerTest {
     }
 
     @Test
+    void aRecreateCarriesOnlyTheColumnsTheOldTableHasWithTheSameType() {
+        TableLayout l = TableLayout.of(source, new TableOptions(TableMode.HISTORY, Set.of(), Set.of()), null);
+        List<Column> carried = l.mirror().columns().stream().filter(c -> !c.name().equals("secret")).toList();
+        assertThat(new ModeSql(dialect, "sh", l).shadowMerge("t", carried, T)).extracting(BoundSql::sql).first().isEqualTo(
+                "INSERT INTO [sh] ([id], [name], [_mirror_row_hash], [_mirror_valid_from], [_mirror_valid_to], [_mirror_active]) "
+                        + "SELECT o.[id], o.[name], o.[_mirror_row_hash], o.[_mirror_valid_from], o.[_mirror_valid_to], "
+                        + "o.[_mirror_active] FROM [t] o");
+        TableLayout sd = TableLayout.of(source, new TableOptions(TableMode.SOFT_DELETE, Set.of(), Set.of()), null);
+        List<Column> sdCarried = sd.mirror().columns().stream().filter(c -> !c.name().equals("secret")).toList();
+        assertThat(new ModeSql(dialect, "sh", sd).shadowMerge("t", sdCarried, T)).extracting(BoundSql::sql).singleElement()
+                .asString().startsWith("INSERT INTO [sh] ([id], [name], [_mirror_deleted], [_mirror_synced]) SELECT o.[id], o.[name], ");
+        assertThat(new ModeSql(dialect, "sh", sd).shadowMerge("t", (List<Column>) null, T)).as("options changed: nothing").isEmpty();
+    }
+
+    @Test
     void historyKeyIsExtendedByValidFromAndModeColumnsAreSqlServerTypes() {
         TableLayout l = TableLayout.of(source, new TableOptions(TableMode.HISTORY, Set.of("secret"), Set.of()), null);
         assertThat(l.mirror().primaryKey()).containsExactly("id", "_mirror_valid_from");
