@@ -45,6 +45,15 @@ final class MirrorHarness implements AutoCloseable {
                 .pluginDirectory(false).progress(ProgressListener.NONE).build());
     }
 
+    /** As {@link #build(String, String, String, Map)}, with an {@code options} section (table modes, column options). */
+    static MirrorHarness withOptions(String context, String dialect, String url, Map<String, Object> sourceExtra,
+                                     Map<String, Object> options) {
+        Map<String, Object> tree = config(context, dialect, url, sourceExtra);
+        tree.put("options", requireNonNull(options, "options is null"));
+        return new MirrorHarness(Mirror.builder().config(tree, "mirror-bench").pluginDirectory(false)
+                .progress(ProgressListener.NONE).build());
+    }
+
     static Map<String, Object> config(String context, String dialect, String url, Map<String, Object> sourceExtra) {
         Map<String, Object> source = new LinkedHashMap<>();
         source.put("type", "sample");

@@ -44,8 +44,8 @@ final class StatusCommand extends BaseCommand.Configured {
         }
         boolean withHeadroom = !headroom.isEmpty();
         TextTable t = withHeadroom
-                ? new TextTable("table", ">lsn", "hash", "state", ">rows", "last change (UTC)", ">headroom", "message")
-                : new TextTable("table", ">lsn", "hash", "state", ">rows", "last change (UTC)", "message");
+                ? new TextTable("table", ">lsn", "hash", "state", ">rows", "last change (UTC)", ">headroom", "mode", "message")
+                : new TextTable("table", ">lsn", "hash", "state", ">rows", "last change (UTC)", "mode", "message");
         for (MetadataRow r : rows.stream().sorted((a, b) -> a.table().compareToIgnoreCase(b.table())).toList()) {
             Object count = counts.containsKey(r.table()) ? counts.get(r.table()) : "-";
             String hash = r.schemaHash() == null ? "" : r.schemaHash().substring(0, Math.min(12, r.schemaHash().length()));
@@ -53,9 +53,9 @@ final class StatusCommand extends BaseCommand.Configured {
             String msg = r.message() == null ? "" : redactor().redact(r.message());
             if (withHeadroom) {
                 Long h = headroom.get(r.table().toLowerCase(java.util.Locale.ROOT));
-                t.row(r.table(), r.lsn(), hash, r.state(), count, changed, h == null ? "-" : h, msg);
+                t.row(r.table(), r.lsn(), hash, r.state(), count, changed, h == null ? "-" : h, mode(r), msg);
             } else {
-                t.row(r.table(), r.lsn(), hash, r.state(), count, changed, msg);
+                t.row(r.table(), r.lsn(), hash, r.state(), count, changed, mode(r), msg);
             }
         }
         out().print(t.render("  "));
@@ -63,5 +63,10 @@ final class StatusCommand extends BaseCommand.Configured {
         long pending = rows.stream().filter(r -> r.lsn() < 0 && !"blocked".equals(r.state())).count();
         out().println("  " + rows.size() + " tables, " + failed + " failed, " + pending + " waiting for repopulation (LSN -1)");
         out().flush();
+    }
+
+    /** The table's mode (mirror, softDelete, history); a blocked table has none. */
+    private static String mode(MetadataRow r) {
+        return "blocked".equals(r.state()) ? "-" : r.mode();
     }
 }

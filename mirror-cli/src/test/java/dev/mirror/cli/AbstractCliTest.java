@@ -91,6 +91,7 @@ abstract class AbstractCliTest {
         assertThat(status.code()).as(status.toString()).isZero();
         assertThat(status.out()).contains("metadata table Cli_mirroring").containsPattern("contact\\s+7000\\s+[0-9a-f]{12}\\s+ok\\s+\\d+");
         assertThat(status.out()).containsPattern("credentials\\s+-1\\s+\\S+\\s+blocked\\s+-");
+        assertThat(status.out()).as("each table's mode").containsPattern("contact\\s+7000\\s.*\\smirror\\s*\\n");
 
         Cli.Result js = cli("status", "--config", config.toString(), "--json");
         assertThat(js.code()).as(js.toString()).isZero();
@@ -106,6 +107,7 @@ abstract class AbstractCliTest {
         assertThat(contact.get("lsn").asLong()).isEqualTo(7000);
         assertThat(contact.get("rows").asLong()).isPositive();
         assertThat(contact.get("state").asText()).isEqualTo("ok");
+        assertThat(contact.get("mode").asText()).isEqualTo("mirror");
         assertThat(contact.get("schemaHash").asText()).hasSize(64);
     }
 

@@ -87,6 +87,6 @@ final class MirrorModule extends AbstractModule {
                 targets.routesPerContext());
         // Each table at work holds one target connection: more workers than pooled connections would only wait.
         int workers = Math.min(configured.run().workers(), s.targetSettings().poolSize());
-        return new CoreProtocolSessions(targets, blocklist, hooks, redactor, progress, policy, workers);
+        return new CoreProtocolSessions(targets, blocklist, hooks, redactor, progress, policy, workers, s.options());
     }
 }

@@ -301,6 +301,14 @@ public final class H2Dialect implements TargetDialect {
         return applier.apply(connection, table, schema, changes);
     }
 
+    /** See {@link H2Stager}. */
+    @Override
+    public TableCounts withStagedChanges(Connection connection, String table, TableSchema schema,
+                                         Iterator<RowChange> changes, dev.mirror.api.target.StagedChanges.Work work)
+            throws SQLException {
+        return new H2Stager(limits).stage(connection, table, schema, changes, work);
+    }
+
     @Override
     public MirrorException translate(SQLException e, String what) {
         return H2Errors.translate(e, what);

@@ -247,6 +247,14 @@ public final class PostgresDialect implements TargetDialect {
         return new PostgresChangeApplier(this, table, schema, merge).apply(connection, changes, copyChunkChars);
     }
 
+    /** See {@link PostgresStager}. */
+    @Override
+    public TableCounts withStagedChanges(Connection connection, String table, TableSchema schema,
+                                         Iterator<RowChange> changes, dev.mirror.api.target.StagedChanges.Work work)
+            throws SQLException {
+        return new PostgresStager(this, table, schema).stage(connection, changes, copyChunkChars, work);
+    }
+
     /** Sets the work_mem of apply transactions ({@code 256MB}); null leaves the server's setting. Validated by the provider. */
     PostgresDialect withApplyWorkMem(String workMem) {
         this.applyWorkMem = workMem;

@@ -24,7 +24,7 @@ import java.util.Set;
 
 /**
  * A fault-injecting wrapper around the H2 dialect (provider {@code faulty-h2}): after {@code failAfterRows} rows of
- * {@code failTable} in {@code failDuring} ({@code bulkLoad} or {@code applyChanges}) it throws, or with {@code halt: true}
+ * {@code failTable} in {@code failDuring} ({@code bulkLoad}, {@code applyChanges}, {@code stagedWork} or {@code swapShadow}) it throws, or with {@code halt: true}
  * kills the JVM on the spot (Runtime.halt: no finally blocks, no rollback, like kill -9).
  */
 public final class FaultyH2DialectProvider implements TargetDialectProvider {
@@ -85,6 +85,26 @@ public final class FaultyH2DialectProvider implements TargetDialectProvider {
             return d.applyChanges(c, t, s, failing("applyChanges", t, changes));
         }
 
+        /** {@code applyChanges}: fails while the batch is staged; {@code stagedWork}: after core's statements ran, uncommitted. */
+        @Override
+        public TableCounts withStagedChanges(Connection c, String t, TableSchema s, Iterator<RowChange> changes,
+                                             dev.mirror.api.target.StagedChanges.Work work) throws SQLException {
+            boolean afterWork = during.equals("stagedWork") && t.equalsIgnoreCase(table);
+            return d.withStagedChanges(c, t, s, failing("applyChanges", t, changes), (cc, stage) -> {
+                work.run(cc, stage);
+                if (afterWork) {
+                    fault("core's statements on the stage of " + t);
+                }
+            });
+        }
+
+        private void fault(String where) {
+            if (halt) {
+                Runtime.getRuntime().halt(99);
+            }
+            throw MirrorException.target("INJECTED_FAULT", false, "injected fault after " + where, null);
+        }
+
         @Override
         public String name() {
             return "faulty-h2";
@@ -133,6 +153,9 @@ public final class FaultyH2DialectProvider implements TargetDialectProvider {
         @Override
         public void swapShadow(java.sql.Connection connection, String table, String shadow, SwapStep inSwap)
                 throws java.sql.SQLException {
+            if (during.equals("swapShadow") && table.equalsIgnoreCase(this.table)) {
+                fault("the shadow of " + table + " was loaded (and merged), before the swap");
+            }
             d.swapShadow(connection, table, shadow, inSwap);
         }
 

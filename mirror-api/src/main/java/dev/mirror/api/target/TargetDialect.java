@@ -147,6 +147,30 @@ public interface TargetDialect {
             throws SQLException;
 
     /**
+     * Stages a batch of changes through the bulk path, exactly as {@link #applyChanges} does, and runs {@code work} over
+     * the stage instead of the dialect's own delete/insert or merge: core uses it for the soft delete and history modes,
+     * whose statements it writes once for every target. Core calls it inside the transaction it opened (auto-commit off);
+     * the stage must stay within that transaction (a temporary table dropped afterwards, or dropped by a rollback), and
+     * nothing may be committed. {@code work} runs once, after every change is staged, on the calling thread; it may
+     * delete rows of the stage.
+     *
+     * <p>The stage has one column per column of {@code schema} (nullable: a delete carries only its key) plus the
+     * change's position in the batch and its operation (see {@link StagedChanges}). The rows of {@code schema} need not
+     * match the columns of {@code table}; {@code table} is named only for dialects that derive the stage from it, and the
+     * columns of {@code schema} always exist in it.
+     *
+     * <p>The default refuses: a dialect that cannot stage for core does not support the soft delete and history modes,
+     * and core reports that as a configuration problem of the tables that ask for them.
+     *
+     * @return the counts by operation as received
+     */
+    default TableCounts withStagedChanges(Connection connection, String table, TableSchema schema,
+                                          Iterator<RowChange> changes, StagedChanges.Work work) throws SQLException {
+        throw new MirrorException("UNSUPPORTED", dev.mirror.api.ErrorCategory.CONFIGURATION,
+                "the " + name() + " target does not support the softDelete and history modes (it cannot stage changes for core)");
+    }
+
+    /**
      * Turns a driver failure into a {@link MirrorException} with category TARGET, marking deadlocks, lock
      * timeouts and lost connections retryable; {@code what} says what was being done.
      */

@@ -69,6 +69,8 @@ public final class StatusJson {
         for (MetadataRow r : s.rows()) {
             ObjectNode o = arr.addObject();
             o.put("table", r.table());
+            o.put("mode", r.mode());
+            o.put("options", r.options());
             o.put("lsn", r.lsn());
             o.put("schemaHash", r.schemaHash());
             o.put("state", r.state());

@@ -20,11 +20,12 @@ import java.util.List;
  * @param retryAttempts {@code retry.attempts} (default 4)
  * @param retryBackoffMillis {@code retry.initialBackoffMillis} (default 200)
  * @param run           {@code run}: the runner's keys, bound by {@link RunSettings} (may be empty)
+ * @param options       {@code options}: per-table mode and column options, bound by {@link TableOptionsSettings}
  */
 public record MirrorSettings(String contextId, PluginConfig source, String sourceType, PluginConfig target,
                              TargetSettings targetSettings, boolean useDefaultBlocklist, List<String> blocklistAdditions,
                              List<PluginConfig> hooks, Path pluginsDirectory, int retryAttempts, long retryBackoffMillis,
-                             PluginConfig run) {
+                             PluginConfig run, TableOptionsSettings options) {
 
     /**
      * Core's reading of {@code target}.
@@ -98,7 +99,8 @@ public record MirrorSettings(String contextId, PluginConfig source, String sourc
         }
         PluginConfig run = root.foreignChild("run").orElseGet(() -> new TreePluginConfig("run", java.util.Map.of(),
                 new ConfigProblems(), new dev.mirror.core.Redactor(), java.util.Set.of()));
+        TableOptionsSettings options = TableOptionsSettings.bind(root.child("options"));
         return new MirrorSettings(context, source, sourceType, target, ts, useDefault, additions, hooks, plugins, attempts,
-                Math.max(0, backoff), run);
+                Math.max(0, backoff), run, options);
     }
 }

@@ -12,7 +12,27 @@ import java.time.LocalDateTime;
  * @param schemaDef  canonical schema text (may be null for rows written by hand)
  * @param updatedAt  last change, UTC (may be null)
  * @param message    last failure or note (may be null)
+ * @param options    the table options the mirror table was built with, e.g. {@code mode=history;hash=email;salt=…}
+ *                   (null in rows written before options existed: {@code mode=mirror})
  */
 public record MetadataRow(String table, String schemaHash, long lsn, String state, String schemaDef,
-                          LocalDateTime updatedAt, String message) {
+                          LocalDateTime updatedAt, String message, String options) {
+    /** A row without recorded options. */
+    public MetadataRow(String table, String schemaHash, long lsn, String state, String schemaDef, LocalDateTime updatedAt,
+                       String message) {
+        this(table, schemaHash, lsn, state, schemaDef, updatedAt, message, null);
+    }
+
+    /** The table's mode as recorded ({@code mirror}, {@code softDelete} or {@code history}). */
+    public String mode() {
+        if (options == null) {
+            return "mirror";
+        }
+        for (String part : options.split(";")) {
+            if (part.startsWith("mode=")) {
+                return part.substring(5);
+            }
+        }
+        return "mirror";
+    }
 }

@@ -207,6 +207,36 @@ public final class SqlServerDialect implements TargetDialect {
         return new TableCounts(counts[0], counts[1], counts[2]);
     }
 
+    /**
+     * Stages the batch exactly as {@link #applyChanges} does (session temp table, bulk copy, in the caller's transaction)
+     * and runs core's statements over it instead of the delete and insert; the stage is dropped at the end.
+     */
+    @Override
+    public TableCounts withStagedChanges(Connection connection, String table, TableSchema schema,
+                                         Iterator<RowChange> changes, dev.mirror.api.target.StagedChanges.Work work)
+            throws SQLException {
+        long[] counts = new long[3];
+        RowBulkRecord data = RowBulkRecord.forStage(schema, changes, ch -> counts[ch.operation().ordinal()]++);
+        try (Statement s = connection.createStatement()) {
+            s.execute(staging.dropStage(table));
+            s.execute(staging.createStage(table, schema));
+            List<String> stageColumns = new ArrayList<>();
+            stageColumns.add("seq");
+            stageColumns.add("op");
+            List<String> refs = new ArrayList<>();
+            for (int i = 0; i < schema.columnCount(); i++) {
+                stageColumns.add(StagingSql.stageColumn(i));
+                refs.add("[" + StagingSql.stageColumn(i) + "]");
+            }
+            long staged = writer.write(connection, StagingSql.bulkDestination(table), stageColumns, data, false);
+            if (staged > 0) {
+                work.run(connection, new dev.mirror.api.target.StagedChanges(StagingSql.stageName(table), refs, "[seq]", "[op]"));
+            }
+            s.execute(staging.dropStage(table));
+        }
+        return new TableCounts(counts[0], counts[1], counts[2]);
+    }
+
     @Override
     public MirrorException translate(SQLException e, String what) {
         return SqlServerErrors.translate(e, what);

@@ -47,6 +47,9 @@ public final class MetadataTable {
     private final String cDef;
     private final String cUpdated;
     private final String cMessage;
+    private final String cOptions;
+    /** Set once the table is known to have the options column (added to metadata tables created before it existed). */
+    private volatile boolean hasOptionsColumn;
 
     public MetadataTable(TargetDialect dialect, String metadataTableName) {
         this.dialect = java.util.Objects.requireNonNull(dialect, "dialect is null");
@@ -59,6 +62,7 @@ public final class MetadataTable {
         this.cDef = col("schema_def");
         this.cUpdated = col("updated_at");
         this.cMessage = col("message");
+        this.cOptions = col("options");
     }
 
     private String col(String name) {
@@ -79,9 +83,17 @@ public final class MetadataTable {
                 Column.of("state", SqlType.ofLength(SqlServerType.VARCHAR, 16), false),
                 Column.of("schema_def", SqlType.ofLength(SqlServerType.NVARCHAR, SqlType.MAX), true),
                 Column.of("updated_at", SqlType.fractional(SqlServerType.DATETIME2, 3), true),
-                Column.of("message", SqlType.ofLength(SqlServerType.NVARCHAR, MESSAGE_LIMIT), true)),
+                Column.of("message", SqlType.ofLength(SqlServerType.NVARCHAR, MESSAGE_LIMIT), true),
+                optionsColumn()),
                 List.of("tablename"));
     }
+
+    private static Column optionsColumn() {
+        return Column.of("options", SqlType.ofLength(SqlServerType.NVARCHAR, OPTIONS_LIMIT), true);
+    }
+
+    /** The longest options text recorded (column lists are long only for unusual configurations). */
+    private static final int OPTIONS_LIMIT = 4000;
 
     /** Creates the table (the caller checked it is missing). */
     public void create(Connection c) throws SQLException {
@@ -90,18 +102,39 @@ public final class MetadataTable {
                 s.execute(sql);
             }
         }
+        hasOptionsColumn = true;
+    }
+
+    /**
+     * Adds the {@code options} column to a metadata table created before table options existed: one catalog query, once
+     * per process (the caller checked the table exists). Its rows then read as {@code mode=mirror}, what they were built with.
+     */
+    public void upgrade(Connection c) throws SQLException {
+        if (hasOptionsColumn) {
+            return;
+        }
+        boolean present = dialect.describeTable(c, targetName()).map(cols -> cols.stream()
+                .anyMatch(col -> col.name().equalsIgnoreCase(dialect.targetName("options")))).orElse(true);
+        if (!present) {
+            try (Statement s = c.createStatement()) {
+                for (String sql : dialect.addColumn(targetName(), optionsColumn())) {
+                    s.execute(sql);
+                }
+            }
+        }
+        hasOptionsColumn = true;
     }
 
     /** All rows, keyed by source table name. One query. */
     public Map<String, MetadataRow> readAll(Connection c) throws SQLException {
         Map<String, MetadataRow> rows = new LinkedHashMap<>();
         String sql = "SELECT " + cTable + ", " + cHash + ", " + cLsn + ", " + cState + ", " + cDef + ", " + cUpdated + ", "
-                + cMessage + " FROM " + q;
+                + cMessage + ", " + cOptions + " FROM " + q;
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 Timestamp ts = rs.getTimestamp(6);
                 MetadataRow row = new MetadataRow(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                        rs.getString(5), ts == null ? null : ts.toLocalDateTime(), rs.getString(7));
+                        rs.getString(5), ts == null ? null : ts.toLocalDateTime(), rs.getString(7), rs.getString(8));
                 rows.put(row.table(), row);
             }
         }
@@ -111,19 +144,19 @@ public final class MetadataTable {
     /** Inserts or replaces a table's row. */
     public void upsert(Connection c, MetadataRow row) throws SQLException {
         String update = "UPDATE " + q + " SET " + cHash + " = ?, " + cLsn + " = ?, " + cState + " = ?, " + cDef + " = ?, "
-                + cUpdated + " = ?, " + cMessage + " = ? WHERE " + cTable + " = ?";
+                + cUpdated + " = ?, " + cMessage + " = ?, " + cOptions + " = ? WHERE " + cTable + " = ?";
         try (PreparedStatement p = c.prepareStatement(update)) {
             bind(p, row);
-            p.setString(7, row.table());
+            p.setString(8, row.table());
             if (p.executeUpdate() > 0) {
                 return;
             }
         }
         String insert = "INSERT INTO " + q + " (" + cHash + ", " + cLsn + ", " + cState + ", " + cDef + ", " + cUpdated + ", "
-                + cMessage + ", " + cTable + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
+                + cMessage + ", " + cOptions + ", " + cTable + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement p = c.prepareStatement(insert)) {
             bind(p, row);
-            p.setString(7, row.table());
+            p.setString(8, row.table());
             p.executeUpdate();
         }
     }
@@ -135,6 +168,7 @@ public final class MetadataTable {
         p.setString(4, row.schemaDef());
         p.setTimestamp(5, Timestamp.valueOf(row.updatedAt() == null ? now() : row.updatedAt()));
         p.setString(6, truncate(row.message()));
+        p.setString(7, row.options());
     }
 
     /** Sets a table's LSN and state (the LSN commit of a batch). Returns false when the table has no row. */

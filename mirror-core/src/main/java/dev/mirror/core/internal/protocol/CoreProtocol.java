@@ -20,6 +20,11 @@ import dev.mirror.core.ProgressListener;
 import dev.mirror.core.Redactor;
 import dev.mirror.core.internal.hooks.HookDispatcher;
 import dev.mirror.core.internal.metadata.MetadataTable;
+import dev.mirror.core.metadata.MetadataRow;
+import dev.mirror.core.config.TableOptionsSettings;
+import dev.mirror.core.internal.options.TableLayouts;
+import dev.mirror.core.internal.options.TableModes;
+import dev.mirror.core.internal.options.VersionClock;
 import dev.mirror.core.internal.target.TargetDatabase;
 import java.time.Instant;
 import java.util.List;
@@ -66,15 +71,20 @@ public final class CoreProtocol implements MirrorProtocol {
     private volatile java.util.Set<String> failedAtStart = java.util.Set.of();
     private volatile boolean stopping;
     private final TableWorkers workers;
+    private final TableModes modes;
 
     public CoreProtocol(String contextId, TargetDatabase target, Blocklist blocklist, HookDispatcher hooks,
                         HookContext hookContext, Redactor redactor, ProgressListener progress) {
-        this(contextId, target, blocklist, hooks, hookContext, redactor, progress, 1);
+        this(contextId, target, blocklist, hooks, hookContext, redactor, progress, 1, TableOptionsSettings.NONE);
     }
 
-    /** @param workers how many tables {@link #forEachTable} processes at once ({@code run.workers}) */
+    /**
+     * @param workers how many tables {@link #forEachTable} processes at once ({@code run.workers})
+     * @param options the table options (mode, excluded and hashed columns), applied by {@link TableModes}
+     */
     public CoreProtocol(String contextId, TargetDatabase target, Blocklist blocklist, HookDispatcher hooks,
-                        HookContext hookContext, Redactor redactor, ProgressListener progress, int workers) {
+                        HookContext hookContext, Redactor redactor, ProgressListener progress, int workers,
+                        TableOptionsSettings options) {
         this.contextId = ContextIds.require(contextId);
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1, got " + workers);
@@ -88,8 +98,10 @@ public final class CoreProtocol implements MirrorProtocol {
         // Front ends' listeners print from one thread; with several tables at once core calls them one at a time.
         this.progress = workers > 1 ? new SerialProgress(requireNonNull(progress, "progress is null")) : requireNonNull(progress, "progress is null");
         this.shadows = new ShadowTables(target, metadata);
+        TableLayouts layouts = new TableLayouts(requireNonNull(options, "options is null"));
+        this.modes = new TableModes(target.dialect(), new VersionClock());
         this.schemaStep = new SchemaStep(target, metadata, requireNonNull(blocklist, "blocklist is null"), hooks, hookContext,
-                new Reconciler(target, metadata, redactor), shadows, redactor);
+                new Reconciler(target, metadata, redactor, layouts), shadows, redactor, layouts);
     }
 
     @Override
@@ -182,7 +194,7 @@ public final class CoreProtocol implements MirrorProtocol {
             boolean completesRepopulation = state.lsn() < 0 && lsn.isPresent();
             try {
                 TableCounts counts = target.inTransaction("applying changes to " + table, false, c -> {
-                    TableCounts applied = target.dialect().applyChanges(c, state.targetName(), state.schema(), changes);
+                    TableCounts applied = modes.apply(c, state.targetName(), state.layout(), changes);
                     if (lsn.isPresent()) {
                         metadata.setLsn(c, table, lsn.getAsLong(), MetadataTable.OK, null);
                     }
@@ -212,7 +224,7 @@ public final class CoreProtocol implements MirrorProtocol {
             TableState loading = state.withShadow(shadow);
             tables.put(table, loading);
             TableCounts counts = target.inTransaction("loading changes into the shadow of " + table, false,
-                    c -> target.dialect().applyChanges(c, shadow, loading.schema(), changes));
+                    c -> target.dialect().applyChanges(c, shadow, loading.schema(), modes.shadowChanges(loading.layout(), changes)));
             ledger.applied(table, counts, state.lsn(), false);
             if (lsn.isPresent()) {
                 swapIn(loading, shadow, lsn.getAsLong(), "repopulated by the source");
@@ -225,6 +237,16 @@ public final class CoreProtocol implements MirrorProtocol {
 
     /** The shadow is complete: hooks build on it, then it replaces the table together with the LSN. */
     private void swapIn(TableState loading, String shadow, long lsn, String why) {
+        if (!loading.layout().isPlain()) {
+            // soft delete keeps rows gone from the source, history keeps the old versions: set-wise, before the swap
+            boolean sameSchema = loading.load() != TableState.Load.SHADOW_NEW_SCHEMA;
+            target.inTransaction("merging the shadow of " + loading.table() + " with its current contents", true, c -> {
+                MetadataRow stored = sameSchema ? null : metadata.readAll(c).get(loading.table());
+                boolean sameOptions = sameSchema || (stored != null && loading.layout().fingerprint().equals(stored.options()));
+                modes.mergeShadow(c, loading.targetName(), shadow, loading.layout(), sameSchema, sameOptions);
+                return null;
+            });
+        }
         ledger.warnings(loading.table(), hooks.shadowLoaded(event(loading, why), shadow));
         shadows.swap(loading, shadow, lsn);
         tables.put(loading.table(), loading.populated(lsn));
@@ -257,7 +279,8 @@ public final class CoreProtocol implements MirrorProtocol {
                     } else {
                         shadows.create(c, into, state.schema());
                     }
-                    long n = target.dialect().bulkLoad(c, into, state.schema(), new InsertRows(table, rows),
+                    long n = target.dialect().bulkLoad(c, into, state.schema(),
+                            modes.loadRows(state.layout(), new InsertRows(table, rows), !inPlace),
                             count -> progress.populating(table, count));
                     if (inPlace) {
                         metadata.setLsn(c, table, lsn, MetadataTable.OK, null);

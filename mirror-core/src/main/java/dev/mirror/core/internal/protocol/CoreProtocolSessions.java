@@ -30,6 +30,7 @@ public final class CoreProtocolSessions implements ProtocolSessions {
     private final ProgressListener progress;
     private final ContextPolicy policy;
     private final int workers;
+    private final dev.mirror.core.config.TableOptionsSettings options;
     private final Map<String, CoreProtocol> protocols = new ConcurrentHashMap<>();
 
     /** Sessions that admit every context ({@link ContextPolicy#unrestricted()}). */
@@ -40,12 +41,16 @@ public final class CoreProtocolSessions implements ProtocolSessions {
 
     public CoreProtocolSessions(TargetConnections targets, Blocklist blocklist, HookDispatcher hooks, Redactor redactor,
                                 ProgressListener progress, ContextPolicy policy) {
-        this(targets, blocklist, hooks, redactor, progress, policy, 1);
+        this(targets, blocklist, hooks, redactor, progress, policy, 1, dev.mirror.core.config.TableOptionsSettings.NONE);
     }
 
-    /** @param workers tables a pull cycle processes at once ({@code run.workers}, at most the target's pool size) */
+    /**
+     * @param workers tables a pull cycle processes at once ({@code run.workers}, at most the target's pool size)
+     * @param options the table options every context's tables are mirrored with
+     */
     public CoreProtocolSessions(TargetConnections targets, Blocklist blocklist, HookDispatcher hooks, Redactor redactor,
-                                ProgressListener progress, ContextPolicy policy, int workers) {
+                                ProgressListener progress, ContextPolicy policy, int workers,
+                                dev.mirror.core.config.TableOptionsSettings options) {
         this.workers = workers;
         this.targets = requireNonNull(targets, "targets is null");
         this.blocklist = requireNonNull(blocklist, "blocklist is null");
@@ -53,6 +58,7 @@ public final class CoreProtocolSessions implements ProtocolSessions {
         this.redactor = requireNonNull(redactor, "redactor is null");
         this.progress = requireNonNull(progress, "progress is null");
         this.policy = requireNonNull(policy, "policy is null");
+        this.options = requireNonNull(options, "options is null");
     }
 
     @Override
@@ -62,7 +68,7 @@ public final class CoreProtocolSessions implements ProtocolSessions {
         return protocols.computeIfAbsent(contextId, ctx -> {
             TargetDatabase db = targets.forContext(ctx);
             return new CoreProtocol(ctx, db, blocklist, hooks, new CoreHookContext(ctx, new CoreTargetSession(db)), redactor, progress,
-                    workers);
+                    workers, options);
         });
     }
 

@@ -10,6 +10,8 @@ import dev.mirror.api.target.TargetDialect;
 import dev.mirror.core.Redactor;
 import dev.mirror.core.metadata.MetadataRow;
 import dev.mirror.core.internal.metadata.MetadataTable;
+import dev.mirror.core.internal.options.TableLayout;
+import dev.mirror.core.internal.options.TableLayouts;
 import dev.mirror.core.internal.schema.CanonicalSchema;
 import dev.mirror.core.internal.schema.ReconcilePlan;
 import dev.mirror.core.internal.schema.ReconcilePlanner;
@@ -40,15 +42,24 @@ final class Reconciler {
     private final MetadataTable metadata;
     private final ReconcilePlanner planner;
     private final Redactor redactor;
+    private final TableLayouts layouts;
 
-    Reconciler(TargetDatabase target, MetadataTable metadata, Redactor redactor) {
+    Reconciler(TargetDatabase target, MetadataTable metadata, Redactor redactor, TableLayouts layouts) {
         this.target = requireNonNull(target, "target is null");
         this.metadata = requireNonNull(metadata, "metadata is null");
         this.planner = new ReconcilePlanner(target.dialect());
         this.redactor = requireNonNull(redactor, "redactor is null");
+        this.layouts = requireNonNull(layouts, "layouts is null");
     }
 
-    Outcome reconcile(TableSchema schema, String hash, MetadataRow stored, boolean existsInTarget) {
+    /**
+     * Brings the mirror table to {@code layout}'s mirror schema; the metadata row records the source's hash and schema and
+     * the options in force. Called only when the options are those the table was built with (a change of options
+     * rebuilds the table instead), so the previous mirror schema is the recorded source schema under the same options.
+     */
+    Outcome reconcile(TableLayout layout, MetadataRow stored, boolean existsInTarget) {
+        TableSchema schema = layout.mirror();
+        String hash = layout.sourceHash();
         TargetDialect dialect = target.dialect();
         String table = dialect.targetName(schema.name());
         Optional<List<TargetColumn>> actual = existsInTarget
@@ -59,7 +70,7 @@ final class Reconciler {
         String oldHash = stored == null ? "none" : shortHash(stored.schemaHash());
         return switch (plan.kind()) {
             case CREATE -> {
-                run(schema, hash, -1, c -> create(c, table, schema));
+                run(layout, -1, c -> create(c, table, schema));
                 log(schema, oldHash, hash, "created", plan.reason());
                 yield new Outcome(SchemaAction.CREATED, plan.reason(), -1, TableState.Load.IN_PLACE);
             }
@@ -67,7 +78,7 @@ final class Reconciler {
             case ALTER -> {
                 long lsn = stored.lsn();
                 try {
-                    run(schema, hash, lsn, c -> alter(c, table, plan));
+                    run(layout, lsn, c -> alter(c, table, plan));
                 } catch (MirrorException e) {
                     String why = "in-place ALTER failed (" + redactor.describe(e) + "): recreating instead";
                     LOG.warn("table {}: {}", schema.name(), why);
@@ -78,7 +89,7 @@ final class Reconciler {
             }
             case NONE -> {
                 long lsn = stored.lsn();
-                run(schema, hash, lsn, c -> { });
+                run(layout, lsn, c -> { });
                 log(schema, oldHash, hash, "recorded the new hash only", plan.reason());
                 yield new Outcome(SchemaAction.NONE, plan.reason(), lsn, TableState.Load.SHADOW);
             }
@@ -95,11 +106,13 @@ final class Reconciler {
     }
 
     /** DDL and the metadata row in one transaction (on targets with transactional DDL it commits as one). */
-    private void run(TableSchema schema, String hash, long lsn, Ddl ddl) {
+    private void run(TableLayout layout, long lsn, Ddl ddl) {
         String state = lsn < 0 ? MetadataTable.REPOPULATING : MetadataTable.OK;
-        target.inTransaction("reconciling " + schema.name(), true, c -> {
+        TableSchema source = layout.source();
+        target.inTransaction("reconciling " + source.name(), true, c -> {
             ddl.run(c);
-            metadata.upsert(c, new MetadataRow(schema.name(), hash, lsn, state, CanonicalSchema.format(schema), null, null));
+            metadata.upsert(c, new MetadataRow(source.name(), layout.sourceHash(), lsn, state, CanonicalSchema.format(source),
+                    null, null, layout.fingerprint()));
             return null;
         });
     }
@@ -136,7 +149,11 @@ final class Reconciler {
             return null;
         }
         try {
-            return CanonicalSchema.parse(stored.schemaDef());
+            return layouts.of(CanonicalSchema.parse(stored.schemaDef())).mirror();
+        } catch (MirrorException e) {
+            LOG.warn("table {}: the table options do not apply to the recorded schema ({}); treating it as unknown",
+                    stored.table(), redactor.describe(e));
+            return null;
         } catch (IllegalArgumentException e) {
             LOG.warn("table {}: recorded schema is unreadable ({}); treating it as unknown", stored.table(), e.getMessage());
             return null;

@@ -13,6 +13,8 @@ import dev.mirror.core.Redactor;
 import dev.mirror.core.internal.hooks.HookDispatcher;
 import dev.mirror.core.metadata.MetadataRow;
 import dev.mirror.core.internal.metadata.MetadataTable;
+import dev.mirror.core.internal.options.TableLayout;
+import dev.mirror.core.internal.options.TableLayouts;
 import dev.mirror.core.internal.schema.CanonicalSchema;
 import dev.mirror.core.internal.schema.SchemaHash;
 import dev.mirror.core.internal.schema.TableDrift;
@@ -43,7 +45,7 @@ final class SchemaStep {
     }
 
     /** A reconciliation's answer and how a repopulation of the table is to be loaded. */
-    private record Reconciled(TableAnswer answer, TableState.Load load) {
+    private record Reconciled(TableAnswer answer, TableState.Load load, TableLayout layout) {
     }
 
     private final TargetDatabase target;
@@ -54,9 +56,10 @@ final class SchemaStep {
     private final Reconciler reconciler;
     private final ShadowTables shadows;
     private final Redactor redactor;
+    private final TableLayouts layouts;
 
     SchemaStep(TargetDatabase target, MetadataTable metadata, Blocklist blocklist, HookDispatcher hooks, HookContext hookContext,
-               Reconciler reconciler, ShadowTables shadows, Redactor redactor) {
+               Reconciler reconciler, ShadowTables shadows, Redactor redactor, TableLayouts layouts) {
         this.target = requireNonNull(target, "target is null");
         this.metadata = requireNonNull(metadata, "metadata is null");
         this.blocklist = requireNonNull(blocklist, "blocklist is null");
@@ -65,6 +68,7 @@ final class SchemaStep {
         this.reconciler = requireNonNull(reconciler, "reconciler is null");
         this.shadows = requireNonNull(shadows, "shadows is null");
         this.redactor = requireNonNull(redactor, "redactor is null");
+        this.layouts = requireNonNull(layouts, "layouts is null");
     }
 
     private record Snapshot(Set<String> tables, Map<String, MetadataRow> rows) {
@@ -90,20 +94,22 @@ final class SchemaStep {
                 blocked.add(schema.name());
                 answer = block(schema, snap);
                 ledger.schema(schema.name(), answer.action(), answer.reason(), answer.lsn());
-                states.put(schema.name(), new TableState(schema.name(), schema, null, answer.lsn(), TableState.Disposition.BLOCKED, null));
+                states.put(schema.name(), new TableState(TableLayout.plain(schema), null, answer.lsn(),
+                        TableState.Disposition.BLOCKED, null, TableState.Load.SHADOW));
             } else {
                 Reconciled r = reconcile(schema, snap);
                 answer = r.answer();
                 boolean ok = answer.action() != SchemaAction.FAILED;
-                states.put(schema.name(), new TableState(schema.name(), schema, ok ? target.dialect().targetName(schema.name()) : null,
+                states.put(schema.name(), new TableState(r.layout(), ok ? target.dialect().targetName(schema.name()) : null,
                         answer.lsn(), ok ? TableState.Disposition.MIRRORED : TableState.Disposition.FAILED, answer.reason(),
-                        r.load(), null));
+                        r.load()));
                 ledger.schema(schema.name(), answer.action(), answer.reason(), answer.lsn());
                 if (!ok) {
                     ledger.failed(schema.name(), answer.reason());
                 }
                 ledger.warnings(schema.name(),
-                        hooks.tableReconciled(new TableEvent(hookContext, schema.name(), schema, answer.action(), answer.reason())));
+                        hooks.tableReconciled(new TableEvent(hookContext, schema.name(), r.layout().mirror(), answer.action(),
+                                answer.reason())));
             }
             answers.add(answer);
         }
@@ -125,8 +131,29 @@ final class SchemaStep {
         }
         TableSchema schema = CanonicalSchema.parse(row.schemaDef());
         boolean isBlocked = MetadataTable.BLOCKED.equals(row.state()) || blocklist.isBlocked(table);
-        return Optional.of(new TableState(table, schema, isBlocked ? null : target.dialect().targetName(table), row.lsn(),
-                isBlocked ? TableState.Disposition.BLOCKED : TableState.Disposition.MIRRORED, null));
+        if (isBlocked) {
+            return Optional.of(new TableState(TableLayout.plain(schema), null, row.lsn(), TableState.Disposition.BLOCKED, null,
+                    TableState.Load.SHADOW));
+        }
+        TableLayout layout;
+        String refused = null;
+        try {
+            layout = layouts.of(schema);
+            if (!layout.fingerprint().equals(recordedOptions(row))) {
+                refused = "its options changed since its last schema step (" + recordedOptions(row) + " -> "
+                        + layout.fingerprint() + "); send the schema first";
+            }
+        } catch (MirrorException e) {
+            layout = TableLayout.plain(schema);
+            refused = redactor.describe(e);
+        }
+        return Optional.of(new TableState(layout, target.dialect().targetName(table), row.lsn(),
+                refused == null ? TableState.Disposition.MIRRORED : TableState.Disposition.FAILED, refused, TableState.Load.SHADOW));
+    }
+
+    /** The options a metadata row records; rows written before options existed were built as plain mirrors. */
+    private static String recordedOptions(MetadataRow row) {
+        return row.options() == null ? TableLayout.PLAIN_FINGERPRINT : row.options();
     }
 
     /** Every stored LSN (blocked tables included); empty when the metadata table does not exist yet. */
@@ -150,6 +177,7 @@ final class SchemaStep {
                 metadata.create(c);
                 return new Snapshot(existing, Map.of());
             }
+            metadata.upgrade(c);
             return new Snapshot(existing, metadata.readAll(c));
         });
     }
@@ -162,22 +190,35 @@ final class SchemaStep {
             return failedAnswer(schema, why);
         }
         try {
-            String hash = SchemaHash.of(schema);
+            TableLayout layout = layouts.of(schema);
+            String hash = layout.sourceHash();
             MetadataRow stored = snap.rows().get(schema.name());
             boolean exists = snap.tables().contains(target.dialect().targetName(schema.name()));
-            if (stored != null && exists && hash.equals(stored.schemaHash()) && !MetadataTable.BLOCKED.equals(stored.state())) {
+            boolean mirrored = stored != null && exists && !MetadataTable.BLOCKED.equals(stored.state());
+            boolean sameOptions = stored != null && layout.fingerprint().equals(recordedOptions(stored));
+            if (mirrored && hash.equals(stored.schemaHash()) && sameOptions) {
                 if (MetadataTable.FAILED.equals(stored.state())) {
-                    Optional<Reconciled> repair = repairIfDrifted(schema, stored);
+                    Optional<Reconciled> repair = repairIfDrifted(layout, stored);
                     if (repair.isPresent()) {
                         return repair.get();
                     }
                 }
                 return new Reconciled(new TableAnswer(schema.name(), stored.lsn(), SchemaAction.NONE,
-                        stored.lsn() < 0 ? "unchanged; LSN is -1: full repopulation requested" : "unchanged"), TableState.Load.SHADOW);
+                        stored.lsn() < 0 ? "unchanged; LSN is -1: full repopulation requested" : "unchanged"), TableState.Load.SHADOW,
+                        layout);
             }
-            Reconciler.Outcome o = reconciler.reconcile(schema, hash, MetadataTable.BLOCKED.equals(stored == null ? null : stored.state())
+            if (mirrored && !sameOptions) {
+                // The old table may have other columns and another key (a mode's columns): it keeps its contents, and its
+                // metadata row with the old options, until the table rebuilt under the new options is swapped in.
+                String why = "table options changed from " + recordedOptions(stored) + " to " + layout.fingerprint()
+                        + ": rebuilt with a full repopulation";
+                LOG.info("table {}: {}", schema.name(), why);
+                return new Reconciled(new TableAnswer(schema.name(), -1, SchemaAction.RECREATED, why),
+                        TableState.Load.SHADOW_NEW_SCHEMA, layout);
+            }
+            Reconciler.Outcome o = reconciler.reconcile(layout, MetadataTable.BLOCKED.equals(stored == null ? null : stored.state())
                     ? null : stored, exists);
-            return new Reconciled(new TableAnswer(schema.name(), o.lsn(), o.action(), o.reason()), o.load());
+            return new Reconciled(new TableAnswer(schema.name(), o.lsn(), o.action(), o.reason()), o.load(), layout);
         } catch (MirrorException | IllegalArgumentException e) {
             String why = "schema reconciliation failed: " + redactor.describe(e) + " (retried next cycle)";
             LOG.error("table {}: {}", schema.name(), why);
@@ -190,7 +231,8 @@ final class SchemaStep {
      * so a quiet cycle costs nothing more): when it was changed by hand so that loads or applies fail or lose data, it is
      * rebuilt through a full repopulation into a shadow table created from the recorded schema.
      */
-    private Optional<Reconciled> repairIfDrifted(TableSchema schema, MetadataRow stored) {
+    private Optional<Reconciled> repairIfDrifted(TableLayout layout, MetadataRow stored) {
+        TableSchema schema = layout.mirror();
         String table = target.dialect().targetName(schema.name());
         Optional<List<TargetColumn>> actual = target.inTransaction("describing " + schema.name(), true,
                 c -> target.dialect().describeTable(c, table));
@@ -205,17 +247,18 @@ final class SchemaStep {
                 LOG.warn("table {}: {}", schema.name(), extras.substring(2));
             }
             return Optional.of(new Reconciled(new TableAnswer(schema.name(), stored.lsn(), SchemaAction.NONE,
-                    "unchanged" + extras), TableState.Load.SHADOW));
+                    "unchanged" + extras), TableState.Load.SHADOW, layout));
         }
         String why = "the mirror table no longer matches its recorded schema (" + String.join("; ", drift.mismatches())
                 + "): rebuilding it with a full repopulation" + extras;
         LOG.warn("table {}: {} (the last failure: {})", schema.name(), why, stored.message());
         return Optional.of(new Reconciled(new TableAnswer(schema.name(), -1, SchemaAction.RECREATED, why),
-                TableState.Load.SHADOW_NEW_SCHEMA));
+                TableState.Load.SHADOW_NEW_SCHEMA, layout));
     }
 
     private static Reconciled failedAnswer(TableSchema schema, String why) {
-        return new Reconciled(new TableAnswer(schema.name(), -1, SchemaAction.FAILED, why), TableState.Load.SHADOW);
+        return new Reconciled(new TableAnswer(schema.name(), -1, SchemaAction.FAILED, why), TableState.Load.SHADOW,
+                TableLayout.plain(schema));
     }
 
     private TableAnswer block(TableSchema schema, Snapshot snap) {

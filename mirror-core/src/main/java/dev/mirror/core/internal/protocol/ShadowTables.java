@@ -8,7 +8,6 @@ import dev.mirror.api.target.TargetDialect;
 import dev.mirror.core.metadata.MetadataRow;
 import dev.mirror.core.internal.metadata.MetadataTable;
 import dev.mirror.core.internal.schema.CanonicalSchema;
-import dev.mirror.core.internal.schema.SchemaHash;
 import dev.mirror.core.internal.target.TargetDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -70,9 +69,10 @@ final class ShadowTables {
      * in one transaction; then drops the shadow if the dialect's swap left it behind.
      */
     void swap(TableState state, String shadow, long lsn) {
-        TableSchema schema = state.schema();
-        MetadataRow row = new MetadataRow(state.table(), SchemaHash.of(schema), lsn, MetadataTable.OK,
-                CanonicalSchema.format(schema), null, null);
+        // the source's hash and schema, and the options the new contents were built with
+        TableSchema source = state.layout().source();
+        MetadataRow row = new MetadataRow(state.table(), state.layout().sourceHash(), lsn, MetadataTable.OK,
+                CanonicalSchema.format(source), null, null, state.layout().fingerprint());
         long start = System.nanoTime();
         target.inTransaction("swapping in the new contents of " + state.table(), true, c -> {
             target.dialect().swapShadow(c, state.targetName(), shadow, sc -> metadata.upsert(sc, row));
