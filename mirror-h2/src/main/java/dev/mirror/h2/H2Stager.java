@@ -88,9 +88,13 @@ final class H2Stager {
             columns.add("C" + (columns.size() + 1));
         }
         if (!exists(connection, stage.substring(SCHEMA.length() + 1))) {
-            try (Statement s = connection.createStatement()) {
-                s.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
-                s.execute(createStage(stage, schema));
+            // Tables are processed in parallel (run.workers): H2 can fail two concurrent IF NOT EXISTS creations of the
+            // same object with "object already exists", so the DDL of staging is serialized per process.
+            synchronized (H2Stager.class) {
+                try (Statement s = connection.createStatement()) {
+                    s.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
+                    s.execute(createStage(stage, schema));
+                }
             }
         }
         long[] counts = new long[3];
