@@ -228,7 +228,7 @@ public final class MirroringEndpoint {
         }
         ApplyResult r = protocol.wipe(table);
         LOG.info("Wipe for {}: table {} {}", protocol.contextId(), table,
-                r.succeeded() ? "repopulation started (the table keeps its contents until the batch carrying the LSN)"
+                r.succeeded() ? "repopulation started (a table with contents keeps them until the batch carrying the LSN)"
                         : "failed: " + r.error());
         return r.succeeded() ? Soap.response(Operation.Wipe, true, null, w -> { })
                 : failure(Operation.Wipe, "table '" + table + "': " + r.error());
