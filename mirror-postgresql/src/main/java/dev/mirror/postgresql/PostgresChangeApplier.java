@@ -65,8 +65,8 @@ final class PostgresChangeApplier {
         this.op = free("mirror_op", taken);
     }
 
-    /** A bookkeeping column name that no mirror column has. */
-    private static String free(String base, Set<String> taken) {
+    /** A bookkeeping column name that no mirror column has (also used by {@link PostgresStager}). */
+    static String free(String base, Set<String> taken) {
         String n = base;
         while (taken.contains(n.toLowerCase(Locale.ROOT))) {
             n = "_" + n;

@@ -44,17 +44,8 @@ final class PostgresStager {
             columns.add(n);
             taken.add(n.toLowerCase(Locale.ROOT));
         }
-        this.seq = free("mirror_seq", taken);
-        this.op = free("mirror_op", taken);
-    }
-
-    private static String free(String base, Set<String> taken) {
-        String n = base;
-        while (taken.contains(n.toLowerCase(Locale.ROOT))) {
-            n = "_" + n;
-        }
-        taken.add(n);
-        return n;
+        this.seq = PostgresChangeApplier.free("mirror_seq", taken);
+        this.op = PostgresChangeApplier.free("mirror_op", taken);
     }
 
     String createStage() {

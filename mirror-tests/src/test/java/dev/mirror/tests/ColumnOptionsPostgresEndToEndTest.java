@@ -1,27 +1,15 @@
 package dev.mirror.tests;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Column exclusion, hashing and a change of options on PostgreSQL. */
 class ColumnOptionsPostgresEndToEndTest extends ColumnOptionsEndToEndTest {
-    private PostgresTestDatabase db;
-
-    @BeforeEach
-    void createSchema() throws Exception {
-        db = PostgresTestDatabase.create();
-    }
-
-    @AfterEach
-    void dropSchema() throws Exception {
-        if (db != null) {
-            db.close();
-        }
-    }
+    @RegisterExtension
+    final PostgresSchema pg = new PostgresSchema();
 
     @Override
     protected Map<String, Object> base() {
-        return TestMirrors.sampleToTarget("COLS", "postgresql", db.url(), Map.of(), Map.of());
+        return TestMirrors.sampleToTarget("COLS", "postgresql", pg.url(), Map.of(), Map.of());
     }
 }
