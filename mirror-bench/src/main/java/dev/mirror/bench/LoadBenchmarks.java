@@ -3,7 +3,7 @@ package dev.mirror.bench;
 import static java.util.Objects.requireNonNull;
 
 import dev.mirror.api.model.RowChange;
-import dev.mirror.api.target.TargetDialect;
+import dev.mirror.api.dialect.TargetDialect;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -3,7 +3,7 @@ package dev.mirror.bench;
 import static java.util.Objects.requireNonNull;
 
 
-import dev.mirror.api.target.TargetDialect;
+import dev.mirror.api.dialect.TargetDialect;
 import dev.mirror.core.Mirror;
 import dev.mirror.core.ProgressListener;
 import dev.mirror.superoffice.SuperOfficeSource;

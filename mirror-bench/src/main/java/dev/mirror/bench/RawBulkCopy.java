@@ -3,7 +3,7 @@ package dev.mirror.bench;
 import com.microsoft.sqlserver.jdbc.ISQLServerConnection;
 import com.microsoft.sqlserver.jdbc.SQLServerBulkCopy;
 import com.microsoft.sqlserver.jdbc.SQLServerBulkCopyOptions;
-import dev.mirror.sqlserver.target.BulkSettings;
+import dev.mirror.sqlserver.dialect.BulkSettings;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.mirror.bench;
 
-import dev.mirror.sqlserver.target.BulkSettings;
+import dev.mirror.sqlserver.dialect.BulkSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.mirror.api.MirrorException;
 import dev.mirror.api.model.Row;
 import dev.mirror.api.model.RowChange;
-import dev.mirror.api.target.TargetDialect;
+import dev.mirror.api.dialect.TargetDialect;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -2,7 +2,7 @@ package dev.mirror.cli;
 
 import dev.mirror.api.MirrorException;
 import dev.mirror.api.source.SnapshotReader;
-import dev.mirror.api.target.TargetDialect;
+import dev.mirror.api.dialect.TargetDialect;
 import dev.mirror.core.Mirror;
 import dev.mirror.core.ProgressListener;
 import java.sql.Connection;

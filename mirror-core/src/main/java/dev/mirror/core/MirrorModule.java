@@ -6,15 +6,15 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.mirror.api.source.ChangeSource;
-import dev.mirror.api.target.TargetDialect;
+import dev.mirror.api.dialect.TargetDialect;
 import dev.mirror.core.config.MirrorSettings;
 import dev.mirror.core.config.RunSettings;
 import dev.mirror.core.internal.hooks.HookDispatcher;
 import dev.mirror.core.plugins.PluginRegistry;
 import dev.mirror.core.ContextPolicy;
 import dev.mirror.core.internal.protocol.CoreProtocolSessions;
-import dev.mirror.core.internal.target.RetryPolicy;
-import dev.mirror.core.internal.target.TargetConnections;
+import dev.mirror.core.internal.database.RetryPolicy;
+import dev.mirror.core.internal.database.TargetConnections;
 import java.util.List;
 import java.util.Optional;
 

@@ -9,11 +9,11 @@ import dev.mirror.api.model.RowChange;
 import dev.mirror.api.model.SqlType;
 import dev.mirror.api.model.TableSchema;
 import dev.mirror.api.protocol.TableCounts;
-import dev.mirror.api.target.BulkProgress;
-import dev.mirror.api.target.Capability;
-import dev.mirror.api.target.IndexDefinition;
-import dev.mirror.api.target.TargetColumn;
-import dev.mirror.api.target.TargetDialect;
+import dev.mirror.api.dialect.BulkProgress;
+import dev.mirror.api.dialect.Capability;
+import dev.mirror.api.dialect.IndexDefinition;
+import dev.mirror.api.dialect.TargetColumn;
+import dev.mirror.api.dialect.TargetDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -304,7 +304,7 @@ public final class H2Dialect implements TargetDialect {
     /** See {@link H2Stager}. */
     @Override
     public TableCounts withStagedChanges(Connection connection, String table, TableSchema schema,
-                                         Iterator<RowChange> changes, dev.mirror.api.target.StagedChanges.Work work)
+                                         Iterator<RowChange> changes, dev.mirror.api.dialect.StagedChanges.Work work)
             throws SQLException {
         return new H2Stager(limits).stage(connection, table, schema, changes, work);
     }

@@ -8,7 +8,7 @@ import dev.mirror.api.model.SqlServerType;
 import dev.mirror.api.model.SqlType;
 import dev.mirror.api.model.TableSchema;
 import dev.mirror.api.protocol.TableCounts;
-import dev.mirror.api.target.StagedChanges;
+import dev.mirror.api.dialect.StagedChanges;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -17,7 +17,7 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * Stages a whole batch for core's soft delete and history statements ({@link dev.mirror.api.target.TargetDialect#withStagedChanges})
+ * Stages a whole batch for core's soft delete and history statements ({@link dev.mirror.api.dialect.TargetDialect#withStagedChanges})
  * and hands it to core. Unlike the mirror-mode apply it does not cut the batch into chunks: core's statements need the
  * whole batch at once (one version time per batch); batches are bounded by the source.
  *

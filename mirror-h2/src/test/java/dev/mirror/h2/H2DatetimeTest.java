@@ -8,7 +8,7 @@ import dev.mirror.api.model.RowChange;
 import dev.mirror.api.model.SqlServerType;
 import dev.mirror.api.model.SqlType;
 import dev.mirror.api.model.TableSchema;
-import dev.mirror.api.target.BulkProgress;
+import dev.mirror.api.dialect.BulkProgress;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;

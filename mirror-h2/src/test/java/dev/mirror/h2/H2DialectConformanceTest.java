@@ -1,7 +1,7 @@
 package dev.mirror.h2;
 
-import dev.mirror.api.target.TargetDialect;
-import dev.mirror.testkit.target.AbstractTargetDialectTest;
+import dev.mirror.api.dialect.TargetDialect;
+import dev.mirror.testkit.dialect.AbstractTargetDialectTest;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

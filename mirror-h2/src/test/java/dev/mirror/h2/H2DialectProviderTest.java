@@ -3,8 +3,8 @@ package dev.mirror.h2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mirror.api.config.PluginConfig;
-import dev.mirror.api.target.TargetDialect;
-import dev.mirror.api.target.TargetDialectProvider;
+import dev.mirror.api.dialect.TargetDialect;
+import dev.mirror.api.dialect.TargetDialectProvider;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -8,9 +8,9 @@ import dev.mirror.api.model.Column;
 import dev.mirror.api.model.SqlServerType;
 import dev.mirror.api.model.SqlType;
 import dev.mirror.api.model.TableSchema;
-import dev.mirror.api.target.Capability;
-import dev.mirror.api.target.IndexDefinition;
-import dev.mirror.api.target.IndexDefinition.IndexColumn;
+import dev.mirror.api.dialect.Capability;
+import dev.mirror.api.dialect.IndexDefinition;
+import dev.mirror.api.dialect.IndexDefinition.IndexColumn;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

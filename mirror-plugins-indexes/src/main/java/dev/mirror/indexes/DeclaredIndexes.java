@@ -1,6 +1,6 @@
 package dev.mirror.indexes;
 
-import dev.mirror.api.target.IndexDefinition;
+import dev.mirror.api.dialect.IndexDefinition;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

@@ -1,8 +1,8 @@
 package dev.mirror.indexes;
 
 import dev.mirror.api.config.PluginConfig;
-import dev.mirror.api.target.IndexDefinition;
-import dev.mirror.api.target.IndexDefinition.IndexColumn;
+import dev.mirror.api.dialect.IndexDefinition;
+import dev.mirror.api.dialect.IndexDefinition.IndexColumn;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -3,8 +3,8 @@ package dev.mirror.indexes;
 import static dev.mirror.indexes.Fixtures.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mirror.api.target.IndexDefinition;
-import dev.mirror.api.target.IndexDefinition.IndexColumn;
+import dev.mirror.api.dialect.IndexDefinition;
+import dev.mirror.api.dialect.IndexDefinition.IndexColumn;
 import dev.mirror.testkit.hook.MapPluginConfig;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.mirror.indexes;
 
-import dev.mirror.api.target.TargetDialect;
+import dev.mirror.api.dialect.TargetDialect;
 import dev.mirror.h2.H2DialectProvider;
 import dev.mirror.testkit.hook.MapPluginConfig;
 import java.sql.Connection;

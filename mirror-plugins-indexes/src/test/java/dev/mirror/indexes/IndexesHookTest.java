@@ -13,7 +13,7 @@ import dev.mirror.api.model.SqlType;
 import dev.mirror.api.model.TableSchema;
 import dev.mirror.api.protocol.CycleReport;
 import dev.mirror.api.protocol.SchemaAction;
-import dev.mirror.api.target.Capability;
+import dev.mirror.api.dialect.Capability;
 import dev.mirror.testkit.hook.KitDialect;
 import dev.mirror.testkit.hook.KitHookContext;
 import dev.mirror.testkit.hook.RecordingTargetSession;

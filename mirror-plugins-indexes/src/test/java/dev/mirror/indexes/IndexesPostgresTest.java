@@ -2,7 +2,7 @@ package dev.mirror.indexes;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.mirror.api.target.TargetDialect;
+import dev.mirror.api.dialect.TargetDialect;
 import dev.mirror.postgresql.PostgresDialectProvider;
 import dev.mirror.testkit.hook.MapPluginConfig;
 import java.sql.Connection;

@@ -2,7 +2,7 @@ package dev.mirror.postgresql;
 
 import dev.mirror.api.model.Row;
 import dev.mirror.api.model.TableSchema;
-import dev.mirror.api.target.BulkProgress;
+import dev.mirror.api.dialect.BulkProgress;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Iterator;

@@ -1,6 +1,6 @@
 package dev.mirror.postgresql;
 
-import dev.mirror.api.target.TargetColumn;
+import dev.mirror.api.dialect.TargetColumn;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -2,8 +2,8 @@ package dev.mirror.postgresql;
 
 import dev.mirror.api.SpiVersion;
 import dev.mirror.api.config.PluginConfig;
-import dev.mirror.api.target.TargetDialect;
-import dev.mirror.api.target.TargetDialectProvider;
+import dev.mirror.api.dialect.TargetDialect;
+import dev.mirror.api.dialect.TargetDialectProvider;
 import org.slf4j.LoggerFactory;
 
 /**

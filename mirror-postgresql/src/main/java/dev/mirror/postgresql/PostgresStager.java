@@ -7,7 +7,7 @@ import dev.mirror.api.model.Column;
 import dev.mirror.api.model.RowChange;
 import dev.mirror.api.model.TableSchema;
 import dev.mirror.api.protocol.TableCounts;
-import dev.mirror.api.target.StagedChanges;
+import dev.mirror.api.dialect.StagedChanges;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -19,7 +19,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Stages a batch for core's soft delete and history statements ({@link dev.mirror.api.target.TargetDialect#withStagedChanges}):
+ * Stages a batch for core's soft delete and history statements ({@link dev.mirror.api.dialect.TargetDialect#withStagedChanges}):
  * a temporary table with the staged columns' types taken from the mirror table ({@code CREATE TEMP TABLE … AS SELECT …
  * WITH NO DATA}, so no NOT NULL constraints: a delete carries only its key), filled with {@code COPY}, handed to core,
  * then dropped. Its own name, so it never meets the stage of the mirror-mode apply ({@link PostgresChangeApplier}).

@@ -7,7 +7,7 @@ import dev.mirror.api.model.Row;
 import dev.mirror.api.model.SqlServerType;
 import dev.mirror.api.model.SqlType;
 import dev.mirror.api.model.TableSchema;
-import dev.mirror.api.target.BulkProgress;
+import dev.mirror.api.dialect.BulkProgress;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

@@ -9,7 +9,7 @@ import dev.mirror.api.model.SqlServerType;
 import dev.mirror.api.model.SqlType;
 import dev.mirror.api.model.TableSchema;
 import dev.mirror.api.protocol.TableCounts;
-import dev.mirror.api.target.BulkProgress;
+import dev.mirror.api.dialect.BulkProgress;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,8 +1,8 @@
 package dev.mirror.postgresql;
 
 import dev.mirror.api.model.SqlType;
-import dev.mirror.api.target.TargetDialect;
-import dev.mirror.testkit.target.AbstractTargetDialectTest;
+import dev.mirror.api.dialect.TargetDialect;
+import dev.mirror.testkit.dialect.AbstractTargetDialectTest;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDateTime;

@@ -2,8 +2,8 @@ package dev.mirror.postgresql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mirror.api.target.TargetDialect;
-import dev.mirror.api.target.TargetDialectProvider;
+import dev.mirror.api.dialect.TargetDialect;
+import dev.mirror.api.dialect.TargetDialectProvider;
 import dev.mirror.testkit.hook.MapPluginConfig;
 import java.util.Map;
 import java.util.List;

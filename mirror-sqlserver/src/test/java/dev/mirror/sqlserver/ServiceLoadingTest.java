@@ -3,9 +3,9 @@ package dev.mirror.sqlserver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mirror.api.source.ChangeSourceProvider;
-import dev.mirror.api.target.TargetDialectProvider;
-import dev.mirror.sqlserver.target.BulkSettings;
-import dev.mirror.sqlserver.target.SqlServerDialect;
+import dev.mirror.api.dialect.TargetDialectProvider;
+import dev.mirror.sqlserver.dialect.BulkSettings;
+import dev.mirror.sqlserver.dialect.SqlServerDialect;
 import dev.mirror.testkit.hook.MapPluginConfig;
 import java.util.Map;
 import java.util.ServiceLoader;

@@ -229,7 +229,7 @@ class AtomicRepopulationTest {
         }
     }
 
-    static String fingerprint(Connection c, dev.mirror.api.target.TargetDialect d) throws SQLException {
+    static String fingerprint(Connection c, dev.mirror.api.dialect.TargetDialect d) throws SQLException {
         String v = "CAST(" + d.quote("v") + " AS VARCHAR(40))";
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*), SUM(" + d.quote("contact_id")
                 + "), MIN(" + v + "), MAX(" + v + ") FROM " + d.quote(TABLE))) {
@@ -251,7 +251,7 @@ class AtomicRepopulationTest {
     }
 
     private ContentsReader reader(Mirror m) throws SQLException {
-        dev.mirror.api.target.TargetDialect d = m.target().dialect();
+        dev.mirror.api.dialect.TargetDialect d = m.target().dialect();
         return new ContentsReader(DriverManager.getConnection(url()), c -> fingerprint(c, d));
     }
 }

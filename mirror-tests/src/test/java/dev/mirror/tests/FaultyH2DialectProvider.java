@@ -8,12 +8,12 @@ import dev.mirror.api.model.RowChange;
 import dev.mirror.api.model.SqlType;
 import dev.mirror.api.model.TableSchema;
 import dev.mirror.api.protocol.TableCounts;
-import dev.mirror.api.target.BulkProgress;
-import dev.mirror.api.target.Capability;
-import dev.mirror.api.target.IndexDefinition;
-import dev.mirror.api.target.TargetColumn;
-import dev.mirror.api.target.TargetDialect;
-import dev.mirror.api.target.TargetDialectProvider;
+import dev.mirror.api.dialect.BulkProgress;
+import dev.mirror.api.dialect.Capability;
+import dev.mirror.api.dialect.IndexDefinition;
+import dev.mirror.api.dialect.TargetColumn;
+import dev.mirror.api.dialect.TargetDialect;
+import dev.mirror.api.dialect.TargetDialectProvider;
 import dev.mirror.h2.H2DialectProvider;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -88,7 +88,7 @@ public final class FaultyH2DialectProvider implements TargetDialectProvider {
         /** {@code applyChanges}: fails while the batch is staged; {@code stagedWork}: after core's statements ran, uncommitted. */
         @Override
         public TableCounts withStagedChanges(Connection c, String t, TableSchema s, Iterator<RowChange> changes,
-                                             dev.mirror.api.target.StagedChanges.Work work) throws SQLException {
+                                             dev.mirror.api.dialect.StagedChanges.Work work) throws SQLException {
             boolean afterWork = during.equals("stagedWork") && t.equalsIgnoreCase(table);
             return d.withStagedChanges(c, t, s, failing("applyChanges", t, changes), (cc, stage) -> {
                 work.run(cc, stage);

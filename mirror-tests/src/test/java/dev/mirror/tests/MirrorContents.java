@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mirror.api.model.Column;
 import dev.mirror.api.model.Row;
 import dev.mirror.api.model.TableSchema;
-import dev.mirror.api.target.TargetDialect;
+import dev.mirror.api.dialect.TargetDialect;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mirror.api.model.RowChange;
 import dev.mirror.api.model.TableSchema;
 import dev.mirror.api.protocol.TableCounts;
-import dev.mirror.api.target.TargetDialect;
+import dev.mirror.api.dialect.TargetDialect;
 import dev.mirror.core.Blocklist;
 import dev.mirror.core.Mirror;
 import dev.mirror.core.metadata.MetadataRow;

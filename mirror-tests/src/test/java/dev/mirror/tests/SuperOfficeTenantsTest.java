@@ -7,7 +7,7 @@ import dev.mirror.api.MirrorException;
 import dev.mirror.api.model.Column;
 import dev.mirror.api.model.SqlType;
 import dev.mirror.api.model.TableSchema;
-import dev.mirror.api.target.TargetDialect;
+import dev.mirror.api.dialect.TargetDialect;
 import dev.mirror.core.Mirror;
 import dev.mirror.superoffice.SuperOfficeSource;
 import dev.mirror.superoffice.sim.SimSource;

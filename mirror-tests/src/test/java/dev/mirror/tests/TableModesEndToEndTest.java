@@ -6,7 +6,7 @@ import dev.mirror.api.model.Column;
 import dev.mirror.api.model.TableSchema;
 import dev.mirror.api.protocol.CycleReport;
 import dev.mirror.api.protocol.SchemaAction;
-import dev.mirror.api.target.TargetDialect;
+import dev.mirror.api.dialect.TargetDialect;
 import dev.mirror.core.Blocklist;
 import dev.mirror.core.Mirror;
 import dev.mirror.core.metadata.MetadataRow;

@@ -1,7 +1,7 @@
 package dev.mirror.api.hook;
 
-import dev.mirror.api.target.IndexDefinition;
-import dev.mirror.api.target.TargetDialect;
+import dev.mirror.api.dialect.IndexDefinition;
+import dev.mirror.api.dialect.TargetDialect;
 import java.util.List;
 import java.util.Set;
 

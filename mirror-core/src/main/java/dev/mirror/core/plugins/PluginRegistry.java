@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.mirror.api.MirrorException;
 import dev.mirror.api.hook.LifecycleHookProvider;
 import dev.mirror.api.source.ChangeSourceProvider;
-import dev.mirror.api.target.TargetDialectProvider;
+import dev.mirror.api.dialect.TargetDialectProvider;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;

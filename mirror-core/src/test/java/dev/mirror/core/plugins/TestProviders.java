@@ -6,8 +6,8 @@ import dev.mirror.api.hook.LifecycleHookProvider;
 import dev.mirror.api.source.ChangeSource;
 import dev.mirror.api.source.ChangeSourceProvider;
 import dev.mirror.api.source.SourceContext;
-import dev.mirror.api.target.TargetDialect;
-import dev.mirror.api.target.TargetDialectProvider;
+import dev.mirror.api.dialect.TargetDialect;
+import dev.mirror.api.dialect.TargetDialectProvider;
 import dev.mirror.core.FakeDialect;
 import java.util.Optional;
 

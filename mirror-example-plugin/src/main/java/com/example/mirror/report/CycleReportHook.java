@@ -9,7 +9,7 @@ import dev.mirror.api.model.SqlServerType;
 import dev.mirror.api.model.SqlType;
 import dev.mirror.api.protocol.CycleReport;
 import dev.mirror.api.protocol.TableCounts;
-import dev.mirror.api.target.TargetDialect;
+import dev.mirror.api.dialect.TargetDialect;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;

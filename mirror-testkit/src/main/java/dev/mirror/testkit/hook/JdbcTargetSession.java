@@ -3,8 +3,8 @@ package dev.mirror.testkit.hook;
 import static java.util.Objects.requireNonNull;
 
 import dev.mirror.api.hook.TargetSession;
-import dev.mirror.api.target.IndexDefinition;
-import dev.mirror.api.target.TargetDialect;
+import dev.mirror.api.dialect.IndexDefinition;
+import dev.mirror.api.dialect.TargetDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.mirror.api.MirrorException;
 import dev.mirror.api.hook.TargetSession;
-import dev.mirror.api.target.IndexDefinition;
-import dev.mirror.api.target.TargetDialect;
+import dev.mirror.api.dialect.IndexDefinition;
+import dev.mirror.api.dialect.TargetDialect;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -3,9 +3,9 @@ package dev.mirror.core.internal.hooks;
 import static java.util.Objects.requireNonNull;
 
 import dev.mirror.api.hook.TargetSession;
-import dev.mirror.api.target.IndexDefinition;
-import dev.mirror.api.target.TargetDialect;
-import dev.mirror.core.internal.target.TargetDatabase;
+import dev.mirror.api.dialect.IndexDefinition;
+import dev.mirror.api.dialect.TargetDialect;
+import dev.mirror.core.internal.database.TargetDatabase;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;

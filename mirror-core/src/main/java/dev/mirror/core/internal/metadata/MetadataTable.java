@@ -5,7 +5,7 @@ import dev.mirror.api.model.Column;
 import dev.mirror.api.model.SqlServerType;
 import dev.mirror.api.model.SqlType;
 import dev.mirror.api.model.TableSchema;
-import dev.mirror.api.target.TargetDialect;
+import dev.mirror.api.dialect.TargetDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.mirror.api.model.Column;
 import dev.mirror.api.model.TableSchema;
-import dev.mirror.api.target.StagedChanges;
-import dev.mirror.api.target.TargetDialect;
+import dev.mirror.api.dialect.StagedChanges;
+import dev.mirror.api.dialect.TargetDialect;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;

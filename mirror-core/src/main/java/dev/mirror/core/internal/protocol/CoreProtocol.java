@@ -25,7 +25,7 @@ import dev.mirror.core.config.TableOptionsSettings;
 import dev.mirror.core.internal.options.TableLayouts;
 import dev.mirror.core.internal.options.TableModes;
 import dev.mirror.core.internal.options.VersionClock;
-import dev.mirror.core.internal.target.TargetDatabase;
+import dev.mirror.core.internal.database.TargetDatabase;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -12,8 +12,8 @@ import dev.mirror.core.Redactor;
 import dev.mirror.core.internal.hooks.CoreHookContext;
 import dev.mirror.core.internal.hooks.CoreTargetSession;
 import dev.mirror.core.internal.hooks.HookDispatcher;
-import dev.mirror.core.internal.target.TargetConnections;
-import dev.mirror.core.internal.target.TargetDatabase;
+import dev.mirror.core.internal.database.TargetConnections;
+import dev.mirror.core.internal.database.TargetDatabase;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 

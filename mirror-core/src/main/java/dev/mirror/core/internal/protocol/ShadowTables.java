@@ -4,11 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import dev.mirror.api.MirrorException;
 import dev.mirror.api.model.TableSchema;
-import dev.mirror.api.target.TargetDialect;
+import dev.mirror.api.dialect.TargetDialect;
 import dev.mirror.core.metadata.MetadataRow;
 import dev.mirror.core.internal.metadata.MetadataTable;
 import dev.mirror.core.internal.schema.CanonicalSchema;
-import dev.mirror.core.internal.target.TargetDatabase;
+import dev.mirror.core.internal.database.TargetDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

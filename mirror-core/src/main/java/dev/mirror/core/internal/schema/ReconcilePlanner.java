@@ -2,9 +2,9 @@ package dev.mirror.core.internal.schema;
 
 import dev.mirror.api.model.Column;
 import dev.mirror.api.model.TableSchema;
-import dev.mirror.api.target.Capability;
-import dev.mirror.api.target.TargetColumn;
-import dev.mirror.api.target.TargetDialect;
+import dev.mirror.api.dialect.Capability;
+import dev.mirror.api.dialect.TargetColumn;
+import dev.mirror.api.dialect.TargetDialect;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -2,8 +2,8 @@ package dev.mirror.core.internal.schema;
 
 import dev.mirror.api.model.Column;
 import dev.mirror.api.model.TableSchema;
-import dev.mirror.api.target.TargetColumn;
-import dev.mirror.api.target.TargetDialect;
+import dev.mirror.api.dialect.TargetColumn;
+import dev.mirror.api.dialect.TargetDialect;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

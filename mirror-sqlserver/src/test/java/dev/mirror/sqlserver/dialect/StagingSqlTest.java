@@ -1,0 +1,49 @@
+package dev.mirror.sqlserver.dialect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mirror.api.model.Column;
+import dev.mirror.api.model.SqlServerType;
+import dev.mirror.api.model.SqlType;
+import dev.mirror.api.model.TableSchema;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StagingSqlTest {
+    private final StagingSql sql = new StagingSql(SqlServerNames::validate);
+    private final TableSchema schema = new TableSchema("order]s", List.of(
+            Column.of("tenant", SqlType.ofLength(SqlServerType.NVARCHAR, 20), false),
+            Column.of("id", SqlType.of(SqlServerType.INT), false),
+            Column.of("amount", SqlType.of(SqlServerType.MONEY), true),
+            Column.of("seq", SqlType.of(SqlServerType.BIGINT), true)),
+            List.of("tenant", "id"));
+
+    @Test
+    void stageNameIsShortDeterministicAndPerTable() {
+        String name = StagingSql.stageName("order]s");
+        assertThat(name).matches("#mirror_stage_[0-9a-f]{16}").isEqualTo(StagingSql.stageName("order]s"))
+                .isNotEqualTo(StagingSql.stageName("orders"));
+        assertThat(StagingSql.stageName("x".repeat(128)).length()).isLessThanOrEqualTo(116);
+        assertThat(StagingSql.bulkDestination("order]s")).isEqualTo("tempdb.." + name);
+    }
+
+    @Test
+    void stageTableHasPositionalNullableColumnsWithDatabaseCollation() {
+        String n = StagingSql.stageName("order]s");
+        assertThat(sql.createStage("order]s", schema)).isEqualTo("CREATE TABLE " + n
+                + " ([seq] bigint NOT NULL, [op] char(1) NOT NULL, [c0] nvarchar(20) COLLATE DATABASE_DEFAULT NULL,"
+                + " [c1] int NULL, [c2] money NULL, [c3] bigint NULL)");
+        assertThat(sql.dropStage("order]s")).isEqualTo("DROP TABLE IF EXISTS " + n);
+    }
+
+    @Test
+    void applyDeletesEveryStagedKeyThenInsertsTheLastNonDeleteChange() {
+        String n = StagingSql.stageName("order]s");
+        assertThat(sql.deleteMatching("order]s", schema)).isEqualTo("DELETE t FROM \"order]s\" AS t INNER JOIN " + n
+                + " AS s ON t.[tenant] = s.[c0] AND t.[id] = s.[c1]");
+        assertThat(sql.insertLatest("order]s", schema)).isEqualTo("INSERT INTO \"order]s\" ([tenant], [id], [amount], [seq])"
+                + " SELECT [c0], [c1], [c2], [c3] FROM (SELECT [c0], [c1], [c2], [c3], [op], ROW_NUMBER() OVER"
+                + " (PARTITION BY [c0], [c1] ORDER BY [seq] DESC) AS [rn] FROM " + n + ") AS s"
+                + " WHERE s.[rn] = 1 AND s.[op] <> 'D'");
+    }
+}
