@@ -38,15 +38,18 @@ final class ProtocolFixture implements AutoCloseable {
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     private final Mirror mirror;
+    private final String url;
+    private final boolean ownsDatabase;
     /** What the hooks saw, one line per call: {@code event:table[:detail]}. */
     final List<String> events = new CopyOnWriteArrayList<>();
 
-    private ProtocolFixture(Map<String, Object> extra) {
+    private ProtocolFixture(Map<String, Object> extra, String url, boolean ownsDatabase) {
+        this.url = url;
+        this.ownsDatabase = ownsDatabase;
         Map<String, Object> tree = new LinkedHashMap<>();
         tree.put("context", CONTEXT);
         tree.put("source", Map.of("type", "fakesource"));
-        tree.put("target", Map.of("dialect", "h2",
-                "url", "jdbc:h2:mem:protocol" + DATABASES.incrementAndGet() + "_" + System.nanoTime() + ";DB_CLOSE_DELAY=-1"));
+        tree.put("target", Map.of("dialect", "h2", "url", url));
         tree.put("blocklist", Map.of("useDefault", false, "add", List.of("blockedtable")));
         tree.putAll(extra);
         mirror = Mirror.builder().config(tree, "protocol-test").pluginDirectory(false).progress(ProgressListener.NONE)
@@ -55,12 +58,21 @@ final class ProtocolFixture implements AutoCloseable {
 
     /** A mirror of context {@value #CONTEXT}; {@code blockedtable} is blocked. */
     static ProtocolFixture create() {
-        return new ProtocolFixture(Map.of());
+        return create(Map.of());
     }
 
     /** The same with more top-level configuration (e.g. {@code options}). */
     static ProtocolFixture create(Map<String, Object> extra) {
-        return new ProtocolFixture(extra);
+        return new ProtocolFixture(extra, "jdbc:h2:mem:protocol" + DATABASES.incrementAndGet() + "_" + System.nanoTime()
+                + ";DB_CLOSE_DELAY=-1", true);
+    }
+
+    /**
+     * Another mirror, configured with {@code extra}, on this fixture's database (as after a configuration change and a
+     * restart). Close it before this fixture; closing it leaves the database to this one.
+     */
+    ProtocolFixture reconfigured(Map<String, Object> extra) {
+        return new ProtocolFixture(extra, url, false);
     }
 
     MirrorProtocol protocol() {
@@ -151,10 +163,12 @@ final class ProtocolFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            execute("SHUTDOWN"); // the in-memory database outlives the pool (DB_CLOSE_DELAY=-1) until this
-        } catch (AssertionError ignored) {
-            // already closed
+        if (ownsDatabase) {
+            try {
+                execute("SHUTDOWN"); // the in-memory database outlives the pool (DB_CLOSE_DELAY=-1) until this
+            } catch (AssertionError ignored) {
+                // already closed
+            }
         }
         mirror.close();
     }
