@@ -61,4 +61,27 @@ class TableOptionsProtocolTest {
             }
         }
     }
+
+    @Test
+    void aStepBeforeAnySchemaStepInThisProcessUsesTheStoredStateUnlessTheOptionsChanged() {
+        try (ProtocolFixture first = ProtocolFixture.create()) {
+            first.protocol().schema(List.of(table("contact")));
+            first.repopulate("contact", 10, RowChange.insert(1, "a"));
+            first.protocol().complete(Map.of());
+
+            // a push source's next call after a restart: no schema step yet, the metadata table says where the table is
+            try (ProtocolFixture restarted = first.reconfigured(Map.of())) {
+                assertThat(restarted.apply("contact", 11, RowChange.insert(2, "b")).succeeded()).isTrue();
+                assertThat(restarted.rows("contact")).containsExactly("1=a", "2=b");
+                assertThat(restarted.storedLsn("contact")).isEqualTo(11);
+            }
+            try (ProtocolFixture changed = first.reconfigured(SOFT_DELETE)) {
+                var refused = changed.apply("contact", 12, RowChange.insert(3, "c"));
+                assertThat(refused.succeeded()).isFalse();
+                assertThat(refused.error()).contains("its options changed since its last schema step").contains("send the schema first");
+                assertThat(changed.rows("contact")).containsExactly("1=a", "2=b");
+                assertThat(changed.storedLsn("contact")).isEqualTo(11);
+            }
+        }
+    }
 }
