@@ -176,4 +176,20 @@ class ApplyStepTest {
         assertThat(report.failures()).isEmpty();
         assertThat(f.rows("contact")).containsExactly("1=a", "2=b", "3=c2");
     }
+
+    @Test
+    void aRowTheTargetRejectsFailsTheStepWithTheDatabasesReasonAndKeepsTheLsn() {
+        ApplyResult r = f.apply("contact", 11, RowChange.insert(3, "c"), RowChange.insert(4, "x".repeat(41)));
+        assertThat(r.succeeded()).isFalse();
+        assertThat(r.error()).startsWith("applying changes contact failed: ");
+        assertThat(f.rows("contact")).as("nothing of the batch was applied").containsExactly("1=a", "2=b");
+        assertThat(f.storedLsn("contact")).isEqualTo(10);
+        assertThat(f.metadata("contact").orElseThrow().message()).isEqualTo(r.error());
+    }
+
+    @Test
+    void failEndsTheCycleAsFailedThroughTheHooks() {
+        f.protocol().fail(new IllegalStateException("source unreachable"));
+        assertThat(f.events).contains("cycleFailed:source unreachable");
+    }
 }

@@ -199,5 +199,10 @@ final class ProtocolFixture implements AutoCloseable {
         public void onTableDropped(TableEvent event) {
             events.add("dropped:" + event.table());
         }
+
+        @Override
+        public void onCycleFailed(dev.mirror.api.hook.HookContext context, Throwable cause) {
+            events.add("cycleFailed:" + cause.getMessage());
+        }
     }
 }
