@@ -28,14 +28,14 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The benchmark command: runs the four measurements of BENCHMARKS.md against a PostgreSQL server (and the embedded
- * H2 target for the quiet cycle), and benchmark 5 against a SQL Server when {@code --sqlserver-url} is given, and prints a markdown report with the machine, the command, the medians, the ratios
+ * The benchmark command: runs the measurements of BENCHMARKS.md (1-4 and 6-9) against a PostgreSQL server (and the
+ * embedded H2 target for the quiet cycle), and benchmark 5 against a SQL Server when {@code --sqlserver-url} is given, and prints a markdown report with the machine, the command, the medians, the ratios
  * and whether each goal is met. Progress goes to stderr, the report to stdout (and {@code --output}).
  */
 @Command(name = "mirror-bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Measures the mirror against PostgreSQL's (and SQL Server's) native bulk path; see BENCHMARKS.md.")
 public final class Bench implements Callable<Integer> {
-    static final Set<Integer> ALL = Set.of(1, 2, 3, 4, 5, 6, 7, 8);
+    static final Set<Integer> ALL = Set.of(1, 2, 3, 4, 5, 6, 7, 8, 9);
     static final String SQL_SERVER_WHAT = "SQL Server full population vs raw `SQLServerBulkCopy` (5a) and incremental apply (5b)";
 
     @Spec
@@ -44,16 +44,16 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--pg-url", description = "PostgreSQL JDBC URL (a fresh schema is created in it and dropped after). Default: ${DEFAULT-VALUE}")
     String pgUrl = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
 
-    @Option(names = "--rows", description = "N: rows for the full population (benchmark 1). Default: ${DEFAULT-VALUE}")
+    @Option(names = "--rows", description = "N: rows for the full population (benchmark 1; also loaded before benchmark 9's applies). Default: ${DEFAULT-VALUE}")
     long rows = 1_000_000;
 
-    @Option(names = "--changes", description = "M: mixed changes for the incremental apply (benchmark 2). Default: ${DEFAULT-VALUE}")
+    @Option(names = "--changes", description = "M: mixed changes for the incremental apply (benchmarks 2 and 9). Default: ${DEFAULT-VALUE}")
     int changes = 100_000;
 
-    @Option(names = "--runs", description = "Runs of benchmarks 1 and 2 (medians are reported). Default: ${DEFAULT-VALUE}")
+    @Option(names = "--runs", description = "Runs of benchmarks 1, 2 and 9 (9: per mode; medians are reported). Default: ${DEFAULT-VALUE}")
     int runs = 5;
 
-    @Option(names = "--tables", split = ",", description = "Sample tables for benchmarks 1 and 2. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--tables", split = ",", description = "Sample tables for benchmarks 1, 2 and 9. Default: ${DEFAULT-VALUE}")
     List<String> tables = List.of("udcontactsmall", "person", "contact");
 
     @Option(names = "--sink-batch", description = "JDBC batch size (and commit interval) of the row-by-row baseline. Default: ${DEFAULT-VALUE}")
@@ -81,7 +81,7 @@ public final class Bench implements Callable<Integer> {
             + "reported as not run.")
     String sqlServerUrl;
 
-    @Option(names = "--only", split = ",", description = "Benchmarks to run, of 1,2,3,4,5,6,7,8 (1 and 2 always run together; 5 needs "
+    @Option(names = "--only", split = ",", description = "Benchmarks to run, of 1,2,3,4,5,6,7,8,9 (1 and 2 always run together; 5 needs "
             + "--sqlserver-url). Default: all")
     Set<Integer> only = new TreeSet<>(ALL);
 
@@ -179,6 +179,9 @@ public final class Bench implements Callable<Integer> {
         if (only.contains(8)) {
             results.tenants(new TenantsBench(log).run(pgUrl, tenants, tenantRows, List.of("person", "contact")));
         }
+        if (only.contains(9)) {
+            results.modes(new ModesBench(log).run(pgUrl, tables, rows, changes, runs), tables);
+        }
         String sqlServerVersion = only.contains(5) ? sqlServer(results, log) : null;
         String target = Stream.of(version, sqlServerVersion).filter(Objects::nonNull).collect(Collectors.joining("; "));
         String report = Report.markdown(Machine.describe(target.isEmpty() ? "none" : target), command(), started, Instant.now(),
@@ -206,7 +209,7 @@ public final class Bench implements Callable<Integer> {
     /** Refuses benchmark numbers that do not exist and a malformed SQL Server URL, before anything runs. */
     void validate() {
         if (only.isEmpty() || !ALL.containsAll(only)) {
-            throw new ParameterException(spec.commandLine(), "--only takes benchmark numbers of 1,2,3,4,5,6,7,8, got " + only);
+            throw new ParameterException(spec.commandLine(), "--only takes benchmark numbers of 1,2,3,4,5,6,7,8,9, got " + only);
         }
         if (sqlServerUrl != null) {
             try {
@@ -231,7 +234,7 @@ public final class Bench implements Callable<Integer> {
 
     private String settingsLine() {
         return String.format(java.util.Locale.ROOT, "N = %,d rows, M = %,d changes, %d runs of benchmarks 1–2 and 5, %d timed quiet cycles "
-                + "per target, heap child -Xmx%s with %,d MB of COPY text", rows, changes, runs, quietCycles, heapXmx, heapMb);
+                + "per target, heap child -Xmx%s with %,d MB of COPY text; benchmark 9: the same N, M and runs per table mode", rows, changes, runs, quietCycles, heapXmx, heapMb);
     }
 
     private String command() {

@@ -168,6 +168,26 @@ final class Results {
         details.addAll(o.checks());
     }
 
+    /**
+     * Benchmark 9: one line per mode other than {@code mirror}, its median apply rate against mirror mode's (measured in
+     * the same run, same rows and changes); the issue sets no goal, so the figures are reported.
+     */
+    void modes(ModesBench.Outcome o, List<String> tables) {
+        List<Double> mirrorRates = o.rates().get("mirror");
+        double mirror = Stats.median(mirrorRates);
+        char suffix = 'a';
+        for (java.util.Map.Entry<String, List<Double>> e : o.rates().entrySet()) {
+            if (e.getKey().equals("mirror")) {
+                continue;
+            }
+            double mode = Stats.median(e.getValue());
+            lines.add(new Result("9" + suffix++, String.format(Locale.ROOT, "Incremental apply in `%s` mode vs `mirror` mode, %,d changes "
+                            + "(60%% U / 30%% I / 10%% D) on %,d rows of %s", e.getKey(), o.changes(), o.rows(), String.join(", ", tables)),
+                    rate(mode, "changes/s"), rate(mirror, "changes/s"), ratio(mode / mirror), "—", Result.Verdict.REPORTED));
+        }
+        o.rates().forEach((mode, rates) -> details.add("Table mode `" + mode + "`, apply (changes/s per run): " + series(rates)));
+    }
+
     /** Each run's a/b and their median, e.g. {@code 1.10, 0.95, 1.02 (median 1.02)}. */
     static String pairs(List<Double> a, List<Double> b) {
         List<Double> r = new ArrayList<>();

@@ -54,6 +54,27 @@ class ResultsTest {
     }
 
     @Test
+    void modesOutcomeBecomesOneReportedLinePerModeAgainstMirrorMode() {
+        Results r = new Results();
+        Map<String, List<Double>> rates = new java.util.LinkedHashMap<>();
+        rates.put("mirror", List.of(100.0, 80.0, 120.0));
+        rates.put("softDelete", List.of(90.0, 70.0, 95.0));
+        rates.put("history", List.of(50.0, 40.0, 60.0));
+        r.modes(new ModesBench.Outcome(9000, 500, rates), List.of("person", "contact"));
+        assertThat(r.lines()).extracting(Result::id).containsExactly("9a", "9b");
+        assertThat(r.lines().get(0).what()).contains("`softDelete` mode vs `mirror` mode").contains("500 changes")
+                .contains("9,000 rows of person, contact");
+        assertThat(r.lines().get(0).mirror()).isEqualTo("90 changes/s");
+        assertThat(r.lines().get(0).baseline()).isEqualTo("100 changes/s");
+        assertThat(r.lines().get(0).ratio()).isEqualTo("0.90");
+        assertThat(r.lines().get(1).what()).contains("`history` mode");
+        assertThat(r.lines().get(1).ratio()).isEqualTo("0.50");
+        assertThat(r.lines()).allSatisfy(l -> assertThat(l.markdownRow()).endsWith("| — (reported) |"));
+        assertThat(r.lines()).noneMatch(l -> l.missed() || l.failed());
+        assertThat(r.details()).contains("Table mode `history`, apply (changes/s per run): 50, 40, 60");
+    }
+
+    @Test
     void quietCycleGoalIsUnderOneSecond() {
         Results r = new Results();
         r.quiet("3a", new QuietCycleBench.Outcome("PostgreSQL", 416, 2000, List.of(900.0, 1200.0, 950.0)));
