@@ -3,6 +3,7 @@ package dev.mirror.h2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mirror.api.model.SqlType;
+import dev.mirror.core.schema.DefaultParser;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +43,7 @@ class H2TypesAndDefaultsTest {
     }
 
     private static Optional<String> def(String type, String expression) {
-        return H2Defaults.expression(SqlType.parse(type), expression);
+        return H2Defaults.expression(SqlType.parse(type), DefaultParser.parse(expression));
     }
 
     @Test
