@@ -14,7 +14,8 @@ import java.util.Optional;
  * schemas read back from the metadata table), and hands dialects only parsed columns; dialects read
  * {@link #defaultValue()}. A column built from text alone is explicitly <em>not yet parsed</em>: its
  * {@link #defaultValue()} throws instead of answering "no default", so no code path can silently lose a default.
- * Tests and kits that build columns by hand parse them with core's {@code dev.mirror.core.schema.DefaultParser};
+ * Tests and kits that build columns by hand parse them with core's {@code dev.mirror.core.schema.DefaultParser}
+ * (plugin tests through the testkit's {@code dev.mirror.testkit.dialect.KitDefaults});
  * a plugin that builds a column for its own table (a hook, say) and sees only this API states the typed value
  * itself ({@link #withParsedDefault}).
  *
@@ -66,7 +67,7 @@ public record Column(String name, SqlType type, boolean nullable, String default
         if (!defaultParsed()) {
             throw new IllegalStateException("the default of column '" + name + "' is not parsed yet; core parses defaults when"
                     + " a schema enters it: hand the column to the dialect through core, parse it with"
-                    + " dev.mirror.core.schema.DefaultParser, or build it with its typed default (Column's five-argument"
+                    + " dev.mirror.core.schema.DefaultParser (in plugin tests: the testkit's KitDefaults), or build it with its typed default (Column's five-argument"
                     + " constructor, or withParsedDefault)");
         }
         return Optional.ofNullable(parsedDefault);
