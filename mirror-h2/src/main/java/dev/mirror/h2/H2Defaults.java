@@ -1,6 +1,8 @@
 package dev.mirror.h2;
 
 import dev.mirror.api.model.Column;
+import dev.mirror.api.model.ColumnDefault;
+import dev.mirror.api.model.ColumnDefault.KnownFunction;
 import dev.mirror.api.model.SqlServerDatetime;
 import dev.mirror.api.model.SqlServerType;
 import dev.mirror.api.model.SqlType;
@@ -10,22 +12,16 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Translates SQL Server default expressions, as SQL Server prints them in sys.default_constraints
- * ({@code ((0))}, {@code (N'')}, {@code (getdate())}), into H2 DEFAULT clauses. Only literals and the
- * current-time/new-id functions are translated; anything else (user functions, arithmetic) is left out,
- * because a wrong default is worse than none: the mirror always writes every column explicitly.
+ * Renders a column's typed default ({@link Column#defaultValue()}, parsed by core) as an H2 DEFAULT clause. Only
+ * literals and the current-time/new-id functions are rendered; anything else (NULL, binary literals, other functions,
+ * unparsed expressions) is left out, because a wrong default is worse than none: the mirror always writes every
+ * column explicitly.
  */
 final class H2Defaults {
-    private static final Pattern NUMBER = Pattern.compile("[+-]?\\d+(\\.\\d*)?");
-    private static final Pattern STRING = Pattern.compile("N?'((?:[^']|'')*)'", Pattern.DOTALL);
-    private static final Pattern FUNCTION = Pattern.compile("([A-Za-z_]+)\\s*\\(\\s*\\)");
     private static final DateTimeFormatter COMPACT_DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
 
     private H2Defaults() {
@@ -33,57 +29,33 @@ final class H2Defaults {
 
     /** The clause ({@code DEFAULT 0}), or empty when the column has no default or it cannot be expressed. */
     static Optional<String> clause(Column column) {
-        return expression(column.type(), column.defaultExpression()).map(e -> "DEFAULT " + e);
+        return column.defaultValue().flatMap(d -> expression(column.type(), d)).map(e -> "DEFAULT " + e);
     }
 
-    static Optional<String> expression(SqlType type, String sqlServer) {
-        if (sqlServer == null) {
-            return Optional.empty();
+    /**
+     * The H2 expression for a typed default, or empty. (Java 17 has no pattern switch: the sealed type is matched
+     * with instanceof; NULL, binary literals and unparsed text fall through to empty, a NULL default being what a
+     * column without default does anyway.)
+     */
+    static Optional<String> expression(SqlType type, ColumnDefault value) {
+        if (value instanceof ColumnDefault.Literal l && l.kind() == ColumnDefault.LiteralKind.NUMBER) {
+            return number(type, l);
         }
-        String e = unwrap(sqlServer.trim());
-        Matcher m;
-        if (NUMBER.matcher(e).matches()) {
-            return number(type, e);
+        if (value instanceof ColumnDefault.Literal l && l.isString()) {
+            return string(type, l.value());
         }
-        if ((m = STRING.matcher(e)).matches()) {
-            return string(type, m.group(1).replace("''", "'"));
-        }
-        if ((m = FUNCTION.matcher(e)).matches() || e.equalsIgnoreCase("current_timestamp")) {
-            return function(type, m.matches() ? m.group(1).toLowerCase(Locale.ROOT) : "current_timestamp");
+        if (value instanceof ColumnDefault.FunctionCall f) {
+            return function(type, f.function());
         }
         return Optional.empty();
     }
 
-    /** Strips the parentheses SQL Server wraps defaults in: {@code ((0))} → {@code 0}. */
-    private static String unwrap(String e) {
-        while (e.length() >= 2 && e.charAt(0) == '(' && e.charAt(e.length() - 1) == ')' && balanced(e.substring(1, e.length() - 1))) {
-            e = e.substring(1, e.length() - 1).trim();
-        }
-        return e;
-    }
-
-    private static boolean balanced(String s) {
-        int depth = 0;
-        boolean inString = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\'') {
-                inString = !inString;
-            } else if (!inString && c == '(') {
-                depth++;
-            } else if (!inString && c == ')' && --depth < 0) {
-                return false;
-            }
-        }
-        return depth == 0 && !inString;
-    }
-
-    private static Optional<String> number(SqlType type, String n) {
-        BigDecimal value = new BigDecimal(n);
+    private static Optional<String> number(SqlType type, ColumnDefault.Literal n) {
+        BigDecimal value = n.number();
         return switch (type.base().family()) {
             case BOOLEAN -> Optional.of(value.signum() == 0 ? "FALSE" : "TRUE");
             case INTEGER, EXACT_NUMERIC, APPROXIMATE_NUMERIC -> Optional.of(value.toPlainString());
-            case CHARACTER -> Optional.of(literal(n));
+            case CHARACTER -> Optional.of(literal(n.value()));
             default -> Optional.empty(); // e.g. ((0)) on datetime means 1900-01-01 in SQL Server: too implicit
         };
     }
@@ -126,16 +98,14 @@ final class H2Defaults {
         return s.length() == 8 ? LocalDate.parse(s, COMPACT_DATE) : dateTime(s).toLocalDate();
     }
 
-    private static Optional<String> function(SqlType type, String name) {
-        boolean now = name.equals("getdate") || name.equals("sysdatetime") || name.equals("current_timestamp")
-                || name.equals("sysdatetimeoffset");
+    private static Optional<String> function(SqlType type, KnownFunction f) {
+        boolean now = f == KnownFunction.CURRENT_TIMESTAMP;
         return switch (type.base().family()) {
             // H2's CURRENT_TIMESTAMP is WITH TIME ZONE; assigned to a TIMESTAMP column it becomes the session's
             // local time, which is what getdate() gives on SQL Server.
             case DATETIME, DATETIMEOFFSET -> now ? Optional.of("CURRENT_TIMESTAMP") : Optional.empty();
             case DATE -> now ? Optional.of("CURRENT_DATE") : Optional.empty();
-            case UUID -> name.equals("newid") || name.equals("newsequentialid") ? Optional.of("RANDOM_UUID()")
-                    : Optional.empty();
+            case UUID -> f == KnownFunction.NEW_UUID ? Optional.of("RANDOM_UUID()") : Optional.empty();
             default -> Optional.empty();
         };
     }

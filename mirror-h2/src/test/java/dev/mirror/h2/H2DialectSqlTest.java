@@ -11,6 +11,7 @@ import dev.mirror.api.model.TableSchema;
 import dev.mirror.api.dialect.Capability;
 import dev.mirror.api.dialect.IndexDefinition;
 import dev.mirror.api.dialect.IndexDefinition.IndexColumn;
+import dev.mirror.testkit.dialect.KitDefaults;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,10 +21,10 @@ class H2DialectSqlTest {
 
     private static final TableSchema PERSON = new TableSchema("person", List.of(
             Column.of("person_id", SqlType.of(SqlServerType.INT), false),
-            new Column("firstname", SqlType.ofLength(SqlServerType.NVARCHAR, 50), false, "(N'')"),
+            KitDefaults.parse(new Column("firstname", SqlType.ofLength(SqlServerType.NVARCHAR, 50), false, "(N'')")),
             Column.of("notes", SqlType.ofLength(SqlServerType.NVARCHAR, SqlType.MAX), true),
-            new Column("registered", SqlType.of(SqlServerType.DATETIME), false, "(getdate())"),
-            new Column("weird", SqlType.of(SqlServerType.INT), true, "([dbo].[f]())")), List.of("person_id"));
+            KitDefaults.parse(new Column("registered", SqlType.of(SqlServerType.DATETIME), false, "(getdate())")),
+            KitDefaults.parse(new Column("weird", SqlType.of(SqlServerType.INT), true, "([dbo].[f]())"))), List.of("person_id"));
 
     @Test
     void createTable() {
@@ -66,9 +67,9 @@ class H2DialectSqlTest {
         assertThat(d.addColumn("t", Column.of("n", SqlType.of(SqlServerType.INT), false)))
                 .as("NOT NULL without an expressible default is added nullable")
                 .containsExactly("ALTER TABLE \"t\" ADD COLUMN \"n\" INTEGER");
-        assertThat(d.addColumn("t", new Column("n", SqlType.of(SqlServerType.INT), false, "((0))")))
+        assertThat(d.addColumn("t", KitDefaults.parse(new Column("n", SqlType.of(SqlServerType.INT), false, "((0))"))))
                 .containsExactly("ALTER TABLE \"t\" ADD COLUMN \"n\" INTEGER DEFAULT 0 NOT NULL");
-        assertThat(d.addColumn("t", new Column("b", SqlType.of(SqlServerType.BIT), true, "((1))")))
+        assertThat(d.addColumn("t", KitDefaults.parse(new Column("b", SqlType.of(SqlServerType.BIT), true, "((1))"))))
                 .containsExactly("ALTER TABLE \"t\" ADD COLUMN \"b\" BOOLEAN DEFAULT TRUE");
         assertThat(d.dropColumn("t", "c\"")).isEqualTo("ALTER TABLE \"t\" DROP COLUMN \"c\"\"\"");
     }
@@ -83,7 +84,7 @@ class H2DialectSqlTest {
                 Column.of("n", SqlType.of(SqlServerType.BIGINT), true)))
                 .containsExactly("ALTER TABLE \"t\" ALTER COLUMN \"n\" SET DATA TYPE BIGINT");
         assertThat(d.alterColumn("t", Column.of("a", SqlType.decimal(SqlServerType.DECIMAL, 10, 2), true),
-                new Column("a", SqlType.decimal(SqlServerType.DECIMAL, 18, 2), true, "((0))")))
+                KitDefaults.parse(new Column("a", SqlType.decimal(SqlServerType.DECIMAL, 18, 2), true, "((0))"))))
                 .containsExactly("ALTER TABLE \"t\" ALTER COLUMN \"a\" SET DATA TYPE NUMERIC(18,2)",
                         "ALTER TABLE \"t\" ALTER COLUMN \"a\" SET DEFAULT 0");
         assertThat(d.alterColumn("t", Column.of("s", SqlType.of(SqlServerType.SMALLINT), true),

@@ -2,7 +2,9 @@ package dev.mirror.h2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mirror.api.model.Column;
 import dev.mirror.api.model.SqlType;
+import dev.mirror.testkit.dialect.KitDefaults;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +44,9 @@ class H2TypesAndDefaultsTest {
     }
 
     private static Optional<String> def(String type, String expression) {
-        return H2Defaults.expression(SqlType.parse(type), expression);
+        // through a column, as the dialect sees it (parsed as core does); null text is a column without default
+        Column column = KitDefaults.parse(new Column("c", SqlType.parse(type), true, expression));
+        return H2Defaults.clause(column).map(clause -> clause.substring("DEFAULT ".length()));
     }
 
     @Test

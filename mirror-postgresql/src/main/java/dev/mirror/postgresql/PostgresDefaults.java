@@ -1,8 +1,11 @@
 package dev.mirror.postgresql;
 
 import dev.mirror.api.model.Column;
+import dev.mirror.api.model.ColumnDefault;
+import dev.mirror.api.model.ColumnDefault.KnownFunction;
 import dev.mirror.api.model.SqlServerDatetime;
 import dev.mirror.api.model.SqlServerType;
+import dev.mirror.api.model.TypeFamily;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -14,14 +17,13 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Translates SQL Server default expressions (as {@code sys.default_constraints} prints them, e.g.
- * {@code ((0))}, {@code (N'')}, {@code (getdate())}) into PostgreSQL default expressions. Only expressions
- * whose meaning is certain are translated; anything else is left out (the column then has no default in
- * the mirror, which only matters for rows inserted into the mirror by hand).
+ * Renders a column's typed default ({@link Column#defaultValue()}, parsed by core) as a PostgreSQL default
+ * expression. Only values whose meaning is certain are rendered; anything else (NULL, other functions, unparsed
+ * expressions) is left out (the column then has no default in the mirror, which only matters for rows inserted into
+ * the mirror by hand).
  */
 final class PostgresDefaults {
     private static final Pattern NUMBER = Pattern.compile("[-+]?\\d+(\\.\\d+)?");
-    private static final Pattern HEX = Pattern.compile("0x([0-9A-Fa-f]*)");
     private static final List<DateTimeFormatter> DATE_TIMES = List.of(
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss[.SSSSSSSSS][.SSSSSSS][.SSSSSS][.SSS]", Locale.ROOT),
             DateTimeFormatter.ofPattern("uuuuMMdd HH:mm:ss[.SSS]", Locale.ROOT),
@@ -32,26 +34,31 @@ final class PostgresDefaults {
     private PostgresDefaults() {
     }
 
-    /** The PostgreSQL default expression (without the {@code DEFAULT} keyword), or empty. */
+    /**
+     * The PostgreSQL default expression (without the {@code DEFAULT} keyword), or empty. (Java 17 has no pattern
+     * switch: the sealed type is matched with instanceof.)
+     */
     static Optional<String> translate(Column column) {
-        String expr = column.defaultExpression();
-        if (expr == null) {
+        Optional<ColumnDefault> value = column.defaultValue();
+        if (value.isEmpty()) {
             return Optional.empty();
         }
-        String e = stripParentheses(expr.trim());
         SqlServerType base = column.type().base();
-        if (NUMBER.matcher(e).matches()) {
-            return number(base, e.startsWith("+") ? e.substring(1) : e);
+        if (value.get() instanceof ColumnDefault.Literal l) {
+            switch (l.kind()) {
+                case NUMBER:
+                    return number(base, l.value().startsWith("+") ? l.value().substring(1) : l.value());
+                case STRING, NATIONAL_STRING:
+                    // PostgreSQL text cannot hold NUL
+                    return l.value().indexOf('\0') < 0 ? string(base, l.value()) : Optional.empty();
+                default: // BINARY
+                    return base.javaType() == byte[].class ? Optional.of("decode('" + l.value() + "', 'hex')") : Optional.empty();
+            }
         }
-        Optional<String> literal = stringLiteral(e);
-        if (literal.isPresent() && literal.get().indexOf('\0') < 0) {
-            return string(base, literal.get());
+        if (value.get() instanceof ColumnDefault.FunctionCall f) {
+            return function(base, f.function());
         }
-        var hex = HEX.matcher(e);
-        if (hex.matches()) {
-            return base.javaType() == byte[].class ? Optional.of("decode('" + hex.group(1) + "', 'hex')") : Optional.empty();
-        }
-        return function(base, e.toLowerCase(Locale.ROOT).replace(" ", ""));
+        return Optional.empty(); // NULL (what no default does anyway) or an expression that was not parsed
     }
 
     private static Optional<String> number(SqlServerType base, String n) {
@@ -98,42 +105,20 @@ final class PostgresDefaults {
         return Optional.empty();
     }
 
-    private static Optional<String> function(SqlServerType base, String f) {
-        boolean dateTime = base.family() == dev.mirror.api.model.TypeFamily.DATETIME
-                || base.family() == dev.mirror.api.model.TypeFamily.DATETIMEOFFSET
-                || base.family() == dev.mirror.api.model.TypeFamily.DATE;
+    private static Optional<String> function(SqlServerType base, KnownFunction f) {
+        boolean dateTime = base.family() == TypeFamily.DATETIME || base.family() == TypeFamily.DATETIMEOFFSET
+                || base.family() == TypeFamily.DATE;
         switch (f) {
-            case "getdate()", "sysdatetime()", "current_timestamp", "sysdatetimeoffset()":
+            case CURRENT_TIMESTAMP:
                 return dateTime ? Optional.of("CURRENT_TIMESTAMP") : Optional.empty();
-            case "getutcdate()", "sysutcdatetime()":
+            case CURRENT_UTC_TIMESTAMP:
                 return dateTime ? Optional.of("(CURRENT_TIMESTAMP AT TIME ZONE 'UTC')") : Optional.empty();
-            case "newid()", "newsequentialid()":
+            case NEW_UUID:
                 // gen_random_uuid() is built in since PostgreSQL 13.
                 return base == SqlServerType.UNIQUEIDENTIFIER ? Optional.of("gen_random_uuid()") : Optional.empty();
             default:
-                return Optional.empty();
+                return Optional.empty(); // session functions (login, host, application): no meaning in the mirror
         }
-    }
-
-    /** {@code N'it''s'} or {@code 'x'} → the literal's content, or empty when {@code e} is not one literal. */
-    static Optional<String> stringLiteral(String e) {
-        String s = e.startsWith("N'") || e.startsWith("n'") ? e.substring(1) : e;
-        if (s.length() < 2 || s.charAt(0) != '\'' || s.charAt(s.length() - 1) != '\'') {
-            return Optional.empty();
-        }
-        StringBuilder b = new StringBuilder();
-        for (int i = 1; i < s.length() - 1; i++) {
-            char c = s.charAt(i);
-            if (c == '\'') {
-                if (i + 1 < s.length() - 1 && s.charAt(i + 1) == '\'') {
-                    i++;
-                } else {
-                    return Optional.empty(); // e.g. 'a' + 'b': not a single literal
-                }
-            }
-            b.append(c);
-        }
-        return Optional.of(b.toString());
     }
 
     /**
@@ -143,33 +128,5 @@ final class PostgresDefaults {
     static String quoteLiteral(String s) {
         String q = s.replace("'", "''");
         return s.indexOf('\\') >= 0 ? "E'" + q.replace("\\", "\\\\") + "'" : "'" + q + "'";
-    }
-
-    /** {@code ((0))} → {@code 0}; keeps {@code (a)+(b)} intact. */
-    static String stripParentheses(String e) {
-        String s = e;
-        while (s.length() >= 2 && s.charAt(0) == '(' && s.charAt(s.length() - 1) == ')' && enclosesAll(s)) {
-            s = s.substring(1, s.length() - 1).trim();
-        }
-        return s;
-    }
-
-    private static boolean enclosesAll(String s) {
-        int depth = 0;
-        boolean quoted = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\'') {
-                quoted = !quoted;
-            } else if (!quoted && c == '(') {
-                depth++;
-            } else if (!quoted && c == ')') {
-                depth--;
-                if (depth == 0 && i < s.length() - 1) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 }

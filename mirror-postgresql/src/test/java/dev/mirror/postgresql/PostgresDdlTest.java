@@ -8,6 +8,7 @@ import dev.mirror.api.model.TableSchema;
 import dev.mirror.api.dialect.Capability;
 import dev.mirror.api.dialect.IndexDefinition;
 import dev.mirror.api.dialect.IndexDefinition.IndexColumn;
+import dev.mirror.testkit.dialect.KitDefaults;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,7 @@ class PostgresDdlTest {
     private final PostgresDialect d = new PostgresDialect(4096, "mirror", w -> { });
 
     private static Column col(String name, String type, boolean nullable, String def) {
-        return new Column(name, SqlType.parse(type), nullable, def);
+        return KitDefaults.parse(new Column(name, SqlType.parse(type), nullable, def));
     }
 
     @Test

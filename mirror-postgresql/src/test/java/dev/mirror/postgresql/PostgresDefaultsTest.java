@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mirror.api.model.Column;
 import dev.mirror.api.model.SqlType;
+import dev.mirror.testkit.dialect.KitDefaults;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,7 +33,7 @@ class PostgresDefaultsTest {
             "datetime|((0))|NONE", "int|(N'')|NONE", "int|(getdate())|NONE", "nvarchar(10)|(suser_sname())|NONE",
             "int|((1)+(2))|NONE", "datetime|(N'not a date')|NONE", "bit|(N'x')|NONE", "uniqueidentifier|('nope')|NONE", "nvarchar(5)|('a\u0000b')|NONE"})
     void translatesDefaults(String type, String sqlServer, String expected) {
-        Column c = new Column("c", SqlType.parse(type), true, sqlServer);
+        Column c = KitDefaults.parse(new Column("c", SqlType.parse(type), true, sqlServer));
         assertThat(dialect.defaultClause(c)).isEqualTo(Optional.ofNullable(expected));
     }
 

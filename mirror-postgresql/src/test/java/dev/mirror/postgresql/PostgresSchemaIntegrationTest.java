@@ -13,6 +13,7 @@ import dev.mirror.api.dialect.BulkProgress;
 import dev.mirror.api.dialect.IndexDefinition;
 import dev.mirror.api.dialect.IndexDefinition.IndexColumn;
 import dev.mirror.api.dialect.TargetColumn;
+import dev.mirror.testkit.dialect.KitDefaults;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -130,12 +131,12 @@ class PostgresSchemaIntegrationTest {
     @Test
     void translatedDefaultsAreAppliedByTheServer() throws SQLException {
         TableSchema s = new TableSchema("defaults", List.of(Column.of("id", SqlType.of(SqlServerType.INT), false),
-                new Column("n", SqlType.of(SqlServerType.INT), false, "((-1))"),
-                new Column("s", SqlType.parse("nvarchar(10)"), false, "(N'')"),
-                new Column("d", SqlType.of(SqlServerType.DATETIME), false, "(N'1760-01-01 00:00:00')"),
-                new Column("now", SqlType.of(SqlServerType.DATETIME), true, "(getdate())"),
-                new Column("b", SqlType.of(SqlServerType.BIT), false, "((1))"),
-                new Column("skip", SqlType.of(SqlServerType.DATETIME), true, "((0))")), List.of("id"));
+                KitDefaults.parse(new Column("n", SqlType.of(SqlServerType.INT), false, "((-1))")),
+                KitDefaults.parse(new Column("s", SqlType.parse("nvarchar(10)"), false, "(N'')")),
+                KitDefaults.parse(new Column("d", SqlType.of(SqlServerType.DATETIME), false, "(N'1760-01-01 00:00:00')")),
+                KitDefaults.parse(new Column("now", SqlType.of(SqlServerType.DATETIME), true, "(getdate())")),
+                KitDefaults.parse(new Column("b", SqlType.of(SqlServerType.BIT), false, "((1))")),
+                KitDefaults.parse(new Column("skip", SqlType.of(SqlServerType.DATETIME), true, "((0))"))), List.of("id"));
         try (Connection c = db.open()) {
             exec(c, d.createTable("defaults", s));
             exec(c, List.of("INSERT INTO defaults (id) VALUES (1)"));
@@ -164,7 +165,7 @@ class PostgresSchemaIntegrationTest {
             Column v20 = Column.of("v", SqlType.parse("nvarchar(20)"), true);
             exec(c, d.alterColumn("alter_me", v10, v20));
             exec(c, d.alterColumn("alter_me", n, Column.of("n", SqlType.of(SqlServerType.BIGINT), true)));
-            exec(c, d.addColumn("alter_me", new Column("added", SqlType.of(SqlServerType.INT), false, "((0))")));
+            exec(c, d.addColumn("alter_me", KitDefaults.parse(new Column("added", SqlType.of(SqlServerType.INT), false, "((0))"))));
             exec(c, d.addColumn("alter_me", Column.of("gone", SqlType.of(SqlServerType.BIT), true)));
             exec(c, List.of(d.dropColumn("alter_me", "gone")));
             assertThat(d.describeTable(c, "alter_me").orElseThrow()).containsExactly(

@@ -4,6 +4,7 @@ import static dev.mirror.sqlserver.dialect.SqlServerNames.literal;
 import static dev.mirror.sqlserver.dialect.SqlServerNames.quote;
 
 import dev.mirror.api.model.Column;
+import dev.mirror.api.model.ColumnDefault;
 import dev.mirror.api.model.TableSchema;
 import dev.mirror.api.dialect.IndexDefinition;
 import java.util.ArrayList;
@@ -30,16 +31,17 @@ final class SqlServerDdl {
 
     /** {@code DEFAULT <expr>} for a column whose source default is a plain literal or known function. */
     Optional<String> defaultClause(Column column) {
-        if (column.defaultExpression() == null) {
+        Optional<ColumnDefault> value = column.defaultValue();
+        if (value.isEmpty()) {
             return Optional.empty();
         }
-        Optional<String> valid = SqlServerDefaults.validate(column.defaultExpression());
-        if (valid.isEmpty()) {
+        Optional<String> rendered = SqlServerDefaults.render(value.get());
+        if (rendered.isEmpty()) {
             LOG.warn("Default of column '{}' is not a plain literal or known function ({}); the mirror column is created"
                     + " without it (the mirror receives every value, so it never needs the default)",
                     column.name(), column.defaultExpression());
         }
-        return valid.map(v -> "DEFAULT " + v);
+        return rendered.map(v -> "DEFAULT " + v);
     }
 
     String columnDefinition(Column c) {

@@ -1,74 +1,42 @@
 package dev.mirror.sqlserver.dialect;
 
-import java.util.Locale;
+import dev.mirror.api.model.ColumnDefault;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * Decides whether a source default expression may be copied into mirror DDL.
+ * Renders a column's typed default ({@link dev.mirror.api.model.Column#defaultValue()}, parsed by core) as T-SQL,
+ * in the form SQL Server itself prints defaults in {@code sys.default_constraints}: a number as {@code ((0))}, a
+ * string as {@code (N'a''b')} or {@code ('x')}, a binary literal as {@code (0x0A)}, {@code (NULL)}, and a known
+ * function as {@code (getdate())} with the source's spelling of the name.
  *
- * <p>The expression comes from a SQL Server catalog ({@code sys.default_constraints.definition}), so it is
- * already SQL Server syntax; but it is text from the source, and DDL cannot bind parameters. So it is kept
- * verbatim only when it is, inside any number of parentheses, one plain value: a number ({@code ((0))}), a
- * string ({@code (N'a''b')}), a binary literal ({@code (0x0A)}), {@code NULL}, or a call of a known
- * argument-less function ({@code (getdate())}). Anything else (expressions, user functions, sequences) is
- * left out: the mirror only receives values, so it never needs to compute a default itself.
+ * <p>The DDL is built from the typed value, never from the source's text: DDL cannot bind parameters, and the
+ * parser only produces plain values, so nothing but a literal or a known function name can reach the statement.
+ * An {@link ColumnDefault.Unparsed} default (expressions, user functions, sequences) is left out: the mirror only
+ * receives values, so it never needs to compute a default itself.
  */
 public final class SqlServerDefaults {
-    private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
-    private static final Pattern STRING = Pattern.compile("N?'(?:[^']|'')*'", Pattern.DOTALL);
-    private static final Pattern BINARY = Pattern.compile("0x[0-9A-Fa-f]*");
-    private static final Set<String> FUNCTIONS = Set.of("getdate()", "getutcdate()", "sysdatetime()",
-            "sysutcdatetime()", "sysdatetimeoffset()", "current_timestamp", "newid()", "newsequentialid()",
-            "suser_sname()", "user_name()", "host_name()", "app_name()", "db_name()");
-
     private SqlServerDefaults() {
     }
 
-    /** The expression unchanged when it is a plain literal or known function call, otherwise empty. */
-    public static Optional<String> validate(String expression) {
-        if (expression == null || expression.isBlank()) {
-            return Optional.empty();
+    /**
+     * The T-SQL default expression (without the {@code DEFAULT} keyword), or empty for an unparsed default. (Java 17
+     * has no pattern switch: the sealed type is matched with instanceof.)
+     */
+    public static Optional<String> render(ColumnDefault value) {
+        if (value instanceof ColumnDefault.Literal l) {
+            return Optional.of(switch (l.kind()) {
+                case NUMBER -> "((" + l.value() + "))";
+                case STRING -> "('" + l.value().replace("'", "''") + "')";
+                case NATIONAL_STRING -> "(N'" + l.value().replace("'", "''") + "')";
+                case BINARY -> "(0x" + l.value() + ")";
+            });
         }
-        String inner = stripParentheses(expression.trim());
-        if (inner == null) {
-            return Optional.empty();
+        if (value instanceof ColumnDefault.FunctionCall f) {
+            return Optional.of(f.isKeyword() ? "(" + f.name() + ")" : "(" + f.name() + "())");
         }
-        if (NUMBER.matcher(inner).matches() || STRING.matcher(inner).matches() || BINARY.matcher(inner).matches()
-                || inner.equalsIgnoreCase("null")
-                || FUNCTIONS.contains(inner.toLowerCase(Locale.ROOT).replace(" ", ""))) {
-            return Optional.of(expression.trim());
+        if (value instanceof ColumnDefault.Null) {
+            return Optional.of("(NULL)");
         }
         return Optional.empty();
-    }
-
-    /** Removes enclosing parentheses pairs; null when they do not balance. */
-    private static String stripParentheses(String s) {
-        String r = s;
-        while (r.startsWith("(") && r.endsWith(")") && enclosesAll(r)) {
-            r = r.substring(1, r.length() - 1).trim();
-        }
-        return r.isEmpty() ? null : r;
-    }
-
-    /** Whether the opening parenthesis at 0 closes at the last character (ignoring parentheses in strings). */
-    private static boolean enclosesAll(String s) {
-        int depth = 0;
-        boolean inString = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\'') {
-                inString = !inString;
-            } else if (!inString && c == '(') {
-                depth++;
-            } else if (!inString && c == ')') {
-                depth--;
-                if (depth == 0 && i < s.length() - 1) {
-                    return false;
-                }
-            }
-        }
-        return depth == 0 && !inString;
     }
 }

@@ -10,6 +10,7 @@ import dev.mirror.api.model.SqlType;
 import dev.mirror.api.model.TableSchema;
 import dev.mirror.api.dialect.Capability;
 import dev.mirror.api.dialect.IndexDefinition;
+import dev.mirror.testkit.dialect.KitDefaults;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,11 +75,11 @@ class SqlServerDdlTest {
 
     private static TableSchema person() {
         return new TableSchema("person", List.of(
-                new Column("person_id", SqlType.of(SqlServerType.INT), false, null),
-                new Column("name", SqlType.ofLength(SqlServerType.NVARCHAR, 50), false, "(N'')"),
-                new Column("rank", SqlType.of(SqlServerType.SMALLINT), true, "((0))"),
-                new Column("registered", SqlType.of(SqlServerType.DATETIME), true, "(getdate())"),
-                new Column("notes", SqlType.of(SqlServerType.NTEXT), true, "([dbo].[fn_x]())")),
+                KitDefaults.parse(new Column("person_id", SqlType.of(SqlServerType.INT), false, null)),
+                KitDefaults.parse(new Column("name", SqlType.ofLength(SqlServerType.NVARCHAR, 50), false, "(N'')")),
+                KitDefaults.parse(new Column("rank", SqlType.of(SqlServerType.SMALLINT), true, "((0))")),
+                KitDefaults.parse(new Column("registered", SqlType.of(SqlServerType.DATETIME), true, "(getdate())")),
+                KitDefaults.parse(new Column("notes", SqlType.of(SqlServerType.NTEXT), true, "([dbo].[fn_x]())"))),
                 List.of("person_id"));
     }
 
@@ -100,19 +101,22 @@ class SqlServerDdlTest {
 
     @Test
     void defaultsAreKeptOnlyWhenPlain() {
-        for (String ok : List.of("((0))", "((-1.5))", "(0)", "(N'')", "(N'it''s')", "('x')", "(getdate())",
-                "(GETUTCDATE())", "(newid())", "(NULL)", "(0x0A1B)", "((1e5))")) {
-            assertThat(SqlServerDefaults.validate(ok)).as(ok).contains(ok);
+        for (String ok : List.of("((0))", "((-1.5))", "(N'')", "(N'it''s')", "('x')", "(getdate())",
+                "(GETUTCDATE())", "(newid())", "(NULL)", "(0x0A1B)", "((1e5))", "(current_timestamp)")) {
+            assertThat(SqlServerDefaults.render(KitDefaults.parse(ok))).as(ok).contains(ok);
         }
+        // rendered as SQL Server prints defaults, whatever the source's spelling
+        assertThat(SqlServerDefaults.render(KitDefaults.parse("(0)"))).contains("((0))");
+        assertThat(SqlServerDefaults.render(KitDefaults.parse("default (N'')"))).contains("(N'')");
         for (String bad : List.of("((1)+(2))", "([dbo].[f]())", "(N'a');DROP TABLE x;--')", "(next value for s)",
                 "((0)", "(N'x'+N'y')", "(user_defined())", "")) {
-            assertThat(SqlServerDefaults.validate(bad)).as(bad).isEmpty();
+            assertThat(SqlServerDefaults.render(KitDefaults.parse(bad))).as(bad).isEmpty();
         }
     }
 
     @Test
     void alterStatements() {
-        Column added = new Column("flag", SqlType.of(SqlServerType.BIT), false, "((0))");
+        Column added = KitDefaults.parse(new Column("flag", SqlType.of(SqlServerType.BIT), false, "((0))"));
         assertThat(dialect.addColumn("person", added))
                 .containsExactly("ALTER TABLE [person] ADD [flag] bit NOT NULL DEFAULT ((0))");
         assertThat(dialect.addColumn("person", Column.of("x", SqlType.of(SqlServerType.INT), false)))
@@ -124,8 +128,8 @@ class SqlServerDdlTest {
                         + " IF @df IS NOT NULL BEGIN SET @sql = N'ALTER TABLE [person] DROP CONSTRAINT ' + QUOTENAME(@df);"
                         + " EXEC sp_executesql @sql; END;"
                         + " ALTER TABLE [person] DROP COLUMN [rank]");
-        Column from = new Column("name", SqlType.ofLength(SqlServerType.NVARCHAR, 50), false, "(N'')");
-        Column to = new Column("name", SqlType.ofLength(SqlServerType.NVARCHAR, 100), true, "(N'')");
+        Column from = KitDefaults.parse(new Column("name", SqlType.ofLength(SqlServerType.NVARCHAR, 50), false, "(N'')"));
+        Column to = KitDefaults.parse(new Column("name", SqlType.ofLength(SqlServerType.NVARCHAR, 100), true, "(N'')"));
         List<String> alter = dialect.alterColumn("person", from, to);
         assertThat(alter).containsExactly(
                 "DECLARE @df sysname, @sql nvarchar(max); SELECT @df = dc.name FROM sys.default_constraints AS dc"
@@ -145,7 +149,7 @@ class SqlServerDdlTest {
     /** No dynamic SQL runs a function call inside EXEC ( ... ): only sp_executesql with a variable. */
     @Test
     void dynamicSqlIsBuiltInAVariable() {
-        Column d = new Column("d", SqlType.of(SqlServerType.INT), true, "((0))");
+        Column d = KitDefaults.parse(new Column("d", SqlType.of(SqlServerType.INT), true, "((0))"));
         List<String> all = new java.util.ArrayList<>(dialect.alterColumn("t", d, d.withType(SqlType.of(SqlServerType.BIGINT))));
         all.add(dialect.dropColumn("t", "d"));
         for (String sql : all) {

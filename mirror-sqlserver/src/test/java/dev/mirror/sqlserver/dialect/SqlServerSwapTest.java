@@ -47,8 +47,8 @@ class SqlServerSwapTest {
         dev.mirror.api.model.TableSchema s = new dev.mirror.api.model.TableSchema("t", List.of(
                 new dev.mirror.api.model.Column("id", dev.mirror.api.model.SqlType.of(dev.mirror.api.model.SqlServerType.INT),
                         false, null),
-                new dev.mirror.api.model.Column("v", dev.mirror.api.model.SqlType.of(dev.mirror.api.model.SqlServerType.INT),
-                        false, "((0))")), List.of("id"));
+                dev.mirror.testkit.dialect.KitDefaults.parse(new dev.mirror.api.model.Column("v",
+                        dev.mirror.api.model.SqlType.of(dev.mirror.api.model.SqlServerType.INT), false, "((0))"))), List.of("id"));
         for (String sql : dialect.createTable("t_shadow", s)) {
             assertThat(sql).as("constraint names are schema-wide: only generated ones cannot collide")
                     .doesNotContainIgnoringCase("CONSTRAINT");

@@ -28,9 +28,9 @@ public interface ColumnDefaultConformance extends KitAccess {
         Kit kit = kit();
         TargetDialect d = kit.dialect();
         Column id = Column.of("id", SqlType.of(INT), false);
-        Column counter = new Column("counter", SqlType.of(INT), false, "((0))");
-        Column label = new Column("label", SqlType.ofLength(NVARCHAR, 10), true, "(N'none')");
-        Column other = new Column("other", SqlType.of(INT), true, "((5))");
+        Column counter = KitDefaults.defaulted("counter", SqlType.of(INT), false, "((0))");
+        Column label = KitDefaults.defaulted("label", SqlType.ofLength(NVARCHAR, 10), true, "(N'none')");
+        Column other = KitDefaults.defaulted("other", SqlType.of(INT), true, "((5))");
         TableSchema before = new TableSchema("defaulted", List.of(id, counter, label, other), List.of("id"));
         String table = kit.table("defaulted");
         kit.create(table, before);

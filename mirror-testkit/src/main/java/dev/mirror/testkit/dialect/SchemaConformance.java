@@ -35,7 +35,7 @@ public interface SchemaConformance extends KitAccess {
             cols.add(Column.of(c.column(), c.type(), i++ % 2 == 0));
         }
         cols.add(Column.of("c_numeric_default", SqlType.parse("numeric"), true));
-        cols.add(new Column("c_defaulted", SqlType.of(INT), false, "((0))"));
+        cols.add(KitDefaults.defaulted("c_defaulted", SqlType.of(INT), false, "((0))"));
         TableSchema schema = new TableSchema("every_type", cols, List.of("id", "code"));
         String table = kit.table("every_type");
         kit.create(table, schema);
@@ -82,14 +82,14 @@ public interface SchemaConformance extends KitAccess {
         Kit kit = kit();
         TargetDialect d = kit.dialect();
         List<Column> cols = List.of(Column.of("id", SqlType.of(INT), false),
-                new Column("d_int", SqlType.of(INT), true, "((0))"),
-                new Column("d_str", SqlType.ofLength(NVARCHAR, 10), true, "(N'')"),
-                new Column("d_now", SqlType.of(DATETIME), true, "(getdate())"),
-                new Column("d_ts", SqlType.of(DATETIME), true, "(N'1760-01-01 00:00:00')"),
-                new Column("d_bit", SqlType.of(BIT), true, "((1))"),
-                new Column("d_dec", SqlType.decimal(DECIMAL, 10, 2), true, "((1.50))"),
-                new Column("d_neg", SqlType.of(BIGINT), true, "((-1))"),
-                new Column("d_func", SqlType.of(INT), true, "([dbo].[fn_mirror_kit_unknown]())"));
+                KitDefaults.defaulted("d_int", SqlType.of(INT), true, "((0))"),
+                KitDefaults.defaulted("d_str", SqlType.ofLength(NVARCHAR, 10), true, "(N'')"),
+                KitDefaults.defaulted("d_now", SqlType.of(DATETIME), true, "(getdate())"),
+                KitDefaults.defaulted("d_ts", SqlType.of(DATETIME), true, "(N'1760-01-01 00:00:00')"),
+                KitDefaults.defaulted("d_bit", SqlType.of(BIT), true, "((1))"),
+                KitDefaults.defaulted("d_dec", SqlType.decimal(DECIMAL, 10, 2), true, "((1.50))"),
+                KitDefaults.defaulted("d_neg", SqlType.of(BIGINT), true, "((-1))"),
+                KitDefaults.defaulted("d_func", SqlType.of(INT), true, "([dbo].[fn_mirror_kit_unknown]())"));
         Object[] expected = {1, 0, "", null, LocalDateTime.of(1760, 1, 1, 0, 0), true, new BigDecimal("1.50"), -1L, null};
         TableSchema schema = new TableSchema("defaults", cols, List.of("id"));
         String table = kit.table("defaults");
@@ -130,7 +130,7 @@ public interface SchemaConformance extends KitAccess {
         kit.commit();
 
         Column addedNull = Column.of("added_null", SqlType.ofLength(NVARCHAR, 20), true);
-        Column addedDefault = new Column("added_default", SqlType.of(INT), false, "((7))");
+        Column addedDefault = KitDefaults.defaulted("added_default", SqlType.of(INT), false, "((7))");
         kit.exec(d.addColumn(table, addedNull));
         kit.exec(d.addColumn(table, addedDefault));
         kit.exec(d.dropColumn(table, d.targetName("gone")));

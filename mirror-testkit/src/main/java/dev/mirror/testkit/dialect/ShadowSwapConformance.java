@@ -29,10 +29,10 @@ import org.junit.jupiter.api.Test;
 public interface ShadowSwapConformance extends KitAccess {
     Column ID = Column.of("id", SqlType.of(INT), false);
     TableSchema LIVE = new TableSchema("swap", List.of(ID, Column.of("name", SqlType.ofLength(NVARCHAR, 10), true),
-            new Column("flag", SqlType.of(INT), false, "((0))")), List.of("id"));
+            KitDefaults.defaulted("flag", SqlType.of(INT), false, "((0))")), List.of("id"));
     TableSchema SHADOW_SAME = new TableSchema("swap", LIVE.columns(), List.of("id"));
-    TableSchema SHADOW_OTHER = new TableSchema("swap", List.of(ID, new Column("amount", SqlType.of(INT), true, "((1))"),
-            Column.of("note", SqlType.ofLength(NVARCHAR, 20), true), new Column("flag", SqlType.of(INT), false, "((0))")),
+    TableSchema SHADOW_OTHER = new TableSchema("swap", List.of(ID, KitDefaults.defaulted("amount", SqlType.of(INT), true, "((1))"),
+            Column.of("note", SqlType.ofLength(NVARCHAR, 20), true), KitDefaults.defaulted("flag", SqlType.of(INT), false, "((0))")),
             List.of("id"));
 
     @Test

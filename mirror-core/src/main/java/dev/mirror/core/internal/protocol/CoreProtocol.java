@@ -6,6 +6,7 @@ import dev.mirror.api.MirrorException;
 import dev.mirror.api.hook.HookContext;
 import dev.mirror.api.hook.TableEvent;
 import dev.mirror.api.model.TableSchema;
+import dev.mirror.core.schema.DefaultParser;
 import dev.mirror.api.protocol.ApplyResult;
 import dev.mirror.api.protocol.ChangeBatch;
 import dev.mirror.api.protocol.ChangeCursor;
@@ -121,7 +122,9 @@ public final class CoreProtocol implements MirrorProtocol {
             CycleLedger fresh = new CycleLedger();
             ledger = fresh;
             hooks.cycleStarted(hookContext);
-            SchemaStep.Result r = schemaStep.run(announced, fresh);
+            // defaults are parsed once here, where source schemas enter core: everything downstream (reconciliation,
+            // shadow tables, dialects) sees parsed columns
+            SchemaStep.Result r = schemaStep.run(announced.stream().map(DefaultParser::parse).toList(), fresh);
             tables.clear();
             tables.putAll(r.states());
             failedAtStart = r.failedBefore();

@@ -3,6 +3,7 @@ package dev.mirror.core.internal.schema;
 import dev.mirror.api.model.Column;
 import dev.mirror.api.model.SqlType;
 import dev.mirror.api.model.TableSchema;
+import dev.mirror.core.schema.DefaultParser;
 import java.util.ArrayList;
 
 import java.util.List;
@@ -47,7 +48,10 @@ public final class CanonicalSchema {
         return b.append('\n').toString();
     }
 
-    /** Parses the canonical text back; throws IllegalArgumentException when it is not canonical text. */
+    /**
+     * Parses the canonical text back, with the columns' defaults parsed ({@link DefaultParser}); throws
+     * IllegalArgumentException when it is not canonical text.
+     */
     public static TableSchema parse(String text) {
         String[] lines = text.split("\n", -1);
         if (lines.length < 4 || !lines[0].equals(HEADER) || !lines[1].startsWith("table ")) {
@@ -77,7 +81,8 @@ public final class CanonicalSchema {
         if (key == null) {
             throw new IllegalArgumentException("canonical schema of '" + name + "' has no key line");
         }
-        return new TableSchema(name, columns, key);
+        // a stored schema enters core here: its defaults are parsed like an announced schema's
+        return DefaultParser.parse(new TableSchema(name, columns, key));
     }
 
     static String escape(String s) {
