@@ -65,9 +65,21 @@ final class LoadDataEncoder {
         };
     }
 
-    /** Whether column {@code i} is loaded through a hex user variable ({@code SET col = UNHEX(@v)}). */
-    boolean viaHex(int i) {
-        return !rawBinary && columns.get(i).type().base().javaType() == byte[].class;
+    /**
+     * How column {@code i} is assigned from its user variable {@code @v} ({@code SET col = <expression>}), or null when
+     * the field goes straight into the column: binary values in hex are {@code UNHEX(@v)}; in a {@code CHARACTER SET
+     * binary} load, a uuid column needs its text as characters ({@code CONVERT(@v USING ascii)}), because MariaDB reads a
+     * binary string as the uuid's 16 raw bytes.
+     */
+    String viaVariable(int i, String variable) {
+        var base = columns.get(i).type().base();
+        if (!rawBinary && base.javaType() == byte[].class) {
+            return "UNHEX(" + variable + ")";
+        }
+        if (rawBinary && base == SqlServerType.UNIQUEIDENTIFIER) {
+            return "CONVERT(" + variable + " USING ascii)";
+        }
+        return null;
     }
 
     /** The character set the load must name. */

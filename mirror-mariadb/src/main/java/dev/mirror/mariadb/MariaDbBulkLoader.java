@@ -56,10 +56,10 @@ final class MariaDbBulkLoader {
         StringBuilder set = new StringBuilder();
         for (int i = 0; i < targets.size(); i++) {
             b.append(i == 0 ? "" : ", ");
-            if (encoder.viaHex(i)) {
+            String via = encoder.viaVariable(i, "@mirror_v" + i);
+            if (via != null) {
                 b.append("@mirror_v").append(i);
-                set.append(set.length() == 0 ? " SET " : ", ").append(names.quote(targets.get(i))).append(" = UNHEX(@mirror_v")
-                        .append(i).append(')');
+                set.append(set.length() == 0 ? " SET " : ", ").append(names.quote(targets.get(i))).append(" = ").append(via);
             } else {
                 b.append(names.quote(targets.get(i)));
             }

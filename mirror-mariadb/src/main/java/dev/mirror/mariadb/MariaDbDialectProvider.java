@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * <p>Configuration keys (all optional): {@code chunkKiB} (LOAD DATA file encoded before it is sent, default 256,
  * 4..65536), {@code collation} (default collation of the mirror's tables, default {@code utf8mb4_uca1400_as_ci};
  * {@code utf8mb4_bin} for a case-sensitive source, see docs/type-mapping-mariadb.md), {@code binaryEncoding}
- * ({@code hex}, the default, or {@code raw}: how binary values travel in the LOAD DATA file).
+ * ({@code raw}, the default: escaped bytes in a {@code CHARACTER SET binary} load, or {@code hex}: decoded by
+ * {@code UNHEX}; how binary values travel in the LOAD DATA file).
  */
 public final class MariaDbDialectProvider implements TargetDialectProvider {
     /** The name users write as {@code target.dialect}. */
@@ -53,10 +54,10 @@ public final class MariaDbDialectProvider implements TargetDialectProvider {
                     + " or utf8mb4_bin, got '" + collation + "'");
             collation = MariaDbDialect.DEFAULT_COLLATION;
         }
-        String encoding = config.string("binaryEncoding", "hex").trim();
+        String encoding = config.string("binaryEncoding", "raw").trim();
         if (!encoding.equals("hex") && !encoding.equals("raw")) {
             config.problem("binaryEncoding", "must be hex or raw, got '" + encoding + "'");
-            encoding = "hex";
+            encoding = "raw";
         }
         return new MariaDbDialect(chunkKiB * 1024, collation, encoding.equals("raw"),
                 LoggerFactory.getLogger(MariaDbDialect.class)::warn);
