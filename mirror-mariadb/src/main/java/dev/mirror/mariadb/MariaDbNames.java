@@ -16,9 +16,10 @@ import java.util.function.Consumer;
  *
  * <p>MariaDB limits table, column and index names to 64 <em>characters</em>, accepts only characters of the Basic
  * Multilingual Plane in a name (no U+0000 and nothing above U+FFFF, such as emoji) and refuses names that end with a
- * space (<a href="https://mariadb.com/kb/en/identifier-names/">Identifier Names</a>). A name that breaks none of these
+ * space (<a href="https://mariadb.com/kb/en/identifier-names/">Identifier Names</a>); a table's name also becomes a file
+ * name, which must stay under the file system's 255 bytes once encoded ({@link #MAX_FILE_NAME_BYTES}). A name that breaks none of these
  * rules is kept as it is. Any other name is mapped deterministically: every character outside the BMP (a surrogate
- * pair, or an unpaired surrogate) becomes {@code _}, the result is cut to at most 55 characters, then {@code _} and the
+ * pair, or an unpaired surrogate) becomes {@code _}, the result is cut to at most 55 characters (and 231 file-name bytes), then {@code _} and the
  * first 8 hex digits of the SHA-256 of the full original name (UTF-8) are appended. The hash keeps two names distinct
  * that differ only in what was replaced or cut; the suffix also guarantees the name no longer ends with a space. A
  * mapped name never holds a surrogate at all, so it can never hold half a pair. Each mapping is reported once per
@@ -33,6 +34,12 @@ import java.util.function.Consumer;
 final class MariaDbNames {
     /** MariaDB's identifier limit, in characters. */
     static final int MAX_CHARS = 64;
+    /**
+     * The most bytes a name may take once MariaDB encodes it as a file name (InnoDB's {@code .ibd}, the {@code .frm}):
+     * letters, digits and {@code _} stay one byte, other characters become {@code @xxxx} (up to 5 bytes), and the file
+     * system allows 255 bytes with the suffix. 64 Hebrew letters fail with "File name too long" otherwise.
+     */
+    static final int MAX_FILE_NAME_BYTES = 240;
     private static final int HASH_HEX_DIGITS = 8;
 
     private final Consumer<String> warnings;
@@ -66,7 +73,7 @@ final class MariaDbNames {
     }
 
     static boolean fits(String name) {
-        if (name.length() > MAX_CHARS || name.endsWith(" ")) {
+        if (name.length() > MAX_CHARS || name.endsWith(" ") || fileNameBytes(name) > MAX_FILE_NAME_BYTES) {
             return false;
         }
         for (int i = 0; i < name.length(); i++) {
@@ -89,7 +96,20 @@ final class MariaDbNames {
         if (b.length() > keep) {
             b.setLength(keep);
         }
+        while (fileNameBytes(b) > MAX_FILE_NAME_BYTES - HASH_HEX_DIGITS - 1) {
+            b.setLength(b.length() - 1);
+        }
         return b.append('_').append(shortHash(name)).toString();
+    }
+
+    /** An upper bound of the bytes MariaDB's file-name encoding of {@code name} takes (5 for any character but [A-Za-z0-9_]). */
+    static int fileNameBytes(CharSequence name) {
+        int n = 0;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            n += c < 0x80 && (Character.isLetterOrDigit(c) || c == '_') ? 1 : 5;
+        }
+        return n;
     }
 
     private static void rejectInvalid(String name) {

@@ -101,6 +101,17 @@ class MariaDbLoadIntegrationTest {
     }
 
     @Test
+    void aTableNameOfSixtyFourHebrewLettersIsMappedToOneTheFileSystemTakes() throws Exception {
+        String name = d.targetName("ש".repeat(64));
+        try (Connection c = table(db.open(), name)) {
+            d.bulkLoad(c, name, SCHEMA, List.of(Row.of(1, "x")).iterator(), BulkProgress.NONE);
+            c.commit();
+            assertThat(d.listTables(c)).contains(name);
+            assertThat(count(c, name)).isEqualTo(1);
+        }
+    }
+
+    @Test
     void theSwapLeavesTheOldContentsInTheShadowForCoreToDrop() throws Exception {
         try (Connection c = table(db.open(), "live")) {
             table(c, "live__shadow");

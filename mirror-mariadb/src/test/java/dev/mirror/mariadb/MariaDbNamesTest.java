@@ -49,6 +49,15 @@ class MariaDbNamesTest {
     }
 
     @Test
+    void namesWhoseFileNameWouldBeTooLongAreMapped() {
+        String hebrew = "ש".repeat(64);
+        String mapped = names.targetName(hebrew);
+        assertThat(mapped).isNotEqualTo(hebrew).matches("ש+_[0-9a-f]{8}");
+        assertThat(MariaDbNames.fileNameBytes(mapped)).isLessThanOrEqualTo(MariaDbNames.MAX_FILE_NAME_BYTES);
+        assertThat(names.targetName("ש".repeat(40))).as("short enough").isEqualTo("ש".repeat(40));
+    }
+
+    @Test
     void backticksAreDoubled() {
         assertThat(names.quote("a`b")).isEqualTo("`a``b`");
         assertThat(names.quote("x\"y'z]")).isEqualTo("`x\"y'z]`");
