@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "mirror-bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Measures the mirror against PostgreSQL's (and SQL Server's) native bulk path; see BENCHMARKS.md.")
 public final class Bench implements Callable<Integer> {
-    static final Set<Integer> ALL = Set.of(1, 2, 3, 4, 5, 6, 7, 8, 9);
+    static final Set<Integer> ALL = Set.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
     static final String SQL_SERVER_WHAT = "SQL Server full population vs raw `SQLServerBulkCopy` (5a) and incremental apply (5b)";
 
     @Spec
@@ -44,7 +44,7 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--pg-url", description = "PostgreSQL JDBC URL (a fresh schema is created in it and dropped after). Default: ${DEFAULT-VALUE}")
     String pgUrl = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
 
-    @Option(names = "--rows", description = "N: rows for the full population (benchmark 1; also loaded before benchmark 9's applies). Default: ${DEFAULT-VALUE}")
+    @Option(names = "--rows", description = "N: rows for the full population (benchmark 1; also loaded before benchmark 10's applies). Default: ${DEFAULT-VALUE}")
     long rows = 1_000_000;
 
     @Option(names = "--changes", description = "M: mixed changes for the incremental apply (benchmarks 2 and 9). Default: ${DEFAULT-VALUE}")
@@ -81,8 +81,12 @@ public final class Bench implements Callable<Integer> {
             + "reported as not run.")
     String sqlServerUrl;
 
-    @Option(names = "--only", split = ",", description = "Benchmarks to run, of 1,2,3,4,5,6,7,8,9 (1 and 2 always run together; 5 needs "
-            + "--sqlserver-url). Default: all")
+    @Option(names = "--mariadb-url", description = "MariaDB JDBC URL (benchmark 10; a fresh database is created through it and "
+            + "dropped after; the server needs local_infile=ON). Default: ${DEFAULT-VALUE}")
+    String mariaDbUrl = "jdbc:mariadb://127.0.0.1:3306/test?user=root&allowLocalInfile=true";
+
+    @Option(names = "--only", split = ",", description = "Benchmarks to run, of 1,2,3,4,5,6,7,8,9,10 (1 and 2 always run together; 5 needs "
+            + "--sqlserver-url; 10 is MariaDB). Default: all")
     Set<Integer> only = new TreeSet<>(ALL);
 
     @Option(names = "--target-setting", description = "KEY=VALUE: a target (dialect) setting of the mirror in benchmarks 1-2, "
@@ -144,7 +148,7 @@ public final class Bench implements Callable<Integer> {
     public Integer call() throws Exception {
         validate();
         PrintStream log = System.err;
-        boolean postgres = only.stream().anyMatch(b -> b <= 4 || b >= 6);
+        boolean postgres = only.stream().anyMatch(b -> b <= 4 || (b >= 6 && b <= 8));
         String version = postgres ? serverVersion() : null;
         Instant started = Instant.now();
         Results results = new Results();
@@ -183,7 +187,14 @@ public final class Bench implements Callable<Integer> {
             results.modes(new ModesBench(log).run(pgUrl, tables, rows, changes, runs), tables);
         }
         String sqlServerVersion = only.contains(5) ? sqlServer(results, log) : null;
-        String target = Stream.of(version, sqlServerVersion).filter(Objects::nonNull).collect(Collectors.joining("; "));
+        String mariaDbVersion = null;
+        if (only.contains(10)) {
+            MariaDbBenchmark.Outcome o = new MariaDbBenchmark(new MariaDbBenchmark.Settings(mariaDbUrl, tables, rows, changes, runs,
+                    sinkBatch), log).run();
+            results.mariaDb(o, tables, sinkBatch);
+            mariaDbVersion = o.serverVersion();
+        }
+        String target = Stream.of(version, sqlServerVersion, mariaDbVersion).filter(Objects::nonNull).collect(Collectors.joining("; "));
         String report = Report.markdown(Machine.describe(target.isEmpty() ? "none" : target), command(), started, Instant.now(),
                 settingsLine(), results);
         System.out.println(report);
@@ -209,7 +220,7 @@ public final class Bench implements Callable<Integer> {
     /** Refuses benchmark numbers that do not exist and a malformed SQL Server URL, before anything runs. */
     void validate() {
         if (only.isEmpty() || !ALL.containsAll(only)) {
-            throw new ParameterException(spec.commandLine(), "--only takes benchmark numbers of 1,2,3,4,5,6,7,8,9, got " + only);
+            throw new ParameterException(spec.commandLine(), "--only takes benchmark numbers of 1,2,3,4,5,6,7,8,9,10, got " + only);
         }
         if (sqlServerUrl != null) {
             try {

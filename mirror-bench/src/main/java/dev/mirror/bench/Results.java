@@ -75,6 +75,36 @@ final class Results {
         details.addAll(o.checks());
     }
 
+    /** Benchmark 10 (MariaDB): population against a plain LOAD DATA (goal 0.9x), apply against row-wise batched upserts. */
+    void mariaDb(MariaDbBenchmark.Outcome o, List<String> tables, int sinkBatch) {
+        if (o.failed()) {
+            String message = o.failure().replace('\n', ' ').replace('\r', ' ').replace("|", "\\|");
+            lines.add(new Result("10", String.format(Locale.ROOT, "MariaDB full population and apply, %,d rows of %s: failed: %s",
+                    o.rows(), String.join(", ", tables), message), "—", "—", "—", "—", Result.Verdict.FAILED));
+            details.add("Benchmark 10 failed: " + o.failure());
+            details.addAll(o.checks());
+            return;
+        }
+        double mirror = Stats.median(o.mirrorPopulation());
+        double plain = Stats.median(o.plainPopulation());
+        double apply = Stats.median(o.mirrorApply());
+        double rowWise = Stats.median(o.rowWiseApply());
+        lines.add(new Result("10a", String.format(Locale.ROOT, "MariaDB full population, %,d rows of %s: `repopulate` vs a plain "
+                + "`LOAD DATA LOCAL INFILE` of the same rows", o.rows(), String.join(", ", tables)), rate(mirror, "rows/s"),
+                rate(plain, "rows/s"), ratio(mirror / plain), "≥ 0.9×", mirror / plain >= 0.9));
+        lines.add(new Result("10b", String.format(Locale.ROOT, "MariaDB incremental apply, %,d changes (60%% U / 30%% I / 10%% D) vs "
+                + "row-wise `INSERT … ON DUPLICATE KEY UPDATE` / `DELETE` in JDBC batches of %,d", o.changes(), sinkBatch),
+                rate(apply, "changes/s"), rate(rowWise, "changes/s"), ratio(apply / rowWise), "—", Result.Verdict.REPORTED));
+        details.add("MariaDB: " + o.serverVersion());
+        details.add("MariaDB paired ratios per run: population mirror/plain LOAD DATA " + pairs(o.mirrorPopulation(), o.plainPopulation())
+                + "; apply mirror/row-wise " + pairs(o.mirrorApply(), o.rowWiseApply()));
+        details.add("MariaDB full population, mirror (rows/s per run): " + series(o.mirrorPopulation()) + "; plain LOAD DATA: "
+                + series(o.plainPopulation()));
+        details.add("MariaDB incremental, mirror apply (changes/s per run): " + series(o.mirrorApply()) + "; row-wise batches: "
+                + series(o.rowWiseApply()));
+        details.addAll(o.checks());
+    }
+
     /** Benchmark 5 failed: one failed line with the server's message, and what completed before, in the details. */
     private void sqlServerFailed(SqlServerBenchmark.Outcome o, List<String> tables) {
         // a table cell cannot hold a line break or a pipe

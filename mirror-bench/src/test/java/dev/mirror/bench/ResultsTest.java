@@ -131,6 +131,32 @@ class ResultsTest {
     }
 
     @Test
+    void mariaDbPopulationHasTheGoalOfNineTenthsOfAPlainLoadAndTheApplyIsReported() {
+        Results r = new Results();
+        r.mariaDb(new MariaDbBenchmark.Outcome("MariaDB 10.11", 1000, 100, List.of(85.0, 95.0, 90.0), List.of(100.0, 100.0, 100.0),
+                List.of(40.0, 50.0, 45.0), List.of(10.0, 10.0, 10.0), List.of("identical"), null), List.of("person"), 1000);
+        assertThat(r.lines()).extracting(Result::id).containsExactly("10a", "10b");
+        assertThat(r.lines().get(0).ratio()).isEqualTo("0.90");
+        assertThat(r.lines().get(0).verdict()).isEqualTo(Result.Verdict.MET);
+        assertThat(r.lines().get(1).ratio()).isEqualTo("4.50");
+        assertThat(r.lines().get(1).verdict()).isEqualTo(Result.Verdict.REPORTED);
+        assertThat(r.details()).contains("MariaDB: MariaDB 10.11", "identical");
+
+        Results slow = new Results();
+        slow.mariaDb(new MariaDbBenchmark.Outcome("MariaDB 10.11", 1000, 100, List.of(80.0), List.of(100.0), List.of(40.0),
+                List.of(10.0), List.of(), null), List.of("person"), 1000);
+        assertThat(slow.lines().get(0).missed()).isTrue();
+
+        Results failed = new Results();
+        failed.mariaDb(new MariaDbBenchmark.Outcome("MariaDB 10.11", 1000, 0, List.of(), List.of(), List.of(), List.of(),
+                List.of(), "The used command is not allowed | local_infile"), List.of("person"), 1000);
+        assertThat(failed.lines()).singleElement().satisfies(l -> {
+            assertThat(l.failed()).isTrue();
+            assertThat(l.what()).contains("local_infile").contains("\\|");
+        });
+    }
+
+    @Test
     void aBenchmarkThatDidNotRunSaysWhyAndIsNotAMissedGoal() {
         Results r = new Results();
         r.notRun("5", "SQL Server", "no server");

@@ -19,7 +19,8 @@ import picocli.CommandLine.ParentCommand;
  * then where the mirror is, how to look inside, and a verification that it equals the source.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Mirrors the built-in sample (SuperOffice-shaped data with scripted changes) into an embedded H2 file,",
+        description = {"Mirrors the built-in sample (SuperOffice-shaped data with scripted changes) into an embedded H2 file",
+            "(or the database of --target),",
             "one cycle per scripted step, and verifies that the mirror equals the source.",
             "Starts from scratch each time: it deletes only its own files DIR/demo.mv.db and DIR/demo.trace.db."})
 final class DemoCommand extends BaseCommand {
@@ -38,6 +39,10 @@ final class DemoCommand extends BaseCommand {
     @Option(names = "--scale", defaultValue = "1", description = "Multiplies the sample's row counts (default: ${DEFAULT-VALUE}).")
     int scale;
 
+    @Option(names = "--target", paramLabel = "JDBC_URL", description = {"Mirror into this database instead of the H2 file, the",
+        "dialect chosen by the URL (e.g. jdbc:mariadb://127.0.0.1:3306/test?user=root, jdbc:postgresql://...)."})
+    String target;
+
     @Override
     public Integer call() throws IOException {
         if (cycles < 1 || scale < 1) {
@@ -48,6 +53,9 @@ final class DemoCommand extends BaseCommand {
             Logging.level("WARN"); // the per-cycle tables say what the INFO lines would; -v brings them back
         }
         PrintWriter out = out();
+        if (target != null) {
+            return toServer(out);
+        }
         Path home = dir.toAbsolutePath().normalize();
         Files.createDirectories(home);
         for (String suffix : List.of(".mv.db", ".trace.db")) {
@@ -56,37 +64,61 @@ final class DemoCommand extends BaseCommand {
             }
         }
         String url = "jdbc:h2:file:" + home.resolve(DB_NAME);
-        int failures = 0;
-        try (Mirror mirror = Mirror.builder().config(tree(url), "the demo configuration")
+        Map<String, Object> h2 = new LinkedHashMap<>(Map.of("dialect", "h2", "url", url));
+        try (Mirror mirror = Mirror.builder().config(tree(h2), "the demo configuration")
                 .progress(ProgressPrinter.forConsole(out)).build()) {
             out.println("mirror demo: sample source (tables 'core', scale " + scale + ") -> H2 file " + home.resolve(DB_NAME + ".mv.db"));
-            for (int i = 1; i <= cycles; i++) {
-                out.println();
-                out.println("Cycle " + i + " of " + cycles);
-                out.flush();
-                CycleReport report = mirror.runCycle();
-                failures += report.failures().size();
-                out.print(CycleSummary.render(report, "  "));
-                out.flush();
-            }
-            out.println();
-            out.println("Verifying the mirror against the source:");
-            VerificationReport verification = Verification.verify(mirror, List.of());
-            VerifyPrinter.print(out, verification, false);
-            out.println();
+            Integer code = cyclesAndVerify(out, mirror);
             where(out, home, url, mirror);
-            if (!verification.equal()) {
-                return ExitCodes.DIFFERENCES;
-            }
-            return failures > 0 ? ExitCodes.TABLE_FAILURES : ExitCodes.OK;
+            return code;
         }
     }
 
-    private Map<String, Object> tree(String url) {
+    /**
+     * The demo into a database server: the target dialect is chosen by the URL. The mirror's tables (and its metadata
+     * table, named after the context {@value #CONTEXT}) stay in that database afterwards; a second demo into the same
+     * database starts from what the first left.
+     */
+    private Integer toServer(PrintWriter out) {
+        try (Mirror mirror = Mirror.builder().config(tree(new LinkedHashMap<>(Map.of("url", target))), "the demo configuration")
+                .progress(ProgressPrinter.forConsole(out)).build()) {
+            out.println("mirror demo: sample source (tables 'core', scale " + scale + ") -> " + mirror.target().dialect().name()
+                    + " target (the URL given with --target)");
+            Integer code = cyclesAndVerify(out, mirror);
+            out.println("The mirror is in the database of the --target URL; metadata table: " + mirror.metadataTableName()
+                    + " (one row per mirrored table: tablename, schemahash, lsn, state)");
+            out.flush();
+            return code;
+        }
+    }
+
+    private Integer cyclesAndVerify(PrintWriter out, Mirror mirror) {
+        int failures = 0;
+        for (int i = 1; i <= cycles; i++) {
+            out.println();
+            out.println("Cycle " + i + " of " + cycles);
+            out.flush();
+            CycleReport report = mirror.runCycle();
+            failures += report.failures().size();
+            out.print(CycleSummary.render(report, "  "));
+            out.flush();
+        }
+        out.println();
+        out.println("Verifying the mirror against the source:");
+        VerificationReport verification = Verification.verify(mirror, List.of());
+        VerifyPrinter.print(out, verification, false);
+        out.println();
+        if (!verification.equal()) {
+            return ExitCodes.DIFFERENCES;
+        }
+        return failures > 0 ? ExitCodes.TABLE_FAILURES : ExitCodes.OK;
+    }
+
+    private Map<String, Object> tree(Map<String, Object> target) {
         Map<String, Object> tree = new LinkedHashMap<>();
         tree.put("context", CONTEXT);
         tree.put("source", new LinkedHashMap<>(Map.of("type", "sample", "scale", scale, "tables", "core", "advance", true)));
-        tree.put("target", new LinkedHashMap<>(Map.of("dialect", "h2", "url", url)));
+        tree.put("target", target);
         return tree;
     }
 

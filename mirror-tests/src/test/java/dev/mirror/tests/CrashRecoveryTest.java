@@ -23,19 +23,29 @@ import org.junit.jupiter.api.io.TempDir;
  * the source with nothing lost and nothing doubled, and every table's LSN matches its data.
  */
 class CrashRecoveryTest {
+    // Runs on H2 here and on MariaDB in CrashRecoveryMariaDbTest (dialect() and url() overridden).
     private static final SampleDataSet DATA = new SampleDataSet(1, SampleDataSet.Selection.CORE);
     private static final Blocklist BLOCKLIST = Blocklist.of(true, List.of());
 
     @TempDir
     Path dir;
 
+    /** The target dialect under test; the fault-injecting wrapper wraps it ({@link FaultyH2DialectProvider}). */
+    protected String dialect() {
+        return "h2";
+    }
+
+    protected String url() {
+        return TestMirrors.h2Url(dir);
+    }
+
     private Map<String, Object> plain(int steps) {
-        return TestMirrors.sampleToTarget("Crash", "h2", TestMirrors.h2Url(dir), Map.of("advance", false, "steps", steps), Map.of());
+        return TestMirrors.sampleToTarget("Crash", dialect(), url(), Map.of("advance", false, "steps", steps), Map.of());
     }
 
     private Map<String, Object> faulty(int steps, String during, String table, long after) {
-        return TestMirrors.sampleToTarget("Crash", "faulty-h2", TestMirrors.h2Url(dir), Map.of("advance", false, "steps", steps),
-                Map.of("failDuring", during, "failTable", table, "failAfterRows", after));
+        return TestMirrors.sampleToTarget("Crash", "faulty-h2", url(), Map.of("advance", false, "steps", steps),
+                Map.of("failDuring", during, "failTable", table, "failAfterRows", after, "wraps", dialect()));
     }
 
     @Test
@@ -112,7 +122,8 @@ class CrashRecoveryTest {
 
     private int runChild(String during, String table, long after, int steps) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), CrashChild.class.getName(), TestMirrors.h2Url(dir), during, table,
+                System.getProperty("java.class.path"), "-D" + CrashChild.WRAPS + "=" + dialect(), CrashChild.class.getName(),
+                url(), during, table,
                 Long.toString(after), Integer.toString(steps)));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(new File(dir.toFile(), "child.log")).start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();

@@ -23,7 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A fault-injecting wrapper around the H2 dialect (provider {@code faulty-h2}): after {@code failAfterRows} rows of
+ * A fault-injecting wrapper around the H2 dialect, or the dialect named by {@code wraps} (provider {@code faulty-h2}): after {@code failAfterRows} rows of
  * {@code failTable} in {@code failDuring} ({@code bulkLoad}, {@code applyChanges}, {@code stagedWork} or {@code swapShadow}) it throws, or with {@code halt: true}
  * kills the JVM on the spot (Runtime.halt: no finally blocks, no rollback, like kill -9).
  */
@@ -44,7 +44,12 @@ public final class FaultyH2DialectProvider implements TargetDialectProvider {
         String table = config.requiredString("failTable");
         long after = config.longValue("failAfterRows", 100);
         boolean halt = config.bool("halt", false);
-        return new Faulty(new H2DialectProvider().create(config), during, table, after, halt);
+        String wraps = config.string("wraps", "h2");
+        TargetDialectProvider inner = wraps.equals("h2") ? new H2DialectProvider() : java.util.ServiceLoader
+                .load(TargetDialectProvider.class).stream().map(java.util.ServiceLoader.Provider::get)
+                .filter(p -> p.name().equals(wraps)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("faulty-h2: no target dialect named '" + wraps + "' to wrap"));
+        return new Faulty(inner.create(config), during, table, after, halt);
     }
 
     private record Faulty(TargetDialect d, String during, String table, long after, boolean halt) implements TargetDialect {

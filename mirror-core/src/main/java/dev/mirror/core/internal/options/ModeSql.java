@@ -38,7 +38,10 @@ final class ModeSql {
     }
 
     private String cast(dev.mirror.api.model.SqlType type) {
-        return "CAST(? AS " + dialect.columnType(type) + ")";
+        String t = dialect.columnType(type);
+        // MariaDB's CAST takes only a few type names (SIGNED, DECIMAL, DATETIME(n), CHAR, ...), not tinyint(1), which is
+        // its bit column; a signed integer is stored into that column as it is. No other target spells a type this way.
+        return "CAST(? AS " + (t.equals("tinyint(1)") ? "SIGNED" : t) + ")";
     }
 
     /** {@code s.k1 = "t"."k1" AND …} over the source key; {@code stageAlias} null compares two table aliases. */

@@ -1,0 +1,83 @@
+package dev.mirror.mariadb;
+
+import static dev.mirror.api.model.SqlServerType.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mirror.api.MirrorException;
+import dev.mirror.api.model.Column;
+import dev.mirror.api.model.SqlType;
+import dev.mirror.api.model.TableSchema;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The exact SQL of the DDL, the LOAD DATA statement and the apply. */
+class MariaDbDdlTest {
+    private final MariaDbDialect d = new MariaDbDialect();
+    private final TableSchema schema = new TableSchema("contact", List.of(Column.of("id", SqlType.of(INT), false),
+            new Column("name`x", SqlType.ofLength(NVARCHAR, 50), true, "(N'it''s')"),
+            new Column("flag", SqlType.of(BIT), false, "((1))"),
+            new Column("created", SqlType.of(DATETIME), true, "(getdate())"),
+            Column.of("blob", SqlType.ofLength(VARBINARY, SqlType.MAX), true)), List.of("id"));
+
+    @Test
+    void createTable() {
+        assertThat(d.createTable("contact", schema)).containsExactly("CREATE TABLE `contact` (`id` int NOT NULL, "
+                + "`name``x` varchar(50) DEFAULT 'it''s' NULL, `flag` tinyint(1) DEFAULT 1 NOT NULL, "
+                + "`created` datetime(3) DEFAULT CURRENT_TIMESTAMP(3) NULL, `blob` longblob NULL, PRIMARY KEY (`id`))"
+                + " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_uca1400_as_ci");
+    }
+
+    @Test
+    void aKeyColumnInnoDbCannotIndexIsRefusedClearly() {
+        TableSchema wide = new TableSchema("wide", List.of(Column.of("k", SqlType.ofLength(NVARCHAR, 800), false)), List.of("k"));
+        assertThatThrownBy(() -> d.createTable("wide", wide)).isInstanceOfSatisfying(MirrorException.class,
+                e -> assertThat(e.code()).isEqualTo("KEY_TOO_LONG")).hasMessageContaining("3072 bytes");
+        TableSchema fits = new TableSchema("fits", List.of(Column.of("k", SqlType.ofLength(NVARCHAR, 768), false)), List.of("k"));
+        assertThat(d.createTable("fits", fits).get(0)).contains("`k` varchar(768) NOT NULL");
+    }
+
+    @Test
+    void columnChanges() {
+        Column n = Column.of("n", SqlType.of(INT), true);
+        assertThat(d.addColumn("t", n)).containsExactly("ALTER TABLE `t` ADD COLUMN `n` int NULL");
+        assertThat(d.addColumn("t", new Column("n", SqlType.of(INT), false, "((7))")))
+                .containsExactly("ALTER TABLE `t` ADD COLUMN `n` int DEFAULT 7 NOT NULL");
+        assertThat(d.alterColumn("t", n, n.withType(SqlType.of(BIGINT))))
+                .containsExactly("ALTER TABLE `t` MODIFY COLUMN `n` bigint NULL");
+        assertThat(d.alterColumn("t", Column.of("s", SqlType.ofLength(NVARCHAR, SqlType.MAX), true),
+                Column.of("s", SqlType.of(NTEXT), true))).as("both longtext").isEmpty();
+        assertThat(d.dropColumn("t", "a`b")).isEqualTo("ALTER TABLE `t` DROP COLUMN `a``b`");
+        assertThat(d.renameTable("a", "b")).isEqualTo("RENAME TABLE `a` TO `b`");
+        assertThat(d.renameIndex("t", "a", "b")).isEqualTo("ALTER TABLE `t` RENAME INDEX `a` TO `b`");
+        assertThat(d.truncateTable("t")).isEqualTo("DELETE FROM `t`");
+    }
+
+    @Test
+    void loadDataStatementDecodesBinaryFromHex() {
+        MariaDbBulkLoader loader = new MariaDbBulkLoader(new MariaDbNames(s -> { }), 4096, false);
+        LoadDataEncoder enc = loader.encoder("contact", schema.columns());
+        assertThat(loader.loadSql("`contact`", List.of("id", "name`x", "flag", "created", "blob"), enc, false, List.of()))
+                .isEqualTo("LOAD DATA LOCAL INFILE 'mirror.tsv' INTO TABLE `contact` CHARACTER SET utf8mb4 FIELDS TERMINATED"
+                        + " BY X'09' ESCAPED BY X'5c' LINES TERMINATED BY X'0a' (`id`, `name``x`, `flag`, `created`, @mirror_v4)"
+                        + " SET `blob` = UNHEX(@mirror_v4)");
+    }
+
+    @Test
+    void applyStatements() {
+        MariaDbNames names = new MariaDbNames(s -> { });
+        MariaDbBulkLoader loader = new MariaDbBulkLoader(names, 4096, false);
+        MariaDbChangeApplier applier = new MariaDbChangeApplier(names, loader, new MariaDbDdl(names, "utf8mb4_bin"));
+        TableSchema two = new TableSchema("t", List.of(Column.of("id", SqlType.of(INT), false),
+                Column.of("mirror_op", SqlType.ofLength(NVARCHAR, 5), true)), List.of("id"));
+        StageTable s = applier.stage("t", two);
+        assertThat(s.create()).isEqualTo("CREATE TEMPORARY TABLE `__mirror_stage` (`id` int NOT NULL, `mirror_op` varchar(5)"
+                + " NULL, `mirror_seq` BIGINT NOT NULL, `_mirror_op` CHAR(1) NOT NULL, PRIMARY KEY (`id`))"
+                + " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin");
+        assertThat(applier.delete("t", s)).isEqualTo("DELETE m FROM `t` AS m JOIN `__mirror_stage` AS s ON m.`id` = s.`id`"
+                + " WHERE s.`_mirror_op` = 'D'");
+        assertThat(applier.upsert("t", s)).isEqualTo("INSERT INTO `t` (`id`, `mirror_op`) SELECT s.`id`, s.`mirror_op` FROM"
+                + " `__mirror_stage` AS s WHERE s.`_mirror_op` <> 'D' ON DUPLICATE KEY UPDATE `id` = VALUES(`id`),"
+                + " `mirror_op` = VALUES(`mirror_op`)");
+    }
+}
