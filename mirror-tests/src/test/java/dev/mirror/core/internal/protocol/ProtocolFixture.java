@@ -48,7 +48,7 @@ final class ProtocolFixture implements AutoCloseable {
         this.ownsDatabase = ownsDatabase;
         Map<String, Object> tree = new LinkedHashMap<>();
         tree.put("context", CONTEXT);
-        tree.put("source", Map.of("type", "fakesource"));
+        tree.put("source", Map.of("type", "sample")); // never run: the tests drive the protocol themselves
         tree.put("target", Map.of("dialect", "h2", "url", url));
         tree.put("blocklist", Map.of("useDefault", false, "add", List.of("blockedtable")));
         tree.putAll(extra);
