@@ -54,7 +54,7 @@ final class IndexResolver {
                 if (name.isEmpty()) {
                     return Resolved.refused(unknownColumn(c.name(), schema));
                 }
-                keys.add(new IndexColumn(dialect.targetName(name.get()), c.descending()));
+                keys.add(new IndexColumn(dialect.names().targetName(name.get()), c.descending()));
             }
             List<String> include = new ArrayList<>();
             for (String c : declared.include()) {
@@ -62,9 +62,9 @@ final class IndexResolver {
                 if (name.isEmpty()) {
                     return Resolved.refused(unknownColumn(c, schema) + " (in include)");
                 }
-                include.add(dialect.targetName(name.get()));
+                include.add(dialect.names().targetName(name.get()));
             }
-            return Resolved.ok(new IndexDefinition(dialect.targetName(declared.name()), keys, declared.unique(), include,
+            return Resolved.ok(new IndexDefinition(dialect.names().targetName(declared.name()), keys, declared.unique(), include,
                     declared.filter()));
         } catch (MirrorException e) {
             return Resolved.refused(e.getMessage());

@@ -99,7 +99,7 @@ public final class IndexesHook implements LifecycleHook {
                 IndexDefinition r = resolved.index();
                 IndexDefinition temporary = new IndexDefinition(shadowName(index, session.dialect()), r.columns(), r.unique(),
                         r.include(), r.filter());
-                session.execute(session.dialect().createIndex(shadowTable, temporary));
+                session.execute(session.dialect().ddl().createIndex(shadowTable, temporary));
                 LOG.info("indexes: built index {} on the new contents of table {} in context {} before the swap",
                         r.name(), event.table(), event.context().contextId());
             } catch (RuntimeException e) {
@@ -111,7 +111,7 @@ public final class IndexesHook implements LifecycleHook {
 
     /** The temporary name of a declared index while it lives on a shadow table. */
     static String shadowName(IndexDefinition declaredIndex, TargetDialect dialect) {
-        return dialect.targetName(declaredIndex.name() + SHADOW_SUFFIX);
+        return dialect.names().targetName(declaredIndex.name() + SHADOW_SUFFIX);
     }
 
     @Override
@@ -176,7 +176,7 @@ public final class IndexesHook implements LifecycleHook {
     /** Gives an index built on a shadow (now swapped in) its declared name; false when the target cannot. */
     private static boolean renamed(TargetSession session, String table, String temporary, IndexDefinition index) {
         try {
-            session.execute(session.dialect().renameIndex(session.targetName(table), temporary, index.name()));
+            session.execute(session.dialect().ddl().renameIndex(session.targetName(table), temporary, index.name()));
             return true;
         } catch (RuntimeException e) {
             LOG.debug("indexes: could not rename {} to {} on {}: {}; creating it instead", temporary, index.name(), table,

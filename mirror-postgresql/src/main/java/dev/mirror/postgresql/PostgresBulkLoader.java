@@ -25,14 +25,14 @@ final class PostgresBulkLoader {
     }
 
     static String copySql(PostgresDialect dialect, String table, TableSchema schema) {
-        StringBuilder b = new StringBuilder("COPY ").append(dialect.quote(table)).append(" (");
+        StringBuilder b = new StringBuilder("COPY ").append(dialect.names().quote(table)).append(" (");
         appendColumns(b, dialect, schema);
         return b.append(") FROM STDIN").toString();
     }
 
     static void appendColumns(StringBuilder b, PostgresDialect dialect, TableSchema schema) {
         for (int i = 0; i < schema.columnCount(); i++) {
-            b.append(i == 0 ? "" : ", ").append(dialect.quote(dialect.targetName(schema.columns().get(i).name())));
+            b.append(i == 0 ? "" : ", ").append(dialect.names().quote(dialect.names().targetName(schema.columns().get(i).name())));
         }
     }
 

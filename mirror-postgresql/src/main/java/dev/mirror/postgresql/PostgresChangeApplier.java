@@ -54,12 +54,12 @@ final class PostgresChangeApplier {
         this.schema = schema;
         Set<String> taken = new HashSet<>();
         for (var c : schema.columns()) {
-            String n = dialect.targetName(c.name());
+            String n = dialect.names().targetName(c.name());
             columns.add(n);
             taken.add(n.toLowerCase(Locale.ROOT));
         }
         for (String k : schema.primaryKey()) {
-            keys.add(dialect.targetName(schema.column(k).orElseThrow().name()));
+            keys.add(dialect.names().targetName(schema.column(k).orElseThrow().name()));
         }
         this.seq = free("mirror_seq", taken);
         this.op = free("mirror_op", taken);
@@ -194,6 +194,6 @@ final class PostgresChangeApplier {
     }
 
     private String q(String name) {
-        return dialect.quote(name);
+        return dialect.names().quote(name);
     }
 }

@@ -40,7 +40,7 @@ final class PostgresStager {
         this.schema = requireNonNull(schema, "schema is null");
         Set<String> taken = new HashSet<>();
         for (Column c : schema.columns()) {
-            String n = dialect.targetName(c.name());
+            String n = dialect.names().targetName(c.name());
             columns.add(n);
             taken.add(n.toLowerCase(Locale.ROOT));
         }
@@ -99,6 +99,6 @@ final class PostgresStager {
     }
 
     private String q(String name) {
-        return dialect.quote(name);
+        return dialect.names().quote(name);
     }
 }

@@ -24,7 +24,7 @@ class PostgresDdlTest {
                 col("name", "nvarchar(220)", false, "(N'')"), col("registered", "datetime", true, "(getdate())"),
                 col("active", "bit", false, "((1))"), col("we\"ird; name", "nvarchar(max)", true, null)),
                 List.of("contact_id"));
-        assertThat(d.createTable("contact", s)).containsExactly("CREATE TABLE \"contact\" (\"contact_id\" integer NOT NULL, "
+        assertThat(d.ddl().createTable("contact", s)).containsExactly("CREATE TABLE \"contact\" (\"contact_id\" integer NOT NULL, "
                 + "\"name\" varchar(220) DEFAULT '' NOT NULL, \"registered\" timestamp(3) DEFAULT CURRENT_TIMESTAMP, "
                 + "\"active\" boolean DEFAULT true NOT NULL, \"we\"\"ird; name\" text, PRIMARY KEY (\"contact_id\"))");
     }
@@ -34,56 +34,56 @@ class PostgresDdlTest {
         String longName = "c".repeat(128);
         TableSchema s = new TableSchema("t", List.of(col("a", "int", false, null), col(longName, "bigint", false, null)),
                 List.of("A", longName));
-        String mapped = d.targetName(longName);
-        assertThat(d.createTable("t", s)).containsExactly("CREATE TABLE \"t\" (\"a\" integer NOT NULL, \"" + mapped
+        String mapped = d.names().targetName(longName);
+        assertThat(d.ddl().createTable("t", s)).containsExactly("CREATE TABLE \"t\" (\"a\" integer NOT NULL, \"" + mapped
                 + "\" bigint NOT NULL, PRIMARY KEY (\"a\", \"" + mapped + "\"))");
     }
 
     @Test
     void simpleStatements() {
-        assertThat(d.dropTable("a\"b")).isEqualTo("DROP TABLE IF EXISTS \"a\"\"b\"");
-        assertThat(d.renameTable("x_shadow", "x")).isEqualTo("ALTER TABLE \"x_shadow\" RENAME TO \"x\"");
-        assertThat(d.truncateTable("x")).isEqualTo("TRUNCATE TABLE \"x\"");
-        assertThat(d.dropColumn("x", "old col")).isEqualTo("ALTER TABLE \"x\" DROP COLUMN \"old col\"");
+        assertThat(d.ddl().dropTable("a\"b")).isEqualTo("DROP TABLE IF EXISTS \"a\"\"b\"");
+        assertThat(d.ddl().renameTable("x_shadow", "x")).isEqualTo("ALTER TABLE \"x_shadow\" RENAME TO \"x\"");
+        assertThat(d.ddl().truncateTable("x")).isEqualTo("TRUNCATE TABLE \"x\"");
+        assertThat(d.ddl().dropColumn("x", "old col")).isEqualTo("ALTER TABLE \"x\" DROP COLUMN \"old col\"");
         assertThat(d.name()).isEqualTo("postgresql");
         assertThat(d.capabilities()).containsExactlyInAnyOrder(Capability.values());
     }
 
     @Test
     void addsColumns() {
-        assertThat(d.addColumn("x", col("n", "int", false, "((-1))")))
+        assertThat(d.ddl().addColumn("x", col("n", "int", false, "((-1))")))
                 .containsExactly("ALTER TABLE \"x\" ADD COLUMN \"n\" integer DEFAULT -1 NOT NULL");
         // NOT NULL without a default could not fill the existing rows: added nullable.
-        assertThat(d.addColumn("x", col("m", "nvarchar(5)", false, null)))
+        assertThat(d.ddl().addColumn("x", col("m", "nvarchar(5)", false, null)))
                 .containsExactly("ALTER TABLE \"x\" ADD COLUMN \"m\" varchar(5)");
-        assertThat(d.addColumn("x", col("o", "datetime2(7)", true, null)))
+        assertThat(d.ddl().addColumn("x", col("o", "datetime2(7)", true, null)))
                 .containsExactly("ALTER TABLE \"x\" ADD COLUMN \"o\" timestamp(6)");
     }
 
     @Test
     void altersColumnsInPlace() {
-        assertThat(d.alterColumn("x", col("c", "nvarchar(50)", false, null), col("c", "nvarchar(100)", true, null)))
+        assertThat(d.ddl().alterColumn("x", col("c", "nvarchar(50)", false, null), col("c", "nvarchar(100)", true, null)))
                 .containsExactly("ALTER TABLE \"x\" ALTER COLUMN \"c\" TYPE varchar(100), ALTER COLUMN \"c\" DROP NOT NULL");
-        assertThat(d.alterColumn("x", col("c", "int", true, null), col("c", "bigint", true, null)))
+        assertThat(d.ddl().alterColumn("x", col("c", "int", true, null), col("c", "bigint", true, null)))
                 .containsExactly("ALTER TABLE \"x\" ALTER COLUMN \"c\" TYPE bigint");
-        assertThat(d.alterColumn("x", col("c", "int", false, null), col("c", "int", true, null)))
+        assertThat(d.ddl().alterColumn("x", col("c", "int", false, null), col("c", "int", true, null)))
                 .containsExactly("ALTER TABLE \"x\" ALTER COLUMN \"c\" DROP NOT NULL");
-        assertThat(d.alterColumn("x", col("c", "int", true, "((0))"), col("c", "int", true, "((1))")))
+        assertThat(d.ddl().alterColumn("x", col("c", "int", true, "((0))"), col("c", "int", true, "((1))")))
                 .containsExactly("ALTER TABLE \"x\" ALTER COLUMN \"c\" SET DEFAULT 1");
-        assertThat(d.alterColumn("x", col("c", "int", true, "((0))"), col("c", "int", true, null)))
+        assertThat(d.ddl().alterColumn("x", col("c", "int", true, "((0))"), col("c", "int", true, null)))
                 .containsExactly("ALTER TABLE \"x\" ALTER COLUMN \"c\" DROP DEFAULT");
         // Different in SQL Server, the same in PostgreSQL: nothing to do.
-        assertThat(d.alterColumn("x", col("c", "varchar(max)", true, null), col("c", "ntext", true, null))).isEmpty();
-        assertThat(d.alterColumn("x", col("c", "datetime2(6)", true, null), col("c", "datetime2(7)", true, null))).isEmpty();
+        assertThat(d.ddl().alterColumn("x", col("c", "varchar(max)", true, null), col("c", "ntext", true, null))).isEmpty();
+        assertThat(d.ddl().alterColumn("x", col("c", "datetime2(6)", true, null), col("c", "datetime2(7)", true, null))).isEmpty();
     }
 
     @Test
     void createsIndexesWithIncludeAndFilter() {
         IndexDefinition plain = new IndexDefinition("ix_name", List.of(new IndexColumn("name", false)), false, List.of(), null);
-        assertThat(d.createIndex("contact", plain)).isEqualTo("CREATE INDEX \"ix_name\" ON \"contact\" (\"name\" ASC)");
+        assertThat(d.ddl().createIndex("contact", plain)).isEqualTo("CREATE INDEX \"ix_name\" ON \"contact\" (\"name\" ASC)");
         IndexDefinition full = new IndexDefinition("ux \"x\"", List.of(new IndexColumn("a", false), new IndexColumn("b", true)),
                 true, List.of("c", "d e"), "\"a\" > 0");
-        assertThat(d.createIndex("t", full)).isEqualTo("CREATE UNIQUE INDEX \"ux \"\"x\"\"\" ON \"t\" (\"a\" ASC, \"b\" DESC)"
+        assertThat(d.ddl().createIndex("t", full)).isEqualTo("CREATE UNIQUE INDEX \"ux \"\"x\"\"\" ON \"t\" (\"a\" ASC, \"b\" DESC)"
                 + " INCLUDE (\"c\", \"d e\") WHERE \"a\" > 0");
     }
 

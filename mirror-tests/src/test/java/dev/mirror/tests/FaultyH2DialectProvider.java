@@ -77,12 +77,12 @@ public final class FaultyH2DialectProvider implements TargetDialectProvider {
 
         @Override
         public long bulkLoad(Connection c, String t, TableSchema s, Iterator<Row> rows, BulkProgress p) throws SQLException {
-            return d.bulkLoad(c, t, s, failing("bulkLoad", t, rows), p);
+            return d.bulk().bulkLoad(c, t, s, failing("bulkLoad", t, rows), p);
         }
 
         @Override
         public TableCounts applyChanges(Connection c, String t, TableSchema s, Iterator<RowChange> changes) throws SQLException {
-            return d.applyChanges(c, t, s, failing("applyChanges", t, changes));
+            return d.changes().applyChanges(c, t, s, failing("applyChanges", t, changes));
         }
 
         /** {@code applyChanges}: fails while the batch is staged; {@code stagedWork}: after core's statements ran, uncommitted. */
@@ -90,7 +90,7 @@ public final class FaultyH2DialectProvider implements TargetDialectProvider {
         public TableCounts withStagedChanges(Connection c, String t, TableSchema s, Iterator<RowChange> changes,
                                              dev.mirror.api.dialect.StagedChanges.Work work) throws SQLException {
             boolean afterWork = during.equals("stagedWork") && t.equalsIgnoreCase(table);
-            return d.withStagedChanges(c, t, s, failing("applyChanges", t, changes), (cc, stage) -> {
+            return d.changes().withStagedChanges(c, t, s, failing("applyChanges", t, changes), (cc, stage) -> {
                 work.run(cc, stage);
                 if (afterWork) {
                     fault("core's statements on the stage of " + t);
@@ -117,37 +117,37 @@ public final class FaultyH2DialectProvider implements TargetDialectProvider {
 
         @Override
         public String targetName(String sourceName) {
-            return d.targetName(sourceName);
+            return d.names().targetName(sourceName);
         }
 
         @Override
         public String quote(String targetName) {
-            return d.quote(targetName);
+            return d.names().quote(targetName);
         }
 
         @Override
         public String columnType(SqlType type) {
-            return d.columnType(type);
+            return d.types().columnType(type);
         }
 
         @Override
         public Optional<String> defaultClause(Column column) {
-            return d.defaultClause(column);
+            return d.types().defaultClause(column);
         }
 
         @Override
         public List<String> createTable(String t, TableSchema schema) {
-            return d.createTable(t, schema);
+            return d.ddl().createTable(t, schema);
         }
 
         @Override
         public String dropTable(String t) {
-            return d.dropTable(t);
+            return d.ddl().dropTable(t);
         }
 
         @Override
         public String renameIndex(String table, String from, String to) {
-            return d.renameIndex(table, from, to);
+            return d.ddl().renameIndex(table, from, to);
         }
 
         @Override
@@ -161,52 +161,52 @@ public final class FaultyH2DialectProvider implements TargetDialectProvider {
 
         @Override
         public String renameTable(String from, String to) {
-            return d.renameTable(from, to);
+            return d.ddl().renameTable(from, to);
         }
 
         @Override
         public List<String> addColumn(String t, Column column) {
-            return d.addColumn(t, column);
+            return d.ddl().addColumn(t, column);
         }
 
         @Override
         public String dropColumn(String t, String column) {
-            return d.dropColumn(t, column);
+            return d.ddl().dropColumn(t, column);
         }
 
         @Override
         public List<String> alterColumn(String t, Column from, Column to) {
-            return d.alterColumn(t, from, to);
+            return d.ddl().alterColumn(t, from, to);
         }
 
         @Override
         public String truncateTable(String t) {
-            return d.truncateTable(t);
+            return d.ddl().truncateTable(t);
         }
 
         @Override
         public Set<String> listTables(Connection c) throws SQLException {
-            return d.listTables(c);
+            return d.catalog().listTables(c);
         }
 
         @Override
         public Optional<List<TargetColumn>> describeTable(Connection c, String t) throws SQLException {
-            return d.describeTable(c, t);
+            return d.catalog().describeTable(c, t);
         }
 
         @Override
         public MirrorException translate(SQLException e, String what) {
-            return d.translate(e, what);
+            return d.errors().translate(e, what);
         }
 
         @Override
         public String createIndex(String t, IndexDefinition index) {
-            return d.createIndex(t, index);
+            return d.ddl().createIndex(t, index);
         }
 
         @Override
         public Set<String> listIndexes(Connection c, String t) throws SQLException {
-            return d.listIndexes(c, t);
+            return d.catalog().listIndexes(c, t);
         }
 
         @Override

@@ -62,7 +62,7 @@ public final class CycleReportHook implements LifecycleHook {
 
     private void createTableIfMissing(TargetSession target) {
         TargetDialect d = target.dialect();
-        String name = d.quote(target.targetName(table));
+        String name = d.names().quote(target.targetName(table));
         try {
             target.query("SELECT COUNT(*) FROM " + name + " WHERE 1 = 0");
             return; // it exists
@@ -83,14 +83,14 @@ public final class CycleReportHook implements LifecycleHook {
 
     /** The insert statement; the values are bound as parameters, never written into the SQL. */
     private String insert(TargetDialect d) {
-        return "INSERT INTO " + d.quote(d.targetName(table)) + " ("
+        return "INSERT INTO " + d.names().quote(d.names().targetName(table)) + " ("
                 + String.join(", ", List.of(q(d, "context"), q(d, "started"), q(d, "finished"), q(d, "tables"),
                         q(d, "inserts"), q(d, "updates"), q(d, "deletes"), q(d, "failures")))
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     }
 
     private static String column(TargetSession target, String name, SqlType type) {
-        return quoted(target, name) + " " + target.dialect().columnType(type);
+        return quoted(target, name) + " " + target.dialect().types().columnType(type);
     }
 
     private static String quoted(TargetSession target, String name) {
@@ -98,7 +98,7 @@ public final class CycleReportHook implements LifecycleHook {
     }
 
     private static String q(TargetDialect d, String name) {
-        return d.quote(d.targetName(name));
+        return d.names().quote(d.names().targetName(name));
     }
 
     /** The instant as a UTC date-time, the way the report table stores it (datetime2 / timestamp without zone). */

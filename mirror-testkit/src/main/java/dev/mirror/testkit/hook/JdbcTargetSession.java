@@ -90,7 +90,7 @@ public final class JdbcTargetSession implements TargetSession {
     @Override
     public synchronized Set<String> indexes(String sourceTable) {
         try {
-            Set<String> names = dialect.listIndexes(connection, dialect.targetName(sourceTable));
+            Set<String> names = dialect.catalog().listIndexes(connection, dialect.names().targetName(sourceTable));
             connection.commit();
             return names;
         } catch (SQLException e) {
@@ -100,7 +100,7 @@ public final class JdbcTargetSession implements TargetSession {
 
     @Override
     public void createIndex(String sourceTable, IndexDefinition index) {
-        execute(dialect.createIndex(dialect.targetName(sourceTable), index));
+        execute(dialect.ddl().createIndex(dialect.names().targetName(sourceTable), index));
     }
 
     private RuntimeException rollback(SQLException e, String what) {
@@ -109,6 +109,6 @@ public final class JdbcTargetSession implements TargetSession {
         } catch (SQLException suppressed) {
             e.addSuppressed(suppressed);
         }
-        return dialect.translate(e, what);
+        return dialect.errors().translate(e, what);
     }
 }

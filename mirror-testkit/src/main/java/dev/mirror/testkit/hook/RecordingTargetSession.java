@@ -128,7 +128,7 @@ public final class RecordingTargetSession implements TargetSession {
     public synchronized void createIndex(String sourceTable, IndexDefinition index) {
         String sql;
         try {
-            sql = dialect.createIndex(dialect.targetName(sourceTable), index);
+            sql = dialect.ddl().createIndex(dialect.names().targetName(sourceTable), index);
         } catch (MirrorException e) {
             attempts++;
             log.add("createIndex: <refused by dialect: " + e.getMessage() + ">");

@@ -30,15 +30,15 @@ final class ModeSql {
     }
 
     private String q(String sourceName) {
-        return dialect.quote(dialect.targetName(sourceName));
+        return dialect.names().quote(dialect.names().targetName(sourceName));
     }
 
     private String t() {
-        return dialect.quote(table);
+        return dialect.names().quote(table);
     }
 
     private String cast(dev.mirror.api.model.SqlType type) {
-        return "CAST(? AS " + dialect.columnType(type) + ")";
+        return "CAST(? AS " + dialect.types().columnType(type) + ")";
     }
 
     /** {@code s.k1 = "t"."k1" AND …} over the source key; {@code stageAlias} null compares two table aliases. */
@@ -117,7 +117,7 @@ final class ModeSql {
     /** As above, copying only {@code carried} data columns (after a recreate: the others are NULL in the old rows). */
     BoundSql softDeleteCarryOver(String oldTable, List<Column> carried, LocalDateTime time) {
         String sh = t();
-        String old = dialect.quote(oldTable);
+        String old = dialect.names().quote(oldTable);
         return BoundSql.of("INSERT INTO " + sh + " (" + columns(carried, "") + ", " + q(ModeColumns.DELETED) + ", "
                 + q(ModeColumns.SYNCED) + ") SELECT " + columns(carried, "o.") + ", " + cast(ModeColumns.FLAG) + ", CASE WHEN o."
                 + q(ModeColumns.DELETED) + " = ? THEN o." + q(ModeColumns.SYNCED) + " ELSE " + cast(ModeColumns.TIME) + " END FROM "
@@ -177,7 +177,7 @@ final class ModeSql {
     /** As above, copying only {@code carried} columns (after a recreate: the others are NULL in the old versions). */
     BoundSql historyCopyOld(String oldTable, List<Column> carried) {
         return BoundSql.of("INSERT INTO " + t() + " (" + columns(carried, "") + ") SELECT " + columns(carried, "o.") + " FROM "
-                + dialect.quote(oldTable) + " o");
+                + dialect.names().quote(oldTable) + " o");
     }
 
     /**

@@ -120,7 +120,7 @@ class ModeSqlSqlServerTest {
     void historyKeyIsExtendedByValidFromAndModeColumnsAreSqlServerTypes() {
         TableLayout l = TableLayout.of(source, new TableOptions(TableMode.HISTORY, Set.of("secret"), Set.of()), null);
         assertThat(l.mirror().primaryKey()).containsExactly("id", "_mirror_valid_from");
-        assertThat(dialect.createTable("we]ird", l.mirror())).singleElement().asString()
+        assertThat(dialect.ddl().createTable("we]ird", l.mirror())).singleElement().asString()
                 .contains("[_mirror_valid_from] datetime2(6) NOT NULL")
                 .contains("[_mirror_active] bit NOT NULL")
                 .doesNotContain("secret");
