@@ -9,6 +9,8 @@ import dev.mirror.api.model.SqlServerType;
 import dev.mirror.api.model.SqlType;
 import dev.mirror.api.model.TableSchema;
 import dev.mirror.api.dialect.Capability;
+import dev.mirror.api.dialect.StagedChanges;
+import dev.mirror.dialect.support.StageUse;
 import dev.mirror.api.dialect.IndexDefinition;
 import dev.mirror.api.dialect.IndexDefinition.IndexColumn;
 import java.util.List;
@@ -110,22 +112,38 @@ class H2DialectSqlTest {
         TableSchema s = new TableSchema("t", List.of(Column.of("k1", SqlType.of(SqlServerType.INT), false),
                 Column.of("v", SqlType.ofLength(SqlServerType.NVARCHAR, 5), true),
                 Column.of("k\"2", SqlType.of(SqlServerType.UNIQUEIDENTIFIER), false)), List.of("k1", "k\"2"));
-        String stage = H2ChangeApplier.stageName(s);
+        String stage = H2StageSql.stageName(s);
         assertThat(stage).matches("MIRROR_STAGE_[0-9A-F]{16}");
-        assertThat(H2ChangeApplier.createStage(stage, s)).isEqualTo("CREATE LOCAL TEMPORARY TABLE IF NOT EXISTS " + stage
-                + " (M_SEQ BIGINT PRIMARY KEY, M_OP CHARACTER(1) NOT NULL, C1 INTEGER, C2 CHARACTER VARYING(5), C3 UUID)"
-                + " TRANSACTIONAL");
-        assertThat(H2ChangeApplier.insertStage(stage, s)).isEqualTo("INSERT INTO " + stage
+        H2StageSql sql = new H2StageSql(d.names(), H2Limits.DEFAULTS);
+        StagedChanges st;
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:h2:mem:")) {
+            st = sql.stage(c, "t", s, StageUse.APPLY);
+            assertThat(sql.stage(c, "t", s, StageUse.CORE).table()).as("core's stage is an ordinary table of its own schema")
+                    .matches("MIRROR_STAGING\\.STAGE_[0-9A-F]{20}");
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+        assertThat(st.table()).isEqualTo(stage);
+        assertThat(sql.createStage("t", s, st, StageUse.APPLY)).containsExactly("CREATE LOCAL TEMPORARY TABLE IF NOT EXISTS "
+                + stage + " (M_SEQ BIGINT PRIMARY KEY, M_OP CHARACTER(1) NOT NULL, C1 INTEGER, C2 CHARACTER VARYING(5), C3 UUID)"
+                + " TRANSACTIONAL", "DELETE FROM " + stage);
+        assertThat(H2StageSql.insertStage(st)).isEqualTo("INSERT INTO " + stage
                 + " (M_SEQ, M_OP, C1, C2, C3) VALUES (?, ?, ?, ?, ?)");
-        H2ChangeApplier applier = new H2ChangeApplier(d::quote, d::targetName, H2Limits.DEFAULTS);
-        assertThat(applier.merge("t", stage, s)).isEqualTo("MERGE INTO \"t\" T USING (SELECT * FROM " + stage
+        assertThat(sql.mergeFromStage("t", s, st)).contains("MERGE INTO \"t\" T USING (SELECT * FROM " + stage
                 + " WHERE M_SEQ IN (SELECT MAX(M_SEQ) FROM " + stage + " GROUP BY C1, C3)) S"
                 + " ON T.\"k1\" = S.C1 AND T.\"k\"\"2\" = S.C3"
                 + " WHEN MATCHED AND S.M_OP = 'D' THEN DELETE"
                 + " WHEN MATCHED THEN UPDATE SET \"v\" = S.C2"
                 + " WHEN NOT MATCHED AND S.M_OP <> 'D' THEN INSERT (\"k1\", \"v\", \"k\"\"2\") VALUES (S.C1, S.C2, S.C3)");
+        assertThat(sql.deleteJoin("t", s, st)).isEqualTo("DELETE FROM \"t\" T WHERE EXISTS (SELECT 1 FROM (SELECT * FROM "
+                + stage + " WHERE M_SEQ IN (SELECT MAX(M_SEQ) FROM " + stage + " GROUP BY C1, C3) AND M_OP = 'D') S"
+                + " WHERE T.\"k1\" = S.C1 AND T.\"k\"\"2\" = S.C3)");
+        assertThat(sql.upsertFromStage("t", s, st)).startsWith("MERGE INTO \"t\" T USING (SELECT * FROM " + stage
+                + " WHERE M_SEQ IN (SELECT MAX(M_SEQ) FROM " + stage + " GROUP BY C1, C3) AND M_OP <> 'D') S")
+                .endsWith(" WHEN MATCHED THEN UPDATE SET \"v\" = S.C2 WHEN NOT MATCHED THEN INSERT (\"k1\", \"v\", \"k\"\"2\")"
+                        + " VALUES (S.C1, S.C2, S.C3)");
         TableSchema wider = new TableSchema("t", List.of(s.columns().get(0),
                 Column.of("v", SqlType.ofLength(SqlServerType.NVARCHAR, 6), true), s.columns().get(2)), s.primaryKey());
-        assertThat(H2ChangeApplier.stageName(wider)).as("a changed schema gets its own staging table").isNotEqualTo(stage);
+        assertThat(H2StageSql.stageName(wider)).as("a changed schema gets its own staging table").isNotEqualTo(stage);
     }
 }

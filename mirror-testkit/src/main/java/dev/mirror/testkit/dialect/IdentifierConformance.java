@@ -42,7 +42,7 @@ public interface IdentifierConformance extends KitAccess {
         assertThat(d.catalog().listTables(kit.connection())).as("listTables holds the hostile table name").contains(table);
         List<TargetColumn> described = d.catalog().describeTable(kit.connection(), table).orElseThrow();
         assertThat(described).extracting(TargetColumn::name).as("described hostile column names")
-                .containsExactlyElementsOf(HOSTILE.stream().map(d::targetName).toList());
+                .containsExactlyElementsOf(HOSTILE.stream().map(d.names()::targetName).toList());
 
         d.bulk().bulkLoad(kit.connection(), table, schema, List.of(values(1, "a"), values(2, "b")).iterator(), BulkProgress.NONE);
         kit.commit();

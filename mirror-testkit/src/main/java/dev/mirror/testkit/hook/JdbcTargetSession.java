@@ -3,7 +3,9 @@ package dev.mirror.testkit.hook;
 import static java.util.Objects.requireNonNull;
 
 import dev.mirror.api.hook.TargetSession;
+import dev.mirror.api.dialect.Capability;
 import dev.mirror.api.dialect.IndexDefinition;
+import dev.mirror.api.model.SqlType;
 import dev.mirror.api.dialect.TargetDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,8 +34,28 @@ public final class JdbcTargetSession implements TargetSession {
     }
 
     @Override
-    public TargetDialect dialect() {
-        return dialect;
+    public String dialectName() {
+        return dialect.name();
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return dialect.capabilities();
+    }
+
+    @Override
+    public String targetName(String sourceName) {
+        return dialect.names().targetName(sourceName);
+    }
+
+    @Override
+    public String quote(String targetName) {
+        return dialect.names().quote(targetName);
+    }
+
+    @Override
+    public String columnType(SqlType type) {
+        return dialect.types().columnType(type);
     }
 
     @Override
@@ -101,6 +123,16 @@ public final class JdbcTargetSession implements TargetSession {
     @Override
     public void createIndex(String sourceTable, IndexDefinition index) {
         execute(dialect.ddl().createIndex(dialect.names().targetName(sourceTable), index));
+    }
+
+    @Override
+    public void createIndexOnShadow(String shadowTable, IndexDefinition index) {
+        execute(dialect.ddl().createIndex(shadowTable, index));
+    }
+
+    @Override
+    public void renameIndex(String sourceTable, String from, String to) {
+        execute(dialect.ddl().renameIndex(dialect.names().targetName(sourceTable), from, to));
     }
 
     private RuntimeException rollback(SQLException e, String what) {

@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import dev.mirror.api.MirrorException;
 import dev.mirror.api.hook.TargetSession;
+import dev.mirror.api.dialect.Capability;
 import dev.mirror.api.dialect.IndexDefinition;
+import dev.mirror.api.model.SqlType;
 import dev.mirror.api.dialect.TargetDialect;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,8 +91,28 @@ public final class RecordingTargetSession implements TargetSession {
     }
 
     @Override
-    public TargetDialect dialect() {
-        return dialect;
+    public String dialectName() {
+        return dialect.name();
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return dialect.capabilities();
+    }
+
+    @Override
+    public String targetName(String sourceName) {
+        return dialect.names().targetName(sourceName);
+    }
+
+    @Override
+    public String quote(String targetName) {
+        return dialect.names().quote(targetName);
+    }
+
+    @Override
+    public String columnType(SqlType type) {
+        return dialect.types().columnType(type);
     }
 
     @Override
@@ -126,16 +148,36 @@ public final class RecordingTargetSession implements TargetSession {
 
     @Override
     public synchronized void createIndex(String sourceTable, IndexDefinition index) {
+        build(sourceTable, dialect.names().targetName(sourceTable), index);
+    }
+
+    /** Logged as {@code createIndex: <sql>}, like {@link #createIndex}; the index is recorded on the shadow's name. */
+    @Override
+    public synchronized void createIndexOnShadow(String shadowTable, IndexDefinition index) {
+        build(shadowTable, shadowTable, index);
+    }
+
+    /** Logged as {@code execute: <sql>} (the dialect's rename statement); the recorded index takes the new name. */
+    @Override
+    public synchronized void renameIndex(String sourceTable, String from, String to) {
+        String sql = dialect.ddl().renameIndex(dialect.names().targetName(sourceTable), from, to);
+        call("execute: " + sql);
+        Set<String> existing = indexesOf(sourceTable);
+        existing.removeIf(n -> n.equalsIgnoreCase(from));
+        existing.add(to);
+    }
+
+    private void build(String table, String targetTable, IndexDefinition index) {
         String sql;
         try {
-            sql = dialect.ddl().createIndex(dialect.names().targetName(sourceTable), index);
+            sql = dialect.ddl().createIndex(targetTable, index);
         } catch (MirrorException e) {
             attempts++;
             log.add("createIndex: <refused by dialect: " + e.getMessage() + ">");
             throw e;
         }
         call("createIndex: " + sql);
-        Set<String> existing = indexesOf(sourceTable);
+        Set<String> existing = indexesOf(table);
         for (String n : existing) {
             if (n.equalsIgnoreCase(index.name())) {
                 throw MirrorException.target("TARGET_FAILED", false, "index " + index.name() + " already exists", null);
