@@ -9,6 +9,8 @@ import dev.mirror.api.dialect.Capability;
 import dev.mirror.api.dialect.IndexDefinition;
 import dev.mirror.api.dialect.IndexDefinition.IndexColumn;
 import java.util.List;
+import dev.mirror.api.dialect.StagedChanges;
+import dev.mirror.dialect.support.StageUse;
 import org.junit.jupiter.api.Test;
 
 class PostgresDdlTest {
@@ -87,31 +89,39 @@ class PostgresDdlTest {
                 + " INCLUDE (\"c\", \"d e\") WHERE \"a\" > 0");
     }
 
+    private PostgresStageSql stageSql(boolean merge) {
+        return new PostgresStageSql(d.names(), 4096, () -> merge, () -> null);
+    }
+
     @Test
     void stagedApplyStatements() {
         TableSchema s = new TableSchema("t", List.of(col("id", "int", false, null), col("k2", "nvarchar(5)", false, null),
                 col("mirror_seq", "int", true, null), col("v", "nvarchar(5)", true, null)), List.of("id", "k2"));
-        PostgresChangeApplier a = new PostgresChangeApplier(d, "t", s);
-        assertThat(a.createStage()).isEqualTo("CREATE TEMP TABLE pg_temp.mirror_stage ON COMMIT DROP AS SELECT \"id\", \"k2\", "
+        PostgresStageSql a = stageSql(false);
+        StagedChanges st = a.stage(s, StageUse.APPLY);
+        assertThat(a.createStage("t", s, st, StageUse.APPLY)).containsExactly("CREATE TEMP TABLE pg_temp.mirror_stage ON COMMIT DROP AS SELECT \"id\", \"k2\", "
                 + "\"mirror_seq\", \"v\", 0::bigint AS \"_mirror_seq\", ''::text AS \"mirror_op\" FROM \"t\" WITH NO DATA");
-        assertThat(a.copyStage()).isEqualTo("COPY pg_temp.mirror_stage (\"id\", \"k2\", \"mirror_seq\", \"v\", \"_mirror_seq\", "
+        assertThat(a.copyStage(st)).isEqualTo("COPY pg_temp.mirror_stage (\"id\", \"k2\", \"mirror_seq\", \"v\", \"_mirror_seq\", "
                 + "\"mirror_op\") FROM STDIN");
-        assertThat(a.delete()).isEqualTo("DELETE FROM \"t\" AS m USING (SELECT DISTINCT ON (\"id\", \"k2\") \"id\", \"k2\", "
+        assertThat(a.deleteJoin("t", s, st)).isEqualTo("DELETE FROM \"t\" AS m USING (SELECT DISTINCT ON (\"id\", \"k2\") \"id\", \"k2\", "
                 + "\"mirror_op\" FROM pg_temp.mirror_stage ORDER BY \"id\", \"k2\", \"_mirror_seq\" DESC) AS s "
                 + "WHERE s.\"mirror_op\" = 'D' AND m.\"id\" = s.\"id\" AND m.\"k2\" = s.\"k2\"");
-        assertThat(a.upsert()).isEqualTo("INSERT INTO \"t\" AS m (\"id\", \"k2\", \"mirror_seq\", \"v\") SELECT s.\"id\", "
+        assertThat(a.upsertFromStage("t", s, st)).isEqualTo("INSERT INTO \"t\" AS m (\"id\", \"k2\", \"mirror_seq\", \"v\") SELECT s.\"id\", "
                 + "s.\"k2\", s.\"mirror_seq\", s.\"v\" FROM (SELECT DISTINCT ON (\"id\", \"k2\") * FROM pg_temp.mirror_stage "
                 + "ORDER BY \"id\", \"k2\", \"_mirror_seq\" DESC) AS s WHERE s.\"mirror_op\" <> 'D' ON CONFLICT (\"id\", \"k2\") "
                 + "DO UPDATE SET \"mirror_seq\" = EXCLUDED.\"mirror_seq\", \"v\" = EXCLUDED.\"v\" "
                 + "WHERE ROW(m.\"mirror_seq\", m.\"v\") IS DISTINCT FROM ROW(EXCLUDED.\"mirror_seq\", EXCLUDED.\"v\")");
-        assertThat(a.dropStage()).isEqualTo("DROP TABLE pg_temp.mirror_stage");
+        assertThat(a.dropStage(st, StageUse.APPLY)).containsExactly("DROP TABLE pg_temp.mirror_stage");
+        StagedChanges core = a.stage(s, StageUse.CORE);
+        assertThat(core.table()).as("core's stage never meets the apply's").isEqualTo("pg_temp.mirror_core_stage");
+        assertThat(a.createStage("t", s, core, StageUse.CORE)).first().isEqualTo("DROP TABLE IF EXISTS pg_temp.mirror_core_stage");
     }
 
     @Test
     void mergeDeletesUpdatesChangedRowsAndInsertsInOneStatement() {
         TableSchema s = new TableSchema("t", List.of(col("id", "int", false, null), col("v", "nvarchar(5)", true, null)),
                 List.of("id"));
-        assertThat(new PostgresChangeApplier(d, "t", s, true).merge()).isEqualTo("MERGE INTO \"t\" AS m USING (SELECT DISTINCT ON "
+        assertThat(stageSql(true).merge("t", s, stageSql(true).stage(s, StageUse.APPLY))).isEqualTo("MERGE INTO \"t\" AS m USING (SELECT DISTINCT ON "
                 + "(\"id\") * FROM pg_temp.mirror_stage ORDER BY \"id\", \"mirror_seq\" DESC) AS s ON m.\"id\" = s.\"id\" "
                 + "WHEN MATCHED AND s.\"mirror_op\" = 'D' THEN DELETE WHEN MATCHED AND ROW(m.\"v\") IS DISTINCT FROM ROW(s.\"v\") "
                 + "THEN UPDATE SET \"v\" = s.\"v\" WHEN NOT MATCHED AND s.\"mirror_op\" <> 'D' THEN INSERT (\"id\", \"v\") "
@@ -121,21 +131,21 @@ class PostgresDdlTest {
     @Test
     void fillFactorBelowOneHundredIsAStorageParameter() {
         TableSchema s = new TableSchema("t", List.of(col("id", "int", false, null)), List.of("id"));
-        assertThat(new PostgresDialect().withFillFactor(80).createTable("t", s).get(0)).endsWith("PRIMARY KEY (\"id\")) WITH (fillfactor = 80)");
-        assertThat(new PostgresDialect().createTable("t", s).get(0)).endsWith("PRIMARY KEY (\"id\"))");
+        assertThat(new PostgresDialect().withFillFactor(80).ddl().createTable("t", s).get(0)).endsWith("PRIMARY KEY (\"id\")) WITH (fillfactor = 80)");
+        assertThat(new PostgresDialect().ddl().createTable("t", s).get(0)).endsWith("PRIMARY KEY (\"id\"))");
     }
 
     @Test
     void keyOnlyTableUpsertDoesNothingOnConflict() {
         TableSchema s = new TableSchema("link", List.of(col("a", "int", false, null), col("b", "int", false, null)),
                 List.of("a", "b"));
-        assertThat(new PostgresChangeApplier(d, "link", s).upsert()).endsWith("ON CONFLICT (\"a\", \"b\") DO NOTHING");
+        assertThat(stageSql(false).upsertFromStage("link", s, stageSql(false).stage(s, StageUse.APPLY))).endsWith("ON CONFLICT (\"a\", \"b\") DO NOTHING");
     }
 
     @Test
     void bulkCopyStatement() {
         TableSchema s = new TableSchema("My Table", List.of(col("id", "int", false, null), col("na'me", "nvarchar(5)", true, null)),
                 List.of("id"));
-        assertThat(PostgresBulkLoader.copySql(d, "My Table", s)).isEqualTo("COPY \"My Table\" (\"id\", \"na'me\") FROM STDIN");
+        assertThat(new PostgresBulkLoader(d.names(), 4096).copySql("My Table", s)).isEqualTo("COPY \"My Table\" (\"id\", \"na'me\") FROM STDIN");
     }
 }

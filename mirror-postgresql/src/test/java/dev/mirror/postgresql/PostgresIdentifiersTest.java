@@ -39,7 +39,7 @@ class PostgresIdentifiersTest {
         String mapped = dialect.names().targetName(n128);
         assertThat(mapped).hasSize(63).startsWith("x".repeat(54) + "_").matches("x{54}_[0-9a-f]{8}");
         assertThat(dialect.names().targetName(n128)).isEqualTo(mapped);
-        assertThat(new PostgresDialect(4096, "", w -> { }).targetName(n128)).isEqualTo(mapped);
+        assertThat(new PostgresDialect(4096, "", w -> { }).names().targetName(n128)).isEqualTo(mapped);
         assertThat(warnings).hasSize(1);
         assertThat(warnings.get(0)).contains(n128).contains(mapped).contains("63");
         // Same prefix, different tail: different names.
