@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * (https://learn.microsoft.com/sql/relational-databases/databases/database-identifiers, "Rules for regular
  * identifiers": 1 to 128 characters; {@code sysname} is {@code nvarchar(128)}, and nvarchar counts byte-pairs,
  * so a supplementary character takes two). A SQL Server source never produces a longer name, but a push source
- * can send names of any length, and {@code TargetDialect.targetName}'s contract is to map what does not fit:
+ * can send names of any length, and {@code DialectNames.targetName}'s contract is to map what does not fit:
  * a longer name keeps its first {@value #KEPT_UNITS} code units (one less when the cut would split a surrogate
  * pair), then {@code _} and the first {@value #HASH_HEX_DIGITS} hex digits of the SHA-256 of the whole name in
  * UTF-16LE (lossless for any Java string, unpaired surrogates included), 128 units at most. Only a name no

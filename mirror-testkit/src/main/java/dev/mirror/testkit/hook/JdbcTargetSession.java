@@ -3,9 +3,7 @@ package dev.mirror.testkit.hook;
 import static java.util.Objects.requireNonNull;
 
 import dev.mirror.api.hook.TargetSession;
-import dev.mirror.api.dialect.Capability;
 import dev.mirror.api.dialect.IndexDefinition;
-import dev.mirror.api.model.SqlType;
 import dev.mirror.api.dialect.TargetDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,41 +19,15 @@ import java.util.Set;
  * database (what core hands hooks in production, minus pooling). Each call commits on its own; a
  * failure is rolled back and thrown as the dialect translates it. Calls are serialized.
  */
-public final class JdbcTargetSession implements TargetSession {
+public final class JdbcTargetSession extends DialectBackedSession {
     private final Connection connection;
-    private final TargetDialect dialect;
 
     /** @param connection an open connection the caller closes; auto-commit is switched off */
     public JdbcTargetSession(Connection connection, TargetDialect dialect) throws SQLException {
+        super(dialect);
         this.connection = requireNonNull(connection, "connection is null");
-        this.dialect = requireNonNull(dialect, "dialect is null");
         connection.setAutoCommit(false);
         dialect.prepareConnection(connection);
-    }
-
-    @Override
-    public String dialectName() {
-        return dialect.name();
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return dialect.capabilities();
-    }
-
-    @Override
-    public String targetName(String sourceName) {
-        return dialect.names().targetName(sourceName);
-    }
-
-    @Override
-    public String quote(String targetName) {
-        return dialect.names().quote(targetName);
-    }
-
-    @Override
-    public String columnType(SqlType type) {
-        return dialect.types().columnType(type);
     }
 
     @Override

@@ -4,9 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.mirror.api.MirrorException;
 import dev.mirror.api.hook.TargetSession;
-import dev.mirror.api.dialect.Capability;
 import dev.mirror.api.dialect.IndexDefinition;
-import dev.mirror.api.model.SqlType;
 import dev.mirror.api.dialect.TargetDialect;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,8 +21,7 @@ import java.util.function.Predicate;
  * simulate "an index was dropped by hand", and fails the calls a test chooses, the way a real session
  * does (with a TARGET {@link MirrorException}). Thread-safe.
  */
-public final class RecordingTargetSession implements TargetSession {
-    private final TargetDialect dialect;
+public final class RecordingTargetSession extends DialectBackedSession {
     private final List<String> log = new ArrayList<>();
     private final Map<String, Set<String>> indexes = new LinkedHashMap<>();
     private final Map<String, List<List<Object>>> queryResults = new LinkedHashMap<>();
@@ -33,7 +30,7 @@ public final class RecordingTargetSession implements TargetSession {
     private int attempts;
 
     public RecordingTargetSession(TargetDialect dialect) {
-        this.dialect = requireNonNull(dialect, "dialect is null");
+        super(dialect);
     }
 
     /** A session over {@link KitDialect#minimal()}. */
@@ -88,31 +85,6 @@ public final class RecordingTargetSession implements TargetSession {
     /** Forgets the log (not the indexes). */
     public synchronized void clearLog() {
         log.clear();
-    }
-
-    @Override
-    public String dialectName() {
-        return dialect.name();
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return dialect.capabilities();
-    }
-
-    @Override
-    public String targetName(String sourceName) {
-        return dialect.names().targetName(sourceName);
-    }
-
-    @Override
-    public String quote(String targetName) {
-        return dialect.names().quote(targetName);
-    }
-
-    @Override
-    public String columnType(SqlType type) {
-        return dialect.types().columnType(type);
     }
 
     @Override

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The table options applied to what core writes, once for every target: incremental batches (mirror mode through the
- * dialect's own apply; soft delete and history through {@link TargetDialect#withStagedChanges} and {@link ModeSql}),
+ * dialect's own apply; soft delete and history through {@link dev.mirror.api.dialect.ChangeApplier#withStagedChanges} and {@link ModeSql}),
  * the rows of a repopulation, and the merge of a loaded shadow with the old table before the swap. Every write is
  * set-wise: a fixed number of statements per batch, none per row.
  */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The soft delete and history statements exactly as SQL Server receives them (no SQL Server here: its integration tests
  * are skipped): hostile names quoted as SQL Server needs them (a name with {@code ]} in double quotes), the stage's positional columns ({@code [c0]}, …) next to {@code [seq]}
- * and {@code [op]} as {@code SqlServerDialect#withStagedChanges} describes them, no alias on the target of an UPDATE or
+ * and {@code [op]} as {@code SqlServerStageSql} describes them, no alias on the target of an UPDATE or
  * DELETE, and the mode columns typed as SQL Server types.
  */
 class ModeSqlSqlServerTest {
