@@ -199,8 +199,8 @@ final class LoadBenchmarks {
             TableData t = data.get(i);
             int m = i == data.size() - 1 ? left : (int) Math.round((double) settings.changes() * t.rows().size() / rows);
             left -= m;
-            String table = d.quote(d.targetName(t.name()));
-            List<String> columns = t.schema().columns().stream().map(c -> d.quote(d.targetName(c.name()))).toList();
+            String table = d.names().quote(d.names().targetName(t.name()));
+            List<String> columns = t.schema().columns().stream().map(c -> d.names().quote(d.names().targetName(c.name()))).toList();
             String key = columns.get(t.schema().keyIndexes()[0]);
             r.add(new Prepared(t, table, PlainCopy.copySql(table, columns), RowByRowSink.of(table, columns, key, settings.sinkBatch()),
                     ChangeMix.generate(t, m, 42 + i)));

@@ -169,10 +169,10 @@ final class MariaDbBenchmark {
             TableData t = data.get(i);
             int m = i == data.size() - 1 ? left : (int) Math.round((double) settings.changes() * t.rows().size() / rows);
             left -= m;
-            List<String> columns = t.schema().columns().stream().map(c -> d.quote(d.targetName(c.name()))).toList();
+            List<String> columns = t.schema().columns().stream().map(c -> d.names().quote(d.names().targetName(c.name()))).toList();
             List<Boolean> binary = t.schema().columns().stream().map(c -> c.type().base().javaType() == byte[].class).toList();
             List<Integer> keys = t.schema().primaryKey().stream().map(k -> t.schema().indexOf(k)).toList();
-            r.add(new Prepared(t, d.quote(d.targetName(t.name())), columns, binary, keys, ChangeMix.generate(t, m, 42 + i)));
+            r.add(new Prepared(t, d.names().quote(d.names().targetName(t.name())), columns, binary, keys, ChangeMix.generate(t, m, 42 + i)));
         }
         return r;
     }

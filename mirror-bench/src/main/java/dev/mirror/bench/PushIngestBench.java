@@ -89,7 +89,7 @@ final class PushIngestBench {
             log.printf("benchmark 6: %,d requests, %,d RowData calls, %,.1f MiB of RowData XML%n", requests.requests().size(),
                     requests.rowDataCalls(), requests.rowDataBytes() / 1048576.0);
             TargetDialect d = mirror.targetDialect();
-            List<String> quoted = data.stream().map(t -> d.quote(d.targetName(t.name()))).toList();
+            List<String> quoted = data.stream().map(t -> d.names().quote(d.names().targetName(t.name()))).toList();
             for (int run = 1; run <= settings.runs(); run++) {
                 String copied = null;
                 long copyNanos = 0;
@@ -221,7 +221,7 @@ final class PushIngestBench {
             try (Statement s = c.createStatement()) {
                 s.execute("TRUNCATE TABLE " + quoted.get(i));
             }
-            List<String> columns = t.schema().columns().stream().map(col -> d.quote(d.targetName(col.name()))).toList();
+            List<String> columns = t.schema().columns().stream().map(col -> d.names().quote(d.names().targetName(col.name()))).toList();
             PlainCopy.load(c, PlainCopy.copySql(quoted.get(i), columns), t.rows().iterator());
             c.commit();
         }

@@ -199,8 +199,8 @@ final class SqlServerBenchmark {
             TableData t = data.get(i);
             int m = i == data.size() - 1 ? left : (int) Math.round((double) settings.changes() * t.rows().size() / rows);
             left -= m;
-            List<String> columns = t.schema().columns().stream().map(c -> d.targetName(c.name())).toList();
-            r.add(new Prepared(t, d.quote(d.targetName(t.name())), columns, ChangeMix.generate(t, m, 42 + i)));
+            List<String> columns = t.schema().columns().stream().map(c -> d.names().targetName(c.name())).toList();
+            r.add(new Prepared(t, d.names().quote(d.names().targetName(t.name())), columns, ChangeMix.generate(t, m, 42 + i)));
         }
         return r;
     }

@@ -143,9 +143,9 @@ final class ValidateCommand extends BaseCommand.Configured {
         DriverManager.setLoginTimeout(15);
         try (Connection c = DriverManager.getConnection(url, p)) {
             dialect.prepareConnection(c);
-            return dialect.listTables(c).size();
+            return dialect.catalog().listTables(c).size();
         } catch (SQLException e) {
-            MirrorException m = dialect.translate(e, "connecting to the target");
+            MirrorException m = dialect.errors().translate(e, "connecting to the target");
             throw new MirrorException(m.code(), m.category(), m.retryable(), redactor().redact(m.getMessage()), null);
         }
     }

@@ -215,6 +215,6 @@ abstract class AbstractCliTest {
     }
 
     private static boolean tableExists(Mirror m, String table) {
-        return m.target().autoCommit("listing", c -> m.target().dialect().listTables(c)).stream().anyMatch(t -> t.equalsIgnoreCase(table));
+        return m.target().autoCommit("listing", c -> m.target().dialect().catalog().listTables(c)).stream().anyMatch(t -> t.equalsIgnoreCase(table));
     }
 }

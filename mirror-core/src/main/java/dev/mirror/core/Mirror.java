@@ -177,7 +177,7 @@ public final class Mirror implements AutoCloseable {
         CoreProtocol p = sessions.forContext(contextId);
         TargetDatabase db = targets.forContext(contextId);
         return db.inTransaction("reading the metadata table", true, c -> {
-            if (db.dialect().listTables(c).stream().noneMatch(t -> t.equalsIgnoreCase(p.metadata().targetName()))) {
+            if (db.dialect().catalog().listTables(c).stream().noneMatch(t -> t.equalsIgnoreCase(p.metadata().targetName()))) {
                 return List.of();
             }
             return List.copyOf(p.metadata().readAll(c).values());

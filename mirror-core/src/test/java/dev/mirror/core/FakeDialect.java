@@ -3,24 +3,31 @@ package dev.mirror.core;
 import dev.mirror.api.MirrorException;
 import dev.mirror.api.ErrorCategory;
 import dev.mirror.api.model.Column;
-import dev.mirror.api.model.Row;
-import dev.mirror.api.model.RowChange;
 import dev.mirror.api.model.SqlType;
 import dev.mirror.api.model.TableSchema;
-import dev.mirror.api.protocol.TableCounts;
-import dev.mirror.api.dialect.BulkProgress;
+import dev.mirror.api.dialect.BulkLoader;
 import dev.mirror.api.dialect.Capability;
+import dev.mirror.api.dialect.ChangeApplier;
+import dev.mirror.api.dialect.DialectCatalog;
+import dev.mirror.api.dialect.DialectDdl;
+import dev.mirror.api.dialect.DialectNames;
+import dev.mirror.api.dialect.DialectTypes;
+import dev.mirror.api.dialect.ErrorTranslator;
+import dev.mirror.api.dialect.IndexDefinition;
 import dev.mirror.api.dialect.TargetColumn;
 import dev.mirror.api.dialect.TargetDialect;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** A dialect for pure unit tests: types print as SQL Server spells them; no database behind it. */
-public class FakeDialect implements TargetDialect {
+/**
+ * A dialect for pure unit tests: types print as SQL Server spells them; no database behind it. It implements only the
+ * concerns core's unit tests reach (names, types, DDL, catalog, errors), all in this one class so that a test can
+ * override one statement; it has no bulk path and no apply.
+ */
+public class FakeDialect implements TargetDialect, DialectNames, DialectTypes, DialectDdl, DialectCatalog, ErrorTranslator {
     private final Set<Capability> capabilities;
 
     public FakeDialect(Set<Capability> capabilities) {
@@ -96,13 +103,60 @@ public class FakeDialect implements TargetDialect {
     }
 
     @Override
-    public long bulkLoad(Connection connection, String table, TableSchema schema, Iterator<Row> rows, BulkProgress progress) {
-        throw new UnsupportedOperationException();
+    public String renameTable(String from, String to) {
+        return "ALTER TABLE " + quote(from) + " RENAME TO " + quote(to);
     }
 
     @Override
-    public TableCounts applyChanges(Connection connection, String table, TableSchema schema, Iterator<RowChange> changes) {
-        throw new UnsupportedOperationException();
+    public String renameIndex(String table, String from, String to) {
+        return "ALTER INDEX " + quote(from) + " RENAME TO " + quote(to);
+    }
+
+    @Override
+    public String truncateTable(String table) {
+        return "DELETE FROM " + quote(table);
+    }
+
+    @Override
+    public String createIndex(String table, IndexDefinition index) {
+        return "CREATE INDEX " + quote(index.name()) + " ON " + quote(table);
+    }
+
+    @Override
+    public DialectNames names() {
+        return this;
+    }
+
+    @Override
+    public DialectTypes types() {
+        return this;
+    }
+
+    @Override
+    public DialectDdl ddl() {
+        return this;
+    }
+
+    @Override
+    public DialectCatalog catalog() {
+        return this;
+    }
+
+    /** Unit tests never load: there is no database. */
+    @Override
+    public BulkLoader bulk() {
+        throw new UnsupportedOperationException("FakeDialect has no bulk path");
+    }
+
+    /** Unit tests never apply: there is no database. */
+    @Override
+    public ChangeApplier changes() {
+        throw new UnsupportedOperationException("FakeDialect has no apply");
+    }
+
+    @Override
+    public ErrorTranslator errors() {
+        return this;
     }
 
     @Override

@@ -2,27 +2,22 @@ package dev.mirror.h2;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.mirror.api.MirrorException;
-import dev.mirror.api.model.Column;
-import dev.mirror.api.model.Row;
-import dev.mirror.api.model.RowChange;
-import dev.mirror.api.model.SqlType;
-import dev.mirror.api.model.TableSchema;
-import dev.mirror.api.protocol.TableCounts;
-import dev.mirror.api.dialect.BulkProgress;
+import dev.mirror.api.dialect.BulkLoader;
 import dev.mirror.api.dialect.Capability;
-import dev.mirror.api.dialect.IndexDefinition;
+import dev.mirror.api.dialect.ChangeApplier;
+import dev.mirror.api.dialect.DialectCatalog;
+import dev.mirror.api.dialect.DialectDdl;
+import dev.mirror.api.dialect.DialectNames;
+import dev.mirror.api.dialect.DialectTypes;
+import dev.mirror.api.dialect.ErrorTranslator;
 import dev.mirror.api.dialect.TargetColumn;
 import dev.mirror.api.dialect.TargetDialect;
+import dev.mirror.dialect.support.ChunkLimit;
+import dev.mirror.dialect.support.StagedApply;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,7 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded H2 (2.x) target. Stateless and thread-safe. Type mapping, defaults and identifiers are
- * documented in mirror-h2/README.md.
+ * documented in mirror-h2/README.md. Each concern is a class of its own: {@link H2Names}, {@link H2ColumnTypes},
+ * {@link H2Ddl}, {@link H2Catalog}, {@link H2BulkLoader}, the staged apply ({@link StagedApply} over {@link H2StageSql})
+ * and {@link H2Errors}.
  *
  * <p>H2 commits the open transaction on every DDL statement except {@code CREATE LOCAL TEMPORARY TABLE …
  * TRANSACTIONAL} (https://h2database.com/html/commands.html), so this dialect does not claim
@@ -43,9 +40,14 @@ public final class H2Dialect implements TargetDialect {
     private volatile boolean exclusiveRefusedLogged;
     private static final Set<Capability> CAPABILITIES = Set.copyOf(EnumSet.of(Capability.RENAME_TABLE, Capability.ALTER_COLUMN));
 
-    private final H2Limits limits;
     private final int lockTimeoutMillis;
-    private final H2ChangeApplier applier;
+    private final DialectNames names = H2Names.create();
+    private final DialectTypes types = new H2ColumnTypes();
+    private final H2Ddl ddl = new H2Ddl(CAPABILITIES, names, types);
+    private final H2Catalog catalog = new H2Catalog();
+    private final BulkLoader bulk;
+    private final ChangeApplier changes;
+    private final ErrorTranslator errors = H2Errors::translate;
 
     /** A dialect with the default batch sizes and a 10 s lock timeout. */
     public H2Dialect() {
@@ -53,9 +55,17 @@ public final class H2Dialect implements TargetDialect {
     }
 
     H2Dialect(H2Limits limits, int lockTimeoutMillis) {
-        this.limits = requireNonNull(limits, "limits is null");
+        requireNonNull(limits, "limits is null");
         this.lockTimeoutMillis = lockTimeoutMillis;
-        this.applier = new H2ChangeApplier(this::quote, this::targetName, limits);
+        this.bulk = new H2BulkLoader(names, limits);
+        H2StageSql stage = new H2StageSql(names, limits);
+        this.changes = new StagedApply(stage, stage, new ChunkLimit(limits.stageRows(), limits.stageBytes(), row -> {
+            long bytes = 0;
+            for (int i = 0; i < row.size(); i++) {
+                bytes += H2Binder.size(row.get(i));
+            }
+            return bytes;
+        }));
     }
 
     @Override
@@ -69,57 +79,38 @@ public final class H2Dialect implements TargetDialect {
     }
 
     @Override
-    public String targetName(String sourceName) {
-        return H2Identifiers.targetName(sourceName);
+    public DialectNames names() {
+        return names;
     }
 
     @Override
-    public String quote(String targetName) {
-        return H2Identifiers.quote(targetName);
+    public DialectTypes types() {
+        return types;
     }
 
     @Override
-    public String columnType(SqlType type) {
-        return H2Types.columnType(type);
+    public DialectDdl ddl() {
+        return ddl;
     }
 
     @Override
-    public Optional<String> defaultClause(Column column) {
-        return H2Defaults.clause(column);
+    public DialectCatalog catalog() {
+        return catalog;
     }
 
     @Override
-    public List<String> createTable(String table, TableSchema schema) {
-        StringBuilder b = new StringBuilder("CREATE TABLE ").append(quote(table)).append(" (");
-        for (Column c : schema.columns()) {
-            b.append(columnDefinition(c, c.nullable())).append(", ");
-        }
-        b.append("PRIMARY KEY (");
-        for (int i = 0; i < schema.primaryKey().size(); i++) {
-            b.append(i == 0 ? "" : ", ").append(quote(targetName(schema.primaryKey().get(i))));
-        }
-        return List.of(b.append("))").toString());
-    }
-
-    private String columnDefinition(Column c, boolean nullable) {
-        Optional<String> def = defaultClause(c);
-        return quote(targetName(c.name())) + " " + columnType(c.type()) + def.map(d -> " " + d).orElse("")
-                + (nullable ? "" : " NOT NULL");
+    public BulkLoader bulk() {
+        return bulk;
     }
 
     @Override
-    public String dropTable(String table) {
-        return "DROP TABLE IF EXISTS " + quote(table);
+    public ChangeApplier changes() {
+        return changes;
     }
 
     @Override
-    public String renameTable(String from, String to) {
-        return "ALTER TABLE " + quote(from) + " RENAME TO " + quote(to);
-    }
-
-    @Override
-    public String renameIndex(String table, String from, String to) {
-        return "ALTER INDEX " + quote(from) + " RENAME TO " + quote(to);
+    public ErrorTranslator errors() {
+        return errors;
     }
 
     /**
@@ -136,8 +127,8 @@ public final class H2Dialect implements TargetDialect {
     public void swapShadow(Connection connection, String table, String shadow, SwapStep inSwap) throws SQLException {
         if (sameColumns(connection, table, shadow)) {
             try (Statement s = connection.createStatement()) {
-                s.execute("DELETE FROM " + quote(table));
-                s.execute("INSERT INTO " + quote(table) + " SELECT * FROM " + quote(shadow));
+                s.execute("DELETE FROM " + names.quote(table));
+                s.execute("INSERT INTO " + names.quote(table) + " SELECT * FROM " + names.quote(shadow));
             }
             inSwap.run(connection); // core commits; core then drops the shadow
             return;
@@ -146,7 +137,7 @@ public final class H2Dialect implements TargetDialect {
             boolean exclusive = exclusive(s);
             try {
                 // One round trip for both, so the instant without the table is as short as H2 can make it.
-                s.execute(dropTable(table) + "; " + renameTable(shadow, table));
+                s.execute(ddl.dropTable(table) + "; " + ddl.renameTable(shadow, table));
                 inSwap.run(connection);
                 connection.commit();
             } finally {
@@ -159,24 +150,8 @@ public final class H2Dialect implements TargetDialect {
 
     /** Same columns (names, types, nullability, order) and the same primary key: the rows can be copied as they are. */
     private boolean sameColumns(Connection c, String table, String shadow) throws SQLException {
-        Optional<List<TargetColumn>> live = describeTable(c, table);
-        return live.isPresent() && live.equals(describeTable(c, shadow)) && primaryKey(c, table).equals(primaryKey(c, shadow));
-    }
-
-    private static List<String> primaryKey(Connection c, String table) throws SQLException {
-        List<String> key = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT K.COLUMN_NAME FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS T "
-                + "JOIN INFORMATION_SCHEMA.KEY_COLUMN_USAGE K ON K.CONSTRAINT_SCHEMA = T.CONSTRAINT_SCHEMA "
-                + "AND K.CONSTRAINT_NAME = T.CONSTRAINT_NAME WHERE T.TABLE_SCHEMA = CURRENT_SCHEMA AND T.TABLE_NAME = ? "
-                + "AND T.CONSTRAINT_TYPE = 'PRIMARY KEY' ORDER BY K.ORDINAL_POSITION")) {
-            ps.setString(1, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    key.add(rs.getString(1));
-                }
-            }
-        }
-        return key;
+        Optional<List<TargetColumn>> live = catalog.describeTable(c, table);
+        return live.isPresent() && live.equals(catalog.describeTable(c, shadow)) && H2Catalog.primaryKey(c, table).equals(H2Catalog.primaryKey(c, shadow));
     }
 
     private boolean exclusive(Statement s) {
@@ -191,158 +166,6 @@ public final class H2Dialect implements TargetDialect {
             }
             return false;
         }
-    }
-
-    /** NOT NULL only with a default H2 can express: existing rows then take the default (H2 fills them). */
-    @Override
-    public List<String> addColumn(String table, Column column) {
-        boolean nullable = column.nullable() || defaultClause(column).isEmpty();
-        return List.of("ALTER TABLE " + quote(table) + " ADD COLUMN " + columnDefinition(column, nullable));
-    }
-
-    @Override
-    public String dropColumn(String table, String column) {
-        return "ALTER TABLE " + quote(table) + " DROP COLUMN " + quote(column);
-    }
-
-    /**
-     * SET DATA TYPE keeps the column's nullability and default in H2; nullability and default are changed by
-     * their own statements. Narrowing is not refused here: H2 fails the statement when data does not fit, and
-     * core then recreates the table.
-     */
-    @Override
-    public List<String> alterColumn(String table, Column from, Column to) {
-        String prefix = "ALTER TABLE " + quote(table) + " ALTER COLUMN " + quote(targetName(to.name()));
-        List<String> r = new ArrayList<>();
-        if (!columnType(from.type()).equals(columnType(to.type()))) {
-            r.add(prefix + " SET DATA TYPE " + columnType(to.type()));
-        }
-        Optional<String> oldDefault = defaultClause(from);
-        Optional<String> newDefault = defaultClause(to);
-        if (!oldDefault.equals(newDefault)) {
-            r.add(newDefault.map(d -> prefix + " SET " + d).orElse(prefix + " DROP DEFAULT"));
-        }
-        if (from.nullable() != to.nullable()) {
-            r.add(prefix + (to.nullable() ? " SET NULL" : " SET NOT NULL"));
-        }
-        return r;
-    }
-
-    @Override
-    public Set<String> listTables(Connection connection) throws SQLException {
-        Set<String> r = new LinkedHashSet<>();
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT TABLE_NAME FROM "
-                + "INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = CURRENT_SCHEMA AND TABLE_TYPE = 'BASE TABLE'")) {
-            while (rs.next()) {
-                r.add(rs.getString(1));
-            }
-        }
-        return r;
-    }
-
-    @Override
-    public Optional<List<TargetColumn>> describeTable(Connection connection, String table) throws SQLException {
-        List<TargetColumn> r = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT C.COLUMN_NAME, C.DATA_TYPE, "
-                + "C.CHARACTER_MAXIMUM_LENGTH, C.NUMERIC_PRECISION, C.NUMERIC_SCALE, C.DATETIME_PRECISION, C.IS_NULLABLE "
-                + "FROM INFORMATION_SCHEMA.COLUMNS C JOIN INFORMATION_SCHEMA.TABLES T ON T.TABLE_SCHEMA = C.TABLE_SCHEMA "
-                + "AND T.TABLE_NAME = C.TABLE_NAME AND T.TABLE_TYPE = 'BASE TABLE' "
-                + "WHERE C.TABLE_SCHEMA = CURRENT_SCHEMA AND C.TABLE_NAME = ? ORDER BY C.ORDINAL_POSITION")) {
-            ps.setString(1, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String type = H2Types.normalize(rs.getString(2), rs.getObject(3, Long.class),
-                            rs.getObject(4, Integer.class), rs.getObject(5, Integer.class), rs.getObject(6, Integer.class));
-                    r.add(new TargetColumn(rs.getString(1), type, "YES".equals(rs.getString(7))));
-                }
-            }
-        }
-        return r.isEmpty() ? Optional.empty() : Optional.of(List.copyOf(r));
-    }
-
-    @Override
-    public long bulkLoad(Connection connection, String table, TableSchema schema, Iterator<Row> rows, BulkProgress progress)
-            throws SQLException {
-        List<SqlType> types = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("INSERT INTO ").append(quote(table)).append(" (");
-        StringBuilder params = new StringBuilder();
-        for (int i = 0; i < schema.columnCount(); i++) {
-            Column c = schema.columns().get(i);
-            types.add(c.type());
-            sql.append(i == 0 ? "" : ", ").append(quote(targetName(c.name())));
-            params.append(i == 0 ? "?" : ", ?");
-        }
-        sql.append(") VALUES (").append(params).append(')');
-        try (H2BatchInsert insert = new H2BatchInsert(connection, sql.toString(), types, limits)) {
-            long reported = 0;
-            while (rows.hasNext()) {
-                Row row = rows.next();
-                if (row.size() != schema.columnCount()) {
-                    throw new IllegalArgumentException("a row for table '" + schema.name() + "' has " + row.size()
-                            + " values but the table has " + schema.columnCount() + " columns");
-                }
-                insert.add(row.toArray());
-                if (insert.flushedRows() != reported) {
-                    reported = insert.flushedRows();
-                    progress.rows(reported);
-                }
-            }
-            insert.flush();
-            if (insert.flushedRows() != reported) {
-                progress.rows(insert.flushedRows());
-            }
-            return insert.flushedRows();
-        }
-    }
-
-    @Override
-    public TableCounts applyChanges(Connection connection, String table, TableSchema schema, Iterator<RowChange> changes)
-            throws SQLException {
-        return applier.apply(connection, table, schema, changes);
-    }
-
-    /** See {@link H2Stager}. */
-    @Override
-    public TableCounts withStagedChanges(Connection connection, String table, TableSchema schema,
-                                         Iterator<RowChange> changes, dev.mirror.api.dialect.StagedChanges.Work work)
-            throws SQLException {
-        return new H2Stager(limits).stage(connection, table, schema, changes, work);
-    }
-
-    @Override
-    public MirrorException translate(SQLException e, String what) {
-        return H2Errors.translate(e, what);
-    }
-
-    /** H2 indexes have neither included columns nor filters: asking for them is a configuration error. */
-    @Override
-    public String createIndex(String table, IndexDefinition index) {
-        if (!index.include().isEmpty()) {
-            throw MirrorException.configuration("INDEX_INCLUDE_UNSUPPORTED", "index '" + index.name() + "' on '" + table
-                    + "' has included columns " + index.include() + ", which H2 does not support; remove 'include' "
-                    + "or add those columns to the key columns");
-        }
-        if (index.filter() != null) {
-            throw MirrorException.configuration("INDEX_FILTER_UNSUPPORTED", "index '" + index.name() + "' on '" + table
-                    + "' has a filter, which H2 does not support; remove 'filter' to index all rows");
-        }
-        return TargetDialect.super.createIndex(table, index);
-    }
-
-    /** Index names on {@code table}; the primary key's generated index is not included. */
-    @Override
-    public Set<String> listIndexes(Connection connection, String table) throws SQLException {
-        Set<String> r = new LinkedHashSet<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES "
-                + "WHERE TABLE_SCHEMA = CURRENT_SCHEMA AND TABLE_NAME = ? AND INDEX_TYPE_NAME <> 'PRIMARY KEY'")) {
-            ps.setString(1, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    r.add(rs.getString(1));
-                }
-            }
-        }
-        return r;
     }
 
     /** Waits this long for row and table locks before failing with a retryable lock timeout. */

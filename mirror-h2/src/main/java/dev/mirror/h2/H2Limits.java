@@ -2,7 +2,7 @@ package dev.mirror.h2;
 
 /**
  * How much a write holds in memory before handing it to H2: a JDBC batch is executed after
- * {@code batchRows} rows or {@code batchBytes} bytes of values, and {@link H2ChangeApplier} merges its
+ * {@code batchRows} rows or {@code batchBytes} bytes of values, and the staged apply ({@link H2StageSql}) merges its
  * staging table every {@code stageRows} changes or {@code stageBytes} bytes, whichever comes first.
  */
 record H2Limits(int batchRows, long batchBytes, int stageRows, long stageBytes) {

@@ -40,7 +40,7 @@ class H2ApplyEdgeCasesTest {
 
     private void create(H2Dialect d, String table) throws SQLException {
         try (Statement s = c.createStatement()) {
-            for (String sql : d.createTable(table, SCHEMA)) {
+            for (String sql : d.ddl().createTable(table, SCHEMA)) {
                 s.execute(sql);
             }
         }
@@ -62,7 +62,7 @@ class H2ApplyEdgeCasesTest {
         // One change per JDBC batch and two per MERGE: every key's changes straddle chunk borders.
         H2Dialect d = new H2Dialect(new H2Limits(1, 1 << 20, 2, 1 << 20), 1000);
         create(d, "t");
-        TableCounts counts = d.applyChanges(c, "t", SCHEMA, List.of(insert(1, "a"), insert(2, "b"), update(1, "a2"),
+        TableCounts counts = d.changes().applyChanges(c, "t", SCHEMA, List.of(insert(1, "a"), insert(2, "b"), update(1, "a2"),
                 delete(2, null), insert(3, "c"), update(2, "b2"), delete(3, null), update(1, "a3"), insert(3, "c2")).iterator());
         c.commit();
         assertThat(counts).isEqualTo(new TableCounts(4, 3, 2));
@@ -74,14 +74,14 @@ class H2ApplyEdgeCasesTest {
         H2Dialect d = new H2Dialect();
         create(d, "a");
         create(d, "b");
-        d.applyChanges(c, "a", SCHEMA, List.of(insert(1, "x")).iterator());
+        d.changes().applyChanges(c, "a", SCHEMA, List.of(insert(1, "x")).iterator());
         c.rollback();
         assertThat(rows("a")).isEmpty();
-        d.applyChanges(c, "a", SCHEMA, List.of(insert(2, "y")).iterator());
-        d.applyChanges(c, "b", SCHEMA, List.of(insert(3, "z"), update(3, "z2")).iterator());
+        d.changes().applyChanges(c, "a", SCHEMA, List.of(insert(2, "y")).iterator());
+        d.changes().applyChanges(c, "b", SCHEMA, List.of(insert(3, "z"), update(3, "z2")).iterator());
         c.commit();
         assertThat(rows("a")).containsExactly("2=y");
         assertThat(rows("b")).containsExactly("3=z2");
-        assertThat(d.listTables(c)).as("the staging table is session-local, not a mirror table").containsExactlyInAnyOrder("a", "b");
+        assertThat(d.catalog().listTables(c)).as("the staging table is session-local, not a mirror table").containsExactlyInAnyOrder("a", "b");
     }
 }

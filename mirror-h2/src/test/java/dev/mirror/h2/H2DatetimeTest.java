@@ -32,13 +32,13 @@ class H2DatetimeTest {
         try (Connection c = DriverManager.getConnection("jdbc:h2:mem:dt" + System.nanoTime(), "sa", "")) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
-                for (String sql : d.createTable("dt", SCHEMA)) {
+                for (String sql : d.ddl().createTable("dt", SCHEMA)) {
                     s.execute(sql);
                 }
             }
-            d.bulkLoad(c, "dt", SCHEMA, List.of(Row.of(1, twoTicks, twoTicks),
+            d.bulk().bulkLoad(c, "dt", SCHEMA, List.of(Row.of(1, twoTicks, twoTicks),
                     Row.of(2, LocalDateTime.parse("2024-02-29T12:34:56.0016"), null)).iterator(), BulkProgress.NONE);
-            d.applyChanges(c, "dt", SCHEMA, List.of(RowChange.insert(3, LocalDateTime.parse("2024-02-29T12:34:56.0033333"), null),
+            d.changes().applyChanges(c, "dt", SCHEMA, List.of(RowChange.insert(3, LocalDateTime.parse("2024-02-29T12:34:56.0033333"), null),
                     RowChange.insert(4, LocalDateTime.parse("1998-12-31T23:59:59.999"), null)).iterator());
             c.commit();
             List<LocalDateTime> at = new ArrayList<>();

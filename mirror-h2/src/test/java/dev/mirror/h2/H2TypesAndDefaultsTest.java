@@ -28,7 +28,7 @@ class H2TypesAndDefaultsTest {
         };
         H2Dialect d = new H2Dialect();
         for (String[] row : table) {
-            assertThat(d.columnType(SqlType.parse(row[0]))).as(row[0]).isEqualTo(row[1]);
+            assertThat(d.types().columnType(SqlType.parse(row[0]))).as(row[0]).isEqualTo(row[1]);
         }
     }
 

@@ -15,7 +15,7 @@ import java.util.Optional;
  * and after every DDL statement; core runs DDL in its own transactions, so this only matters for the shadow swap
  * ({@link MariaDbDialect#swapShadow}).
  */
-final class MariaDbDdl {
+final class MariaDbDdl implements dev.mirror.api.dialect.DialectDdl {
     private final MariaDbNames names;
     private final String collation;
 
@@ -47,7 +47,8 @@ final class MariaDbDdl {
      * @throws MirrorException (CONFIGURATION, {@code KEY_TOO_LONG}) when a key column maps to text or blob (character
      *                         columns over 768 characters, binary over 3,072 bytes): InnoDB cannot index them whole
      */
-    List<String> createTable(String table, TableSchema schema) {
+    @Override
+    public List<String> createTable(String table, TableSchema schema) {
         StringBuilder b = new StringBuilder("CREATE TABLE ").append(names.quote(table)).append(" (");
         for (Column c : schema.columns()) {
             b.append(names.quote(names.targetName(c.name()))).append(' ').append(MariaDbTypes.columnType(c.type()));
@@ -68,27 +69,32 @@ final class MariaDbDdl {
         return List.of(b.append("))").append(tableOptions()).toString());
     }
 
-    String dropTable(String table) {
+    @Override
+    public String dropTable(String table) {
         return "DROP TABLE IF EXISTS " + names.quote(table);
     }
 
-    String renameTable(String from, String to) {
+    @Override
+    public String renameTable(String from, String to) {
         return "RENAME TABLE " + names.quote(from) + " TO " + names.quote(to);
     }
 
-    String renameIndex(String table, String from, String to) {
+    @Override
+    public String renameIndex(String table, String from, String to) {
         return "ALTER TABLE " + names.quote(table) + " RENAME INDEX " + names.quote(from) + " TO " + names.quote(to);
     }
 
     /** Adds the column with its default; NOT NULL only when a default fills the existing rows. */
-    List<String> addColumn(String table, Column column) {
+    @Override
+    public List<String> addColumn(String table, Column column) {
         Optional<String> def = defaultClause(column);
         return List.of("ALTER TABLE " + names.quote(table) + " ADD COLUMN " + names.quote(names.targetName(column.name()))
                 + " " + MariaDbTypes.columnType(column.type()) + def.map(d -> " " + d).orElse("")
                 + (!column.nullable() && def.isPresent() ? " NOT NULL" : " NULL"));
     }
 
-    String dropColumn(String table, String column) {
+    @Override
+    public String dropColumn(String table, String column) {
         return "ALTER TABLE " + names.quote(table) + " DROP COLUMN " + names.quote(column);
     }
 
@@ -97,7 +103,8 @@ final class MariaDbDdl {
      * default and nullability are always given. Empty when nothing differs in MariaDB (e.g. {@code varchar(max)} →
      * {@code ntext}: both {@code longtext}). Widening varchar to text in place keeps the values.
      */
-    List<String> alterColumn(String table, Column from, Column to) {
+    @Override
+    public List<String> alterColumn(String table, Column from, Column to) {
         Optional<String> oldDefault = MariaDbDefaults.render(from);
         Optional<String> newDefault = MariaDbDefaults.render(to);
         String type = MariaDbTypes.columnType(to.type());
@@ -107,5 +114,27 @@ final class MariaDbDdl {
         }
         return List.of("ALTER TABLE " + names.quote(table) + " MODIFY COLUMN " + names.quote(names.targetName(to.name()))
                 + " " + type + newDefault.map(d -> " DEFAULT " + d).orElse("") + (to.nullable() ? " NULL" : " NOT NULL"));
+    }
+
+    /** DELETE rather than TRUNCATE: TRUNCATE is DDL in MariaDB and would commit core's transaction. */
+    @Override
+    public String truncateTable(String table) {
+        return "DELETE FROM " + names.quote(table);
+    }
+
+    /** {@code CREATE [UNIQUE] INDEX `i` ON `t` (`a` ASC, ..)}; MariaDB has neither included columns nor filtered indexes. */
+    @Override
+    public String createIndex(String table, dev.mirror.api.dialect.IndexDefinition index) {
+        if (!index.include().isEmpty() || index.filter() != null) {
+            throw dev.mirror.api.MirrorException.configuration("INDEX_UNSUPPORTED", "index " + index.name()
+                    + ": the mariadb target supports neither included columns nor filtered indexes; remove 'include' and 'filter'");
+        }
+        StringBuilder b = new StringBuilder("CREATE ").append(index.unique() ? "UNIQUE " : "").append("INDEX ")
+                .append(names.quote(index.name())).append(" ON ").append(names.quote(table)).append(" (");
+        for (int i = 0; i < index.columns().size(); i++) {
+            dev.mirror.api.dialect.IndexDefinition.IndexColumn c = index.columns().get(i);
+            b.append(i == 0 ? "" : ", ").append(names.quote(c.name())).append(c.descending() ? " DESC" : " ASC");
+        }
+        return b.append(')').toString();
     }
 }

@@ -3,7 +3,13 @@ package dev.mirror.mariadb;
 import static java.util.Objects.requireNonNull;
 
 import dev.mirror.api.MirrorException;
-import dev.mirror.api.dialect.BulkProgress;
+import dev.mirror.api.dialect.BulkLoader;
+import dev.mirror.api.dialect.ChangeApplier;
+import dev.mirror.api.dialect.DialectCatalog;
+import dev.mirror.api.dialect.DialectDdl;
+import dev.mirror.api.dialect.DialectNames;
+import dev.mirror.api.dialect.DialectTypes;
+import dev.mirror.api.dialect.ErrorTranslator;
 import dev.mirror.api.dialect.Capability;
 import dev.mirror.api.dialect.StagedChanges;
 import dev.mirror.api.dialect.TargetColumn;
@@ -49,6 +55,9 @@ public final class MariaDbDialect implements TargetDialect {
     private final MariaDbDdl ddl;
     private final MariaDbBulkLoader bulk;
     private final MariaDbChangeApplier changes;
+    private final DialectTypes types;
+    private final DialectCatalog catalog;
+    private final ChangeApplier changeApplier;
 
     /** A dialect with the defaults: 256 KiB chunks, the default collation, binary values as raw bytes. */
     public MariaDbDialect() {
@@ -75,6 +84,46 @@ public final class MariaDbDialect implements TargetDialect {
         this.ddl = new MariaDbDdl(names, collation);
         this.bulk = new MariaDbBulkLoader(names, chunkBytes, rawBinary);
         this.changes = new MariaDbChangeApplier(names, bulk, ddl);
+        this.types = new DialectTypes() {
+            @Override
+            public String columnType(SqlType type) {
+                return MariaDbTypes.columnType(type);
+            }
+
+            @Override
+            public Optional<String> defaultClause(Column column) {
+                return ddl.defaultClause(column);
+            }
+        };
+        this.catalog = new DialectCatalog() {
+            @Override
+            public Set<String> listTables(Connection connection) throws SQLException {
+                return MariaDbCatalog.listTables(connection);
+            }
+
+            @Override
+            public Optional<List<TargetColumn>> describeTable(Connection connection, String table) throws SQLException {
+                return MariaDbCatalog.describeTable(connection, table);
+            }
+
+            @Override
+            public Set<String> listIndexes(Connection connection, String table) throws SQLException {
+                return MariaDbCatalog.listIndexes(connection, table);
+            }
+        };
+        this.changeApplier = new ChangeApplier() {
+            @Override
+            public TableCounts applyChanges(Connection connection, String table, TableSchema schema,
+                                            Iterator<RowChange> batch) throws SQLException {
+                return changes.apply(connection, table, schema, batch);
+            }
+
+            @Override
+            public TableCounts withStagedChanges(Connection connection, String table, TableSchema schema,
+                                                 Iterator<RowChange> batch, StagedChanges.Work work) throws SQLException {
+                return changes.stageFor(connection, table, schema, batch, work);
+            }
+        };
     }
 
     @Override
@@ -88,43 +137,38 @@ public final class MariaDbDialect implements TargetDialect {
     }
 
     @Override
-    public String targetName(String sourceName) {
-        return names.targetName(sourceName);
+    public DialectNames names() {
+        return names;
     }
 
     @Override
-    public String quote(String targetName) {
-        return names.quote(targetName);
+    public DialectTypes types() {
+        return types;
     }
 
     @Override
-    public String columnType(SqlType type) {
-        return MariaDbTypes.columnType(type);
+    public DialectDdl ddl() {
+        return ddl;
     }
 
     @Override
-    public Optional<String> defaultClause(Column column) {
-        return ddl.defaultClause(column);
+    public DialectCatalog catalog() {
+        return catalog;
     }
 
     @Override
-    public List<String> createTable(String table, TableSchema schema) {
-        return ddl.createTable(table, schema);
+    public BulkLoader bulk() {
+        return bulk::load;
     }
 
     @Override
-    public String dropTable(String table) {
-        return ddl.dropTable(table);
+    public ChangeApplier changes() {
+        return changeApplier;
     }
 
     @Override
-    public String renameTable(String from, String to) {
-        return ddl.renameTable(from, to);
-    }
-
-    @Override
-    public String renameIndex(String table, String from, String to) {
-        return ddl.renameIndex(table, from, to);
+    public ErrorTranslator errors() {
+        return MariaDbErrors::translate;
     }
 
     /**
@@ -141,69 +185,10 @@ public final class MariaDbDialect implements TargetDialect {
         String tmp = names.targetName(table + "__mirror_old");
         try (Statement s = connection.createStatement()) {
             s.execute(ddl.dropTable(tmp));
-            s.execute("RENAME TABLE " + quote(table) + " TO " + quote(tmp) + ", " + quote(shadow) + " TO " + quote(table)
-                    + ", " + quote(tmp) + " TO " + quote(shadow));
+            s.execute("RENAME TABLE " + names.quote(table) + " TO " + names.quote(tmp) + ", " + names.quote(shadow) + " TO " + names.quote(table)
+                    + ", " + names.quote(tmp) + " TO " + names.quote(shadow));
         }
         inSwap.run(connection);
-    }
-
-    @Override
-    public List<String> addColumn(String table, Column column) {
-        return ddl.addColumn(table, column);
-    }
-
-    @Override
-    public String dropColumn(String table, String column) {
-        return ddl.dropColumn(table, column);
-    }
-
-    @Override
-    public List<String> alterColumn(String table, Column from, Column to) {
-        return ddl.alterColumn(table, from, to);
-    }
-
-    /** DELETE rather than TRUNCATE: TRUNCATE is DDL in MariaDB and would commit core's transaction. */
-    @Override
-    public String truncateTable(String table) {
-        return "DELETE FROM " + quote(table);
-    }
-
-    @Override
-    public Set<String> listTables(Connection connection) throws SQLException {
-        return MariaDbCatalog.listTables(connection);
-    }
-
-    @Override
-    public Optional<List<TargetColumn>> describeTable(Connection connection, String table) throws SQLException {
-        return MariaDbCatalog.describeTable(connection, table);
-    }
-
-    @Override
-    public long bulkLoad(Connection connection, String table, TableSchema schema, Iterator<Row> rows, BulkProgress progress)
-            throws SQLException {
-        return bulk.load(connection, table, schema, rows, progress);
-    }
-
-    @Override
-    public TableCounts applyChanges(Connection connection, String table, TableSchema schema, Iterator<RowChange> changes)
-            throws SQLException {
-        return this.changes.apply(connection, table, schema, changes);
-    }
-
-    @Override
-    public TableCounts withStagedChanges(Connection connection, String table, TableSchema schema,
-                                         Iterator<RowChange> changes, StagedChanges.Work work) throws SQLException {
-        return this.changes.stageFor(connection, table, schema, changes, work);
-    }
-
-    @Override
-    public MirrorException translate(SQLException e, String what) {
-        return MariaDbErrors.translate(e, what);
-    }
-
-    @Override
-    public Set<String> listIndexes(Connection connection, String table) throws SQLException {
-        return MariaDbCatalog.listIndexes(connection, table);
     }
 
     /**

@@ -31,7 +31,7 @@ import java.util.function.Consumer;
  * <p>Quoting uses backticks with a backtick doubled, which is independent of {@code sql_mode} (double quotes would
  * depend on {@code ANSI_QUOTES}). Thread-safe: the set of reported names is a concurrent set.
  */
-final class MariaDbNames {
+final class MariaDbNames implements dev.mirror.api.dialect.DialectNames {
     /** MariaDB's identifier limit, in characters. */
     static final int MAX_CHARS = 64;
     /**
@@ -50,7 +50,8 @@ final class MariaDbNames {
     }
 
     /** The target name for {@code sourceName}: unchanged when MariaDB can hold it, otherwise mapped (see the class). */
-    String targetName(String sourceName) {
+    @Override
+    public String targetName(String sourceName) {
         requireNonNull(sourceName, "sourceName is null");
         rejectInvalid(sourceName);
         if (fits(sourceName)) {
@@ -66,7 +67,8 @@ final class MariaDbNames {
     }
 
     /** {@code `a``b`}: inside backticks the only character to escape is the backtick, by doubling it. */
-    String quote(String targetName) {
+    @Override
+    public String quote(String targetName) {
         requireNonNull(targetName, "targetName is null");
         rejectInvalid(targetName);
         return '`' + targetName.replace("`", "``") + '`';

@@ -74,13 +74,13 @@ class BinaryEncodingBenchmarkTest {
         try (Connection c = db.open()) {
             d.prepareConnection(c);
             try (Statement s = c.createStatement()) {
-                s.execute(d.dropTable("bench"));
-                for (String sql : d.createTable("bench", SCHEMA)) {
+                s.execute(d.ddl().dropTable("bench"));
+                for (String sql : d.ddl().createTable("bench", SCHEMA)) {
                     s.execute(sql);
                 }
             }
             long t0 = System.nanoTime();
-            long n = d.bulkLoad(c, "bench", SCHEMA, rows(), BulkProgress.NONE);
+            long n = d.bulk().bulkLoad(c, "bench", SCHEMA, rows(), BulkProgress.NONE);
             c.commit();
             double seconds = (System.nanoTime() - t0) / 1e9;
             assertThat(n).isEqualTo(ROWS);

@@ -22,7 +22,7 @@ class MariaDbDdlTest {
 
     @Test
     void createTable() {
-        assertThat(d.createTable("contact", schema)).containsExactly("CREATE TABLE `contact` (`id` int NOT NULL, "
+        assertThat(d.ddl().createTable("contact", schema)).containsExactly("CREATE TABLE `contact` (`id` int NOT NULL, "
                 + "`name``x` varchar(50) DEFAULT 'it''s' NULL, `flag` tinyint(1) DEFAULT 1 NOT NULL, "
                 + "`created` datetime(3) DEFAULT CURRENT_TIMESTAMP(3) NULL, `blob` longblob NULL, PRIMARY KEY (`id`))"
                 + " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_uca1400_as_ci");
@@ -31,26 +31,26 @@ class MariaDbDdlTest {
     @Test
     void aKeyColumnInnoDbCannotIndexIsRefusedClearly() {
         TableSchema wide = new TableSchema("wide", List.of(Column.of("k", SqlType.ofLength(NVARCHAR, 800), false)), List.of("k"));
-        assertThatThrownBy(() -> d.createTable("wide", wide)).isInstanceOfSatisfying(MirrorException.class,
+        assertThatThrownBy(() -> d.ddl().createTable("wide", wide)).isInstanceOfSatisfying(MirrorException.class,
                 e -> assertThat(e.code()).isEqualTo("KEY_TOO_LONG")).hasMessageContaining("3072 bytes");
         TableSchema fits = new TableSchema("fits", List.of(Column.of("k", SqlType.ofLength(NVARCHAR, 768), false)), List.of("k"));
-        assertThat(d.createTable("fits", fits).get(0)).contains("`k` varchar(768) NOT NULL");
+        assertThat(d.ddl().createTable("fits", fits).get(0)).contains("`k` varchar(768) NOT NULL");
     }
 
     @Test
     void columnChanges() {
         Column n = Column.of("n", SqlType.of(INT), true);
-        assertThat(d.addColumn("t", n)).containsExactly("ALTER TABLE `t` ADD COLUMN `n` int NULL");
-        assertThat(d.addColumn("t", new Column("n", SqlType.of(INT), false, "((7))")))
+        assertThat(d.ddl().addColumn("t", n)).containsExactly("ALTER TABLE `t` ADD COLUMN `n` int NULL");
+        assertThat(d.ddl().addColumn("t", new Column("n", SqlType.of(INT), false, "((7))")))
                 .containsExactly("ALTER TABLE `t` ADD COLUMN `n` int DEFAULT 7 NOT NULL");
-        assertThat(d.alterColumn("t", n, n.withType(SqlType.of(BIGINT))))
+        assertThat(d.ddl().alterColumn("t", n, n.withType(SqlType.of(BIGINT))))
                 .containsExactly("ALTER TABLE `t` MODIFY COLUMN `n` bigint NULL");
-        assertThat(d.alterColumn("t", Column.of("s", SqlType.ofLength(NVARCHAR, SqlType.MAX), true),
+        assertThat(d.ddl().alterColumn("t", Column.of("s", SqlType.ofLength(NVARCHAR, SqlType.MAX), true),
                 Column.of("s", SqlType.of(NTEXT), true))).as("both longtext").isEmpty();
-        assertThat(d.dropColumn("t", "a`b")).isEqualTo("ALTER TABLE `t` DROP COLUMN `a``b`");
-        assertThat(d.renameTable("a", "b")).isEqualTo("RENAME TABLE `a` TO `b`");
-        assertThat(d.renameIndex("t", "a", "b")).isEqualTo("ALTER TABLE `t` RENAME INDEX `a` TO `b`");
-        assertThat(d.truncateTable("t")).isEqualTo("DELETE FROM `t`");
+        assertThat(d.ddl().dropColumn("t", "a`b")).isEqualTo("ALTER TABLE `t` DROP COLUMN `a``b`");
+        assertThat(d.ddl().renameTable("a", "b")).isEqualTo("RENAME TABLE `a` TO `b`");
+        assertThat(d.ddl().renameIndex("t", "a", "b")).isEqualTo("ALTER TABLE `t` RENAME INDEX `a` TO `b`");
+        assertThat(d.ddl().truncateTable("t")).isEqualTo("DELETE FROM `t`");
     }
 
     @Test

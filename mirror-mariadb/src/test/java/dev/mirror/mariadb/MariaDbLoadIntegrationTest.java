@@ -48,8 +48,8 @@ class MariaDbLoadIntegrationTest {
     private Connection table(Connection c, String name) throws SQLException {
         d.prepareConnection(c);
         try (Statement s = c.createStatement()) {
-            s.execute(d.dropTable(name));
-            s.execute(d.createTable(name, SCHEMA).get(0));
+            s.execute(d.ddl().dropTable(name));
+            s.execute(d.ddl().createTable(name, SCHEMA).get(0));
         }
         return c;
     }
@@ -80,7 +80,7 @@ class MariaDbLoadIntegrationTest {
                     return Row.of(i, "n" + (i % 10));
                 }
             };
-            assertThatThrownBy(() -> d.bulkLoad(c, "failing", SCHEMA, rows, BulkProgress.NONE))
+            assertThatThrownBy(() -> d.bulk().bulkLoad(c, "failing", SCHEMA, rows, BulkProgress.NONE))
                     .isInstanceOf(IllegalStateException.class).hasMessage("source broke at row 1001");
             c.rollback();
             assertThat(count(c, "failing")).as("the connection still works and the rows were rolled back").isZero();
@@ -90,10 +90,10 @@ class MariaDbLoadIntegrationTest {
     @Test
     void aValueTooLongOrADuplicateKeyIsRefusedNotTruncatedOrSkipped() throws Exception {
         try (Connection c = table(db.open(), "strict")) {
-            assertThatThrownBy(() -> d.bulkLoad(c, "strict", SCHEMA, List.of(Row.of(1, "123456")).iterator(), BulkProgress.NONE))
+            assertThatThrownBy(() -> d.bulk().bulkLoad(c, "strict", SCHEMA, List.of(Row.of(1, "123456")).iterator(), BulkProgress.NONE))
                     .isInstanceOfAny(SQLException.class, MirrorException.class).hasMessageContaining("name");
             c.rollback();
-            assertThatThrownBy(() -> d.bulkLoad(c, "strict", SCHEMA, List.of(Row.of(1, "a"), Row.of(1, "b")).iterator(),
+            assertThatThrownBy(() -> d.bulk().bulkLoad(c, "strict", SCHEMA, List.of(Row.of(1, "a"), Row.of(1, "b")).iterator(),
                     BulkProgress.NONE)).isInstanceOfAny(SQLException.class, MirrorException.class).hasMessageContaining("Duplicate");
             c.rollback();
             assertThat(count(c, "strict")).isZero();
@@ -102,11 +102,11 @@ class MariaDbLoadIntegrationTest {
 
     @Test
     void aTableNameOfSixtyFourHebrewLettersIsMappedToOneTheFileSystemTakes() throws Exception {
-        String name = d.targetName("ש".repeat(64));
+        String name = d.names().targetName("ש".repeat(64));
         try (Connection c = table(db.open(), name)) {
-            d.bulkLoad(c, name, SCHEMA, List.of(Row.of(1, "x")).iterator(), BulkProgress.NONE);
+            d.bulk().bulkLoad(c, name, SCHEMA, List.of(Row.of(1, "x")).iterator(), BulkProgress.NONE);
             c.commit();
-            assertThat(d.listTables(c)).contains(name);
+            assertThat(d.catalog().listTables(c)).contains(name);
             assertThat(count(c, name)).isEqualTo(1);
         }
     }
@@ -115,14 +115,14 @@ class MariaDbLoadIntegrationTest {
     void theSwapLeavesTheOldContentsInTheShadowForCoreToDrop() throws Exception {
         try (Connection c = table(db.open(), "live")) {
             table(c, "live__shadow");
-            d.bulkLoad(c, "live", SCHEMA, List.of(Row.of(1, "old")).iterator(), BulkProgress.NONE);
-            d.bulkLoad(c, "live__shadow", SCHEMA, List.of(Row.of(2, "new"), Row.of(3, "new")).iterator(), BulkProgress.NONE);
+            d.bulk().bulkLoad(c, "live", SCHEMA, List.of(Row.of(1, "old")).iterator(), BulkProgress.NONE);
+            d.bulk().bulkLoad(c, "live__shadow", SCHEMA, List.of(Row.of(2, "new"), Row.of(3, "new")).iterator(), BulkProgress.NONE);
             c.commit();
             d.swapShadow(c, "live", "live__shadow", conn -> { });
             c.commit();
             assertThat(count(c, "live")).isEqualTo(2);
             assertThat(count(c, "live__shadow")).isEqualTo(1);
-            assertThat(d.listTables(c)).contains("live", "live__shadow").noneMatch(t -> t.contains("mirror_old"));
+            assertThat(d.catalog().listTables(c)).contains("live", "live__shadow").noneMatch(t -> t.contains("mirror_old"));
         }
     }
 }

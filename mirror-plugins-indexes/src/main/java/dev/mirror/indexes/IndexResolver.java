@@ -6,7 +6,7 @@ import dev.mirror.api.model.TableSchema;
 import dev.mirror.api.dialect.Capability;
 import dev.mirror.api.dialect.IndexDefinition;
 import dev.mirror.api.dialect.IndexDefinition.IndexColumn;
-import dev.mirror.api.dialect.TargetDialect;
+import dev.mirror.api.hook.TargetSession;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,13 +38,13 @@ final class IndexResolver {
     /**
      * @param schema the table's source schema, or null when unknown (column names are then taken as written)
      */
-    static Resolved resolve(IndexDefinition declared, TableSchema schema, TargetDialect dialect) {
-        if (!declared.include().isEmpty() && !dialect.capabilities().contains(Capability.INDEX_INCLUDE)) {
-            return Resolved.refused("the target (dialect '" + dialect.name() + "') cannot include non-key columns in an index"
+    static Resolved resolve(IndexDefinition declared, TableSchema schema, TargetSession target) {
+        if (!declared.include().isEmpty() && !target.capabilities().contains(Capability.INDEX_INCLUDE)) {
+            return Resolved.refused("the target (dialect '" + target.dialectName() + "') cannot include non-key columns in an index"
                     + " (capability INDEX_INCLUDE); remove 'include' from this index, or make them key columns");
         }
-        if (declared.filter() != null && !dialect.capabilities().contains(Capability.INDEX_FILTER)) {
-            return Resolved.refused("the target (dialect '" + dialect.name() + "') cannot filter an index"
+        if (declared.filter() != null && !target.capabilities().contains(Capability.INDEX_FILTER)) {
+            return Resolved.refused("the target (dialect '" + target.dialectName() + "') cannot filter an index"
                     + " (capability INDEX_FILTER); remove 'filter' from this index");
         }
         try {
@@ -54,7 +54,7 @@ final class IndexResolver {
                 if (name.isEmpty()) {
                     return Resolved.refused(unknownColumn(c.name(), schema));
                 }
-                keys.add(new IndexColumn(dialect.targetName(name.get()), c.descending()));
+                keys.add(new IndexColumn(target.targetName(name.get()), c.descending()));
             }
             List<String> include = new ArrayList<>();
             for (String c : declared.include()) {
@@ -62,9 +62,9 @@ final class IndexResolver {
                 if (name.isEmpty()) {
                     return Resolved.refused(unknownColumn(c, schema) + " (in include)");
                 }
-                include.add(dialect.targetName(name.get()));
+                include.add(target.targetName(name.get()));
             }
-            return Resolved.ok(new IndexDefinition(dialect.targetName(declared.name()), keys, declared.unique(), include,
+            return Resolved.ok(new IndexDefinition(target.targetName(declared.name()), keys, declared.unique(), include,
                     declared.filter()));
         } catch (MirrorException e) {
             return Resolved.refused(e.getMessage());

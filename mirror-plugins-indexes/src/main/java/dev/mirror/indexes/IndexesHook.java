@@ -8,7 +8,6 @@ import dev.mirror.api.hook.TableEvent;
 import dev.mirror.api.hook.TargetSession;
 import dev.mirror.api.protocol.CycleReport;
 import dev.mirror.api.dialect.IndexDefinition;
-import dev.mirror.api.dialect.TargetDialect;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -91,15 +90,15 @@ public final class IndexesHook implements LifecycleHook {
         List<IndexDefinition> wanted = declared.forTable(event.table());
         TargetSession session = event.context().target();
         for (IndexDefinition index : wanted) {
-            IndexResolver.Resolved resolved = IndexResolver.resolve(index, event.schema(), session.dialect());
+            IndexResolver.Resolved resolved = IndexResolver.resolve(index, event.schema(), session);
             if (resolved.failed()) {
                 continue; // reported by onTablePopulated, which checks the table after the swap
             }
             try {
                 IndexDefinition r = resolved.index();
-                IndexDefinition temporary = new IndexDefinition(shadowName(index, session.dialect()), r.columns(), r.unique(),
+                IndexDefinition temporary = new IndexDefinition(shadowName(index, session), r.columns(), r.unique(),
                         r.include(), r.filter());
-                session.execute(session.dialect().createIndex(shadowTable, temporary));
+                session.createIndexOnShadow(shadowTable, temporary);
                 LOG.info("indexes: built index {} on the new contents of table {} in context {} before the swap",
                         r.name(), event.table(), event.context().contextId());
             } catch (RuntimeException e) {
@@ -110,8 +109,8 @@ public final class IndexesHook implements LifecycleHook {
     }
 
     /** The temporary name of a declared index while it lives on a shadow table. */
-    static String shadowName(IndexDefinition declaredIndex, TargetDialect dialect) {
-        return dialect.targetName(declaredIndex.name() + SHADOW_SUFFIX);
+    static String shadowName(IndexDefinition declaredIndex, TargetSession session) {
+        return session.targetName(declaredIndex.name() + SHADOW_SUFFIX);
     }
 
     @Override
@@ -149,7 +148,7 @@ public final class IndexesHook implements LifecycleHook {
             return;
         }
         for (IndexDefinition index : wanted) {
-            IndexResolver.Resolved resolved = IndexResolver.resolve(index, event.schema(), session.dialect());
+            IndexResolver.Resolved resolved = IndexResolver.resolve(index, event.schema(), session);
             if (resolved.failed()) {
                 if (!existing.contains(index.name().toLowerCase(Locale.ROOT))) {
                     report(context, event.table(), index.name(), resolved.problem());
@@ -159,7 +158,7 @@ public final class IndexesHook implements LifecycleHook {
             if (existing.contains(resolved.index().name().toLowerCase(Locale.ROOT))) {
                 continue;
             }
-            String temporary = shadowName(index, session.dialect());
+            String temporary = shadowName(index, session);
             if (existing.contains(temporary.toLowerCase(Locale.ROOT)) && renamed(session, event.table(), temporary, resolved.index())) {
                 continue;
             }
@@ -176,7 +175,7 @@ public final class IndexesHook implements LifecycleHook {
     /** Gives an index built on a shadow (now swapped in) its declared name; false when the target cannot. */
     private static boolean renamed(TargetSession session, String table, String temporary, IndexDefinition index) {
         try {
-            session.execute(session.dialect().renameIndex(session.targetName(table), temporary, index.name()));
+            session.renameIndex(table, temporary, index.name());
             return true;
         } catch (RuntimeException e) {
             LOG.debug("indexes: could not rename {} to {} on {}: {}; creating it instead", temporary, index.name(), table,

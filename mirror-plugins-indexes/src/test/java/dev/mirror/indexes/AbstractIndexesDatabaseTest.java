@@ -88,9 +88,9 @@ abstract class AbstractIndexesDatabaseTest {
                 .satisfies(p -> assertThat(p.table()).isEqualTo("contact"));
 
         // By hand: one declared index dropped, one undeclared added.
-        session.execute("DROP INDEX " + dialect().quote("ix_contact_name"));
-        session.execute("CREATE INDEX " + dialect().quote("ix_by_hand") + " ON " + dialect().quote("contact")
-                + " (" + dialect().quote("deleted") + ")");
+        session.execute("DROP INDEX " + dialect().names().quote("ix_contact_name"));
+        session.execute("CREATE INDEX " + dialect().names().quote("ix_by_hand") + " ON " + dialect().names().quote("contact")
+                + " (" + dialect().names().quote("deleted") + ")");
 
         // Cycle 2: nothing changed in the schema; the missing index comes back, the other is left alone.
         hook.onCycleStarted(ctx);
@@ -103,7 +103,7 @@ abstract class AbstractIndexesDatabaseTest {
                 .map(c -> c.name().equals("business_idx") ? c.withType(SqlType.of(SqlServerType.BIGINT)) : c).toList(),
                 CONTACT.primaryKey());
         hook.onCycleStarted(ctx);
-        session.execute(dialect().dropTable("contact"));
+        session.execute(dialect().ddl().dropTable("contact"));
         createAndLoad(changed);
         hook.onTableReconciled(event(ctx, changed, SchemaAction.RECREATED));
         assertThat(declaredIndexesPresent()).as("declared indexes before the reload").isEmpty();
@@ -112,16 +112,16 @@ abstract class AbstractIndexesDatabaseTest {
 
         // Cycle 4: the duplicates are gone at the source; the unique index is finally built.
         hook.onCycleStarted(ctx);
-        session.execute("UPDATE " + dialect().quote("contact") + " SET " + dialect().quote("name") + " = "
-                + dialect().quote("name") + " || CAST(" + dialect().quote("contact_id") + " AS varchar(10))");
+        session.execute("UPDATE " + dialect().names().quote("contact") + " SET " + dialect().names().quote("name") + " = "
+                + dialect().names().quote("name") + " || CAST(" + dialect().names().quote("contact_id") + " AS varchar(10))");
         hook.onTableReconciled(event(ctx, changed, SchemaAction.NONE));
         assertThat(declaredIndexesPresent()).contains("ux_contact_name");
         assertThat(hook.problems("Cust1")).extracting(IndexProblem::index).doesNotContain("ux_contact_name");
     }
 
     private void createAndLoad(TableSchema schema) {
-        dialect().createTable("contact", schema).forEach(session::execute);
-        String q = "INSERT INTO " + dialect().quote("contact") + " VALUES ";
+        dialect().ddl().createTable("contact", schema).forEach(session::execute);
+        String q = "INSERT INTO " + dialect().names().quote("contact") + " VALUES ";
         session.execute(q + "(1, 'Acme', 'Sales', 10, 0), (2, 'Acme', 'Support', 11, 0), (3, 'Bolt', 'Sales', 12, 1)");
     }
 

@@ -33,7 +33,7 @@ class IndexesPostgresTest extends AbstractIndexesDatabaseTest {
         }
         Connection c = DriverManager.getConnection(url, p);
         try (Statement st = c.createStatement()) {
-            st.execute("CREATE SCHEMA " + dialect.quote(schema));
+            st.execute("CREATE SCHEMA " + dialect.names().quote(schema));
         }
         c.setSchema(schema);
         return c;
@@ -48,7 +48,7 @@ class IndexesPostgresTest extends AbstractIndexesDatabaseTest {
     protected void cleanUp(Connection c) throws SQLException {
         c.rollback();
         try (Statement st = c.createStatement()) {
-            st.execute("DROP SCHEMA " + dialect.quote(schema) + " CASCADE");
+            st.execute("DROP SCHEMA " + dialect.names().quote(schema) + " CASCADE");
         }
         c.commit();
     }

@@ -1,5 +1,9 @@
 package dev.mirror.postgresql;
 
+import static java.util.Objects.requireNonNull;
+
+import dev.mirror.api.dialect.BulkLoader;
+import dev.mirror.api.dialect.DialectNames;
 import dev.mirror.api.model.Row;
 import dev.mirror.api.model.TableSchema;
 import dev.mirror.api.dialect.BulkProgress;
@@ -17,30 +21,33 @@ import java.util.Iterator;
  * microseconds since 2000-01-01, widths that must match the column type exactly) where a mistake corrupts values
  * silently, whereas in text every value goes through the server's own input functions, which reject bad input.
  */
-final class PostgresBulkLoader {
+final class PostgresBulkLoader implements BulkLoader {
     /** How often progress is reported, in rows. */
     static final int PROGRESS_EVERY = 10_000;
 
-    private PostgresBulkLoader() {
+    private final DialectNames names;
+    private final int chunkChars;
+
+    /** @param chunkChars how many characters of COPY data are buffered before they are sent */
+    PostgresBulkLoader(DialectNames names, int chunkChars) {
+        this.names = requireNonNull(names, "names is null");
+        this.chunkChars = chunkChars;
     }
 
-    static String copySql(PostgresDialect dialect, String table, TableSchema schema) {
-        StringBuilder b = new StringBuilder("COPY ").append(dialect.quote(table)).append(" (");
-        appendColumns(b, dialect, schema);
+    String copySql(String table, TableSchema schema) {
+        StringBuilder b = new StringBuilder("COPY ").append(names.quote(table)).append(" (");
+        for (int i = 0; i < schema.columnCount(); i++) {
+            b.append(i == 0 ? "" : ", ").append(names.quote(names.targetName(schema.columns().get(i).name())));
+        }
         return b.append(") FROM STDIN").toString();
     }
 
-    static void appendColumns(StringBuilder b, PostgresDialect dialect, TableSchema schema) {
-        for (int i = 0; i < schema.columnCount(); i++) {
-            b.append(i == 0 ? "" : ", ").append(dialect.quote(dialect.targetName(schema.columns().get(i).name())));
-        }
-    }
-
-    static long load(Connection connection, PostgresDialect dialect, String table, TableSchema schema, Iterator<Row> rows,
-            BulkProgress progress, int chunkChars) throws SQLException {
+    @Override
+    public long bulkLoad(Connection connection, String table, TableSchema schema, Iterator<Row> rows, BulkProgress progress)
+            throws SQLException {
         CopyTextEncoder encoder = new CopyTextEncoder(table, schema.columns());
         long n = 0;
-        try (CopyStream copy = CopyStream.start(connection, copySql(dialect, table, schema), chunkChars)) {
+        try (CopyStream copy = CopyStream.start(connection, copySql(table, schema), chunkChars)) {
             while (rows.hasNext()) {
                 Row row = rows.next();
                 n++;

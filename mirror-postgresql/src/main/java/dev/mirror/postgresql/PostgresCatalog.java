@@ -1,5 +1,6 @@
 package dev.mirror.postgresql;
 
+import dev.mirror.api.dialect.DialectCatalog;
 import dev.mirror.api.dialect.TargetColumn;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,7 +20,7 @@ import java.util.Set;
  * mirror's. {@code pg_catalog} is used rather than {@code information_schema} because the latter only shows
  * tables the current user has privileges on and is considerably slower.
  */
-final class PostgresCatalog {
+final class PostgresCatalog implements DialectCatalog {
     private static final String CURRENT_SCHEMA_OID =
             "(SELECT n.oid FROM pg_catalog.pg_namespace n WHERE n.nspname = pg_catalog.current_schema())";
 
@@ -38,10 +39,11 @@ final class PostgresCatalog {
             + " WHERE t.relname = ? AND NOT x.indisprimary AND t.relnamespace = " + CURRENT_SCHEMA_OID
             + " ORDER BY i.relname";
 
-    private PostgresCatalog() {
+    PostgresCatalog() {
     }
 
-    static Set<String> listTables(Connection connection) throws SQLException {
+    @Override
+    public Set<String> listTables(Connection connection) throws SQLException {
         Set<String> r = new LinkedHashSet<>();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(LIST_TABLES)) {
             while (rs.next()) {
@@ -51,7 +53,8 @@ final class PostgresCatalog {
         return r;
     }
 
-    static Optional<List<TargetColumn>> describeTable(Connection connection, String table) throws SQLException {
+    @Override
+    public Optional<List<TargetColumn>> describeTable(Connection connection, String table) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(DESCRIBE_TABLE)) {
             ps.setString(1, table);
             try (ResultSet rs = ps.executeQuery()) {
@@ -70,7 +73,8 @@ final class PostgresCatalog {
         }
     }
 
-    static Set<String> listIndexes(Connection connection, String table) throws SQLException {
+    @Override
+    public Set<String> listIndexes(Connection connection, String table) throws SQLException {
         Set<String> r = new LinkedHashSet<>();
         try (PreparedStatement ps = connection.prepareStatement(LIST_INDEXES)) {
             ps.setString(1, table);

@@ -71,7 +71,7 @@ class CopyFormatBenchmarkTest {
             for (int round = 0; round < 2; round++) { // the first round warms up the JIT
                 reset(c, d);
                 long t0 = System.nanoTime();
-                long n = d.bulkLoad(c, "bench", SCHEMA, rows(), BulkProgress.NONE);
+                long n = d.bulk().bulkLoad(c, "bench", SCHEMA, rows(), BulkProgress.NONE);
                 long text = System.nanoTime() - t0;
                 c.commit();
                 assertThat(n).isEqualTo(ROWS);
@@ -105,8 +105,8 @@ class CopyFormatBenchmarkTest {
 
     private static void reset(Connection c, PostgresDialect d) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute(d.dropTable("bench"));
-            for (String q : d.createTable("bench", SCHEMA)) {
+            s.execute(d.ddl().dropTable("bench"));
+            for (String q : d.ddl().createTable("bench", SCHEMA)) {
                 s.execute(q);
             }
         }

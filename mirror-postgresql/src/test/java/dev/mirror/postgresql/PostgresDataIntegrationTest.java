@@ -56,7 +56,7 @@ class PostgresDataIntegrationTest {
 
     private void create(Connection c, String table, TableSchema s) throws SQLException {
         try (Statement st = c.createStatement()) {
-            for (String q : d.createTable(table, s)) {
+            for (String q : d.ddl().createTable(table, s)) {
                 st.execute(q);
             }
         }
@@ -68,11 +68,11 @@ class PostgresDataIntegrationTest {
         TableSchema s = new TableSchema(table, List.of(Column.of("id", SqlType.of(SqlServerType.INT), false),
                 Column.of("v", SqlType.parse(type), true)), List.of("id"));
         try (Statement st = c.createStatement()) {
-            st.execute(d.dropTable(table));
+            st.execute(d.ddl().dropTable(table));
         }
         create(c, table, s);
-        d.bulkLoad(c, table, s, List.of(Row.of(1, value)).iterator(), BulkProgress.NONE);
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT v FROM " + d.quote(table))) {
+        d.bulk().bulkLoad(c, table, s, List.of(Row.of(1, value)).iterator(), BulkProgress.NONE);
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT v FROM " + d.names().quote(table))) {
             assertThat(rs.next()).isTrue();
             return rs.getObject(1, as);
         }
@@ -186,7 +186,7 @@ class PostgresDataIntegrationTest {
         List<Long> progress = new ArrayList<>();
         try (Connection c = db.open()) {
             create(c, "big", s);
-            assertThat(d.bulkLoad(c, "big", s, rows, progress::add)).isEqualTo(total);
+            assertThat(d.bulk().bulkLoad(c, "big", s, rows, progress::add)).isEqualTo(total);
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*), max(at) FROM big")) {
                 rs.next();
                 assertThat(rs.getLong(1)).isEqualTo(total);
@@ -220,7 +220,7 @@ class PostgresDataIntegrationTest {
         TableSchema s = kv();
         try (Connection c = db.open()) {
             create(c, "kv", s);
-            d.bulkLoad(c, "kv", s, List.of(Row.of(1, "a", "one"), Row.of(2, "a", "two"), Row.of(3, "a", "three"),
+            d.bulk().bulkLoad(c, "kv", s, List.of(Row.of(1, "a", "one"), Row.of(2, "a", "two"), Row.of(3, "a", "three"),
                     Row.of(4, "a", "four")).iterator(), BulkProgress.NONE);
             List<RowChange> batch = List.of(
                     RowChange.insert(5, "a", "new"),            // plain insert
@@ -232,19 +232,19 @@ class PostgresDataIntegrationTest {
                     RowChange.delete(4, "a", null), RowChange.insert(4, "a", "four*"),    // ends present
                     RowChange.update(7, "b", "x"), RowChange.update(7, "b", "y"),         // update of missing key inserts, last wins
                     RowChange.insert(1, "b", "tab\there"));
-            TableCounts counts = d.applyChanges(c, "kv", s, batch.iterator());
+            TableCounts counts = d.changes().applyChanges(c, "kv", s, batch.iterator());
             assertThat(counts).isEqualTo(new TableCounts(5, 3, 4));
             Map<String, String> expected = new TreeMap<>(Map.of("1/a", "one*", "3/a", "three*", "4/a", "four*", "5/a", "new",
                     "7/b", "y", "1/b", "tab\there"));
             assertThat(contents(c, "kv")).isEqualTo(expected);
             // At-least-once delivery: the same batch again changes nothing.
-            d.applyChanges(c, "kv", s, batch.iterator());
+            d.changes().applyChanges(c, "kv", s, batch.iterator());
             assertThat(contents(c, "kv")).isEqualTo(expected);
             // Several batches in one transaction (the staging table is dropped after each).
-            d.applyChanges(c, "kv", s, List.of(RowChange.delete(1, "a", null)).iterator());
+            d.changes().applyChanges(c, "kv", s, List.of(RowChange.delete(1, "a", null)).iterator());
             expected.remove("1/a");
             assertThat(contents(c, "kv")).isEqualTo(expected);
-            assertThat(d.applyChanges(c, "kv", s, List.<RowChange>of().iterator())).isEqualTo(TableCounts.ZERO);
+            assertThat(d.changes().applyChanges(c, "kv", s, List.<RowChange>of().iterator())).isEqualTo(TableCounts.ZERO);
             c.rollback();
         }
     }
@@ -256,10 +256,10 @@ class PostgresDataIntegrationTest {
             st.execute("CREATE TABLE kv_tx (k1 integer, k2 varchar(5), v varchar(20) NOT NULL, PRIMARY KEY (k1, k2))");
         }
         try (Connection c = db.open()) {
-            d.applyChanges(c, "kv_tx", s, List.of(RowChange.insert(1, "a", "x")).iterator());
+            d.changes().applyChanges(c, "kv_tx", s, List.of(RowChange.insert(1, "a", "x")).iterator());
             c.rollback();
             assertThat(contents(c, "kv_tx")).isEmpty();
-            d.applyChanges(c, "kv_tx", s, List.of(RowChange.insert(1, "a", "x")).iterator());
+            d.changes().applyChanges(c, "kv_tx", s, List.of(RowChange.insert(1, "a", "x")).iterator());
             try (Connection other = db.openAutoCommit()) {
                 assertThat(contents(other, "kv_tx")).isEmpty(); // not committed by the dialect
             }
@@ -276,7 +276,7 @@ class PostgresDataIntegrationTest {
                 Column.of("b", SqlType.of(SqlServerType.INT), false)), List.of("a", "b"));
         try (Connection c = db.open()) {
             create(c, "link", s);
-            d.applyChanges(c, "link", s, List.of(RowChange.insert(1, 1), RowChange.insert(1, 2), RowChange.insert(1, 1),
+            d.changes().applyChanges(c, "link", s, List.of(RowChange.insert(1, 1), RowChange.insert(1, 2), RowChange.insert(1, 1),
                     RowChange.delete(1, 2)).iterator());
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT a, b FROM link")) {
                 assertThat(rs.next()).isTrue();

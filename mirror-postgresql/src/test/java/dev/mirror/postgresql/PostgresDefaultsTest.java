@@ -34,11 +34,11 @@ class PostgresDefaultsTest {
             "int|((1)+(2))|NONE", "datetime|(N'not a date')|NONE", "bit|(N'x')|NONE", "uniqueidentifier|('nope')|NONE", "nvarchar(5)|('a\u0000b')|NONE"})
     void translatesDefaults(String type, String sqlServer, String expected) {
         Column c = KitDefaults.parse(new Column("c", SqlType.parse(type), true, sqlServer));
-        assertThat(dialect.defaultClause(c)).isEqualTo(Optional.ofNullable(expected));
+        assertThat(dialect.types().defaultClause(c)).isEqualTo(Optional.ofNullable(expected));
     }
 
     @org.junit.jupiter.api.Test
     void noDefaultGivesNothing() {
-        assertThat(dialect.defaultClause(Column.of("c", SqlType.parse("int"), true))).isEmpty();
+        assertThat(dialect.types().defaultClause(Column.of("c", SqlType.parse("int"), true))).isEmpty();
     }
 }

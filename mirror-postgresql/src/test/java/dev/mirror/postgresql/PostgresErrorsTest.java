@@ -15,7 +15,7 @@ class PostgresErrorsTest {
             "57P01,TARGET_UNAVAILABLE,true", "23505,TARGET_UNIQUE_VIOLATION,false", "23502,TARGET_CONSTRAINT_VIOLATION,false",
             "22001,TARGET_DATA_INVALID,false", "42P01,TARGET_SQL_INVALID,false", "XX000,TARGET_FAILED,false"})
     void classifiesBySqlState(String state, String code, boolean retryable) {
-        MirrorException e = new PostgresDialect().translate(new SQLException("server says no", state), "loading 'x'");
+        MirrorException e = new PostgresDialect().errors().translate(new SQLException("server says no", state), "loading 'x'");
         assertThat(e.code()).isEqualTo(code);
         assertThat(e.retryable()).isEqualTo(retryable);
         assertThat(e.category()).isEqualTo(ErrorCategory.TARGET);

@@ -75,15 +75,15 @@ class PostgresSchemaIntegrationTest {
     void describeTableReportsWhatColumnTypeProduces() throws SQLException {
         TableSchema s = everyType("every_type");
         try (Connection c = db.open()) {
-            exec(c, d.createTable("every_type", s));
-            List<TargetColumn> cols = d.describeTable(c, "every_type").orElseThrow();
+            exec(c, d.ddl().createTable("every_type", s));
+            List<TargetColumn> cols = d.catalog().describeTable(c, "every_type").orElseThrow();
             assertThat(cols).hasSize(s.columnCount());
             for (int i = 0; i < cols.size(); i++) {
                 Column sc = s.columns().get(i);
                 assertThat(cols.get(i)).as(sc.type().toString())
-                        .isEqualTo(new TargetColumn(sc.name(), d.columnType(sc.type()), sc.nullable()));
+                        .isEqualTo(new TargetColumn(sc.name(), d.types().columnType(sc.type()), sc.nullable()));
             }
-            assertThat(d.describeTable(c, "no_such_table")).isEmpty();
+            assertThat(d.catalog().describeTable(c, "no_such_table")).isEmpty();
             c.rollback();
         }
     }
@@ -96,8 +96,8 @@ class PostgresSchemaIntegrationTest {
         try (Connection c = db.open()) {
             exec(c, List.of("CREATE TABLE \"Mixed Case\" (a int)", "CREATE TABLE plain_one (a int)",
                     "CREATE VIEW not_a_table AS SELECT 1 AS a"));
-            assertThat(d.listTables(c)).contains("Mixed Case", "plain_one").doesNotContain("not_a_table", "mirror_pg_elsewhere");
-            assertThat(d.describeTable(c, "mirror_pg_elsewhere")).isEmpty();
+            assertThat(d.catalog().listTables(c)).contains("Mixed Case", "plain_one").doesNotContain("not_a_table", "mirror_pg_elsewhere");
+            assertThat(d.catalog().describeTable(c, "mirror_pg_elsewhere")).isEmpty();
             c.rollback();
         } finally {
             try (Connection plain = db.openPlain(); Statement s = plain.createStatement()) {
@@ -108,18 +108,18 @@ class PostgresSchemaIntegrationTest {
 
     @Test
     void hostileAndLongNamesWork() throws SQLException {
-        String table = d.targetName("we\"ird; DROP TABLE x; -- 'tbl' Ærø");
+        String table = d.names().targetName("we\"ird; DROP TABLE x; -- 'tbl' Ærø");
         String longCol = "k".repeat(128);
         TableSchema s = new TableSchema("t", List.of(Column.of(longCol, SqlType.of(SqlServerType.INT), false),
                 Column.of("it's \"quoted\"", SqlType.parse("nvarchar(20)"), true), Column.of("名前", SqlType.parse("nvarchar(5)"), true)),
                 List.of(longCol));
         try (Connection c = db.open()) {
-            exec(c, d.createTable(table, s));
-            assertThat(d.listTables(c)).contains(table);
-            assertThat(d.describeTable(c, table).orElseThrow()).extracting(TargetColumn::name)
-                    .containsExactly(d.targetName(longCol), "it's \"quoted\"", "名前");
-            assertThat(d.bulkLoad(c, table, s, List.of(Row.of(1, "x;'\"", "ü")).iterator(), BulkProgress.NONE)).isEqualTo(1);
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM " + d.quote(table))) {
+            exec(c, d.ddl().createTable(table, s));
+            assertThat(d.catalog().listTables(c)).contains(table);
+            assertThat(d.catalog().describeTable(c, table).orElseThrow()).extracting(TargetColumn::name)
+                    .containsExactly(d.names().targetName(longCol), "it's \"quoted\"", "名前");
+            assertThat(d.bulk().bulkLoad(c, table, s, List.of(Row.of(1, "x;'\"", "ü")).iterator(), BulkProgress.NONE)).isEqualTo(1);
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM " + d.names().quote(table))) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(2)).isEqualTo("x;'\"");
             }
@@ -138,7 +138,7 @@ class PostgresSchemaIntegrationTest {
                 KitDefaults.parse(new Column("b", SqlType.of(SqlServerType.BIT), false, "((1))")),
                 KitDefaults.parse(new Column("skip", SqlType.of(SqlServerType.DATETIME), true, "((0))"))), List.of("id"));
         try (Connection c = db.open()) {
-            exec(c, d.createTable("defaults", s));
+            exec(c, d.ddl().createTable("defaults", s));
             exec(c, List.of("INSERT INTO defaults (id) VALUES (1)"));
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT n, s, d, now, b, skip FROM defaults")) {
                 assertThat(rs.next()).isTrue();
@@ -160,32 +160,32 @@ class PostgresSchemaIntegrationTest {
         TableSchema s = new TableSchema("alter_me", List.of(Column.of("id", SqlType.of(SqlServerType.INT), false), v10, n),
                 List.of("id"));
         try (Connection c = db.open()) {
-            exec(c, d.createTable("alter_me", s));
-            d.bulkLoad(c, "alter_me", s, List.of(Row.of(1, "abc", 7)).iterator(), BulkProgress.NONE);
+            exec(c, d.ddl().createTable("alter_me", s));
+            d.bulk().bulkLoad(c, "alter_me", s, List.of(Row.of(1, "abc", 7)).iterator(), BulkProgress.NONE);
             Column v20 = Column.of("v", SqlType.parse("nvarchar(20)"), true);
-            exec(c, d.alterColumn("alter_me", v10, v20));
-            exec(c, d.alterColumn("alter_me", n, Column.of("n", SqlType.of(SqlServerType.BIGINT), true)));
-            exec(c, d.addColumn("alter_me", KitDefaults.parse(new Column("added", SqlType.of(SqlServerType.INT), false, "((0))"))));
-            exec(c, d.addColumn("alter_me", Column.of("gone", SqlType.of(SqlServerType.BIT), true)));
-            exec(c, List.of(d.dropColumn("alter_me", "gone")));
-            assertThat(d.describeTable(c, "alter_me").orElseThrow()).containsExactly(
+            exec(c, d.ddl().alterColumn("alter_me", v10, v20));
+            exec(c, d.ddl().alterColumn("alter_me", n, Column.of("n", SqlType.of(SqlServerType.BIGINT), true)));
+            exec(c, d.ddl().addColumn("alter_me", KitDefaults.parse(new Column("added", SqlType.of(SqlServerType.INT), false, "((0))"))));
+            exec(c, d.ddl().addColumn("alter_me", Column.of("gone", SqlType.of(SqlServerType.BIT), true)));
+            exec(c, List.of(d.ddl().dropColumn("alter_me", "gone")));
+            assertThat(d.catalog().describeTable(c, "alter_me").orElseThrow()).containsExactly(
                     new TargetColumn("id", "integer", false), new TargetColumn("v", "varchar(20)", true),
                     new TargetColumn("n", "bigint", true), new TargetColumn("added", "integer", false));
-            exec(c, List.of(d.renameTable("alter_me", "alter_me 2")));
-            assertThat(d.listTables(c)).contains("alter_me 2").doesNotContain("alter_me");
+            exec(c, List.of(d.ddl().renameTable("alter_me", "alter_me 2")));
+            assertThat(d.catalog().listTables(c)).contains("alter_me 2").doesNotContain("alter_me");
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT v, n, added FROM \"alter_me 2\"")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo("abc");
                 assertThat(rs.getLong(2)).isEqualTo(7);
                 assertThat(rs.getInt(3)).isZero();
             }
-            exec(c, List.of(d.truncateTable("alter_me 2")));
+            exec(c, List.of(d.ddl().truncateTable("alter_me 2")));
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM \"alter_me 2\"")) {
                 rs.next();
                 assertThat(rs.getLong(1)).isZero();
             }
-            exec(c, List.of(d.dropTable("alter_me 2"), d.dropTable("alter_me 2")));
-            assertThat(d.listTables(c)).doesNotContain("alter_me 2");
+            exec(c, List.of(d.ddl().dropTable("alter_me 2"), d.ddl().dropTable("alter_me 2")));
+            assertThat(d.catalog().listTables(c)).doesNotContain("alter_me 2");
             c.rollback();
         }
     }
@@ -196,11 +196,11 @@ class PostgresSchemaIntegrationTest {
                 Column.of("a", SqlType.parse("nvarchar(10)"), true), Column.of("b", SqlType.of(SqlServerType.INT), true)),
                 List.of("id"));
         try (Connection c = db.open()) {
-            exec(c, d.createTable("indexed", s));
-            assertThat(d.listIndexes(c, "indexed")).isEmpty();
-            exec(c, List.of(d.createIndex("indexed", new IndexDefinition("ix a\"1", List.of(new IndexColumn("a", true)), true,
+            exec(c, d.ddl().createTable("indexed", s));
+            assertThat(d.catalog().listIndexes(c, "indexed")).isEmpty();
+            exec(c, List.of(d.ddl().createIndex("indexed", new IndexDefinition("ix a\"1", List.of(new IndexColumn("a", true)), true,
                     List.of("b"), "\"b\" > 0"))));
-            assertThat(d.listIndexes(c, "indexed")).containsExactly("ix a\"1");
+            assertThat(d.catalog().listIndexes(c, "indexed")).containsExactly("ix a\"1");
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
                     "SELECT pg_get_indexdef('\"ix a\"\"1\"'::regclass)")) {
                 rs.next();
@@ -216,19 +216,19 @@ class PostgresSchemaIntegrationTest {
             s.execute("CREATE TABLE locked (id int PRIMARY KEY)");
             s.execute("INSERT INTO locked VALUES (1)");
             SQLException dup = catchSql(() -> s.execute("INSERT INTO locked VALUES (1)"));
-            MirrorException e = d.translate(dup, "inserting into 'locked'");
+            MirrorException e = d.errors().translate(dup, "inserting into 'locked'");
             assertThat(e.code()).isEqualTo("TARGET_UNIQUE_VIOLATION");
             assertThat(e.retryable()).isFalse();
             assertThat(e.getMessage()).contains("duplicate key");
             try (Connection holder = db.open(); Statement hs = holder.createStatement()) {
                 hs.execute("SELECT * FROM locked FOR UPDATE");
                 SQLException nowait = catchSql(() -> s.execute("SELECT * FROM locked FOR UPDATE NOWAIT"));
-                MirrorException lock = d.translate(nowait, "locking");
+                MirrorException lock = d.errors().translate(nowait, "locking");
                 assertThat(lock.code()).isEqualTo("TARGET_LOCK_TIMEOUT");
                 assertThat(lock.retryable()).isTrue();
                 s.execute("SET statement_timeout = '50ms'");
                 SQLException cancel = catchSql(() -> s.execute("SELECT pg_sleep(5)"));
-                assertThat(d.translate(cancel, "sleeping").retryable()).isTrue();
+                assertThat(d.errors().translate(cancel, "sleeping").retryable()).isTrue();
                 holder.rollback();
             }
         }
@@ -251,14 +251,14 @@ class PostgresSchemaIntegrationTest {
         TableSchema s = new TableSchema("nul", List.of(Column.of("id", SqlType.of(SqlServerType.INT), false),
                 Column.of("txt", SqlType.parse("nvarchar(10)"), true)), List.of("id"));
         try (Connection c = db.open()) {
-            exec(c, d.createTable("nul", s));
+            exec(c, d.ddl().createTable("nul", s));
             Iterator<Row> rows = List.of(Row.of(1, "ok"), Row.of(2, "bad\0")).iterator();
-            assertThatThrownBy(() -> d.bulkLoad(c, "nul", s, rows, BulkProgress.NONE))
+            assertThatThrownBy(() -> d.bulk().bulkLoad(c, "nul", s, rows, BulkProgress.NONE))
                     .isInstanceOf(MirrorException.class).hasMessageContaining("'nul'").hasMessageContaining("'txt'")
                     .hasMessageContaining("row 2");
             c.rollback();
             // The connection is usable again after the rollback.
-            assertThat(d.listTables(c)).doesNotContain("nul");
+            assertThat(d.catalog().listTables(c)).doesNotContain("nul");
         }
     }
 

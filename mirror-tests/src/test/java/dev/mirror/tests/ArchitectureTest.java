@@ -3,6 +3,8 @@ package dev.mirror.tests;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -22,6 +24,9 @@ class ArchitectureTest {
     static void load() {
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TEST_FIXTURES)
+                // the test-jars of mirror-sqlserver and mirror-superoffice are on this module's classpath: their classes
+                // are tests too (they may use the kits), not the plugins' main code these rules are about
+                .withImportOption(location -> !location.contains("-tests.jar"))
                 .importPackages("dev.mirror", "com.example.mirror");
     }
 
@@ -32,6 +37,30 @@ class ArchitectureTest {
                 .because("mirror-api is what third parties compile against: keep it free of libraries and of core; "
                         + "move the dependency into core or a plugin, or express it as an interface/record in the API");
         rule.check(classes);
+    }
+
+    @Test
+    void dialectSupportDependsOnTheApiOnly() {
+        classes().that().resideInAPackage("dev.mirror.dialect.support..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.annotation..", "org.slf4j..",
+                        "dev.mirror.api..", "dev.mirror.dialect.support..")
+                .because("mirror-dialect-support is what third-party dialects build on next to mirror-api: keep it free of core "
+                        + "and of any database's specifics (those belong in the dialect's own StageSql, names and DDL)")
+                .check(classes);
+    }
+
+    /** Each dialect plugin and the packages it may use besides its own: the API, dialect-support, third-party libraries. */
+    @Test
+    void dialectPluginsDependOnTheApiAndDialectSupportOnly() {
+        for (String dialect : new String[] {"dev.mirror.h2..", "dev.mirror.postgresql..", "dev.mirror.sqlserver.."}) {
+            noClasses().that().resideInAPackage(dialect)
+                    .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("dev.mirror..")
+                            .and(DescribedPredicate.not(JavaClass.Predicates.resideInAnyPackage(
+                                    "dev.mirror.api..", "dev.mirror.dialect.support..", dialect))))
+                    .because("a dialect plugin is built against mirror-api and mirror-dialect-support only (never "
+                            + "dev.mirror.core..): move what it needs from core into the API or into dialect-support")
+                    .check(classes);
+        }
     }
 
     @Test

@@ -230,9 +230,9 @@ class AtomicRepopulationTest {
     }
 
     static String fingerprint(Connection c, dev.mirror.api.dialect.TargetDialect d) throws SQLException {
-        String v = "CAST(" + d.quote("v") + " AS VARCHAR(40))";
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*), SUM(" + d.quote("contact_id")
-                + "), MIN(" + v + "), MAX(" + v + ") FROM " + d.quote(TABLE))) {
+        String v = "CAST(" + d.names().quote("v") + " AS VARCHAR(40))";
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*), SUM(" + d.names().quote("contact_id")
+                + "), MIN(" + v + "), MAX(" + v + ") FROM " + d.names().quote(TABLE))) {
             rs.next();
             return rs.getLong(1) + "/" + rs.getLong(2) + "/" + rs.getString(3) + "/" + rs.getString(4);
         }
@@ -247,7 +247,7 @@ class AtomicRepopulationTest {
     }
 
     private static Set<String> tables(Mirror m) {
-        return m.target().inTransaction("listing", true, c -> m.target().dialect().listTables(c));
+        return m.target().inTransaction("listing", true, c -> m.target().dialect().catalog().listTables(c));
     }
 
     private ContentsReader reader(Mirror m) throws SQLException {

@@ -71,7 +71,7 @@ public class ColumnOptionsEndToEndTest {
                         + "hash=firstname,lastname;salt=").doesNotContain(SALT);
                 try (Connection c = mirror.target().dataSource().getConnection()) {
                     var d = mirror.target().dialect();
-                    assertThat(d.describeTable(c, d.targetName("person")).orElseThrow())
+                    assertThat(d.catalog().describeTable(c, d.names().targetName("person")).orElseThrow())
                             .noneMatch(col -> EXCLUDED.contains(col.name().toLowerCase()));
                     MirrorContents.assertEquals(c, d, expectedSchema(person), expectedRows(person, data.rows("person", step)));
                 }

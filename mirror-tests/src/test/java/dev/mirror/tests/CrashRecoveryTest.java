@@ -140,7 +140,7 @@ class CrashRecoveryTest {
     }
 
     private static java.util.Set<String> tables(Mirror m) {
-        return m.target().inTransaction("listing", true, c -> m.target().dialect().listTables(c));
+        return m.target().inTransaction("listing", true, c -> m.target().dialect().catalog().listTables(c));
     }
 
     private static MetadataRow row(Mirror m, String table) {
@@ -149,7 +149,7 @@ class CrashRecoveryTest {
 
     private static long count(Mirror m, String table) throws Exception {
         try (var c = m.target().dataSource().getConnection(); var s = c.createStatement();
-             var rs = s.executeQuery("SELECT COUNT(*) FROM " + m.target().dialect().quote(table))) {
+             var rs = s.executeQuery("SELECT COUNT(*) FROM " + m.target().dialect().names().quote(table))) {
             rs.next();
             return rs.getLong(1);
         }

@@ -2,24 +2,23 @@ package dev.mirror.tests;
 
 import dev.mirror.api.MirrorException;
 import dev.mirror.api.config.PluginConfig;
-import dev.mirror.api.model.Column;
-import dev.mirror.api.model.Row;
 import dev.mirror.api.model.RowChange;
-import dev.mirror.api.model.SqlType;
 import dev.mirror.api.model.TableSchema;
 import dev.mirror.api.protocol.TableCounts;
-import dev.mirror.api.dialect.BulkProgress;
+import dev.mirror.api.dialect.BulkLoader;
 import dev.mirror.api.dialect.Capability;
-import dev.mirror.api.dialect.IndexDefinition;
-import dev.mirror.api.dialect.TargetColumn;
+import dev.mirror.api.dialect.ChangeApplier;
+import dev.mirror.api.dialect.DialectCatalog;
+import dev.mirror.api.dialect.DialectDdl;
+import dev.mirror.api.dialect.DialectNames;
+import dev.mirror.api.dialect.DialectTypes;
+import dev.mirror.api.dialect.ErrorTranslator;
 import dev.mirror.api.dialect.TargetDialect;
 import dev.mirror.api.dialect.TargetDialectProvider;
 import dev.mirror.h2.H2DialectProvider;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Iterator;
-import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -80,27 +79,34 @@ public final class FaultyH2DialectProvider implements TargetDialectProvider {
             };
         }
 
+        /** Only the bulk path and the apply are wrapped; every other concern is H2's own. */
         @Override
-        public long bulkLoad(Connection c, String t, TableSchema s, Iterator<Row> rows, BulkProgress p) throws SQLException {
-            return d.bulkLoad(c, t, s, failing("bulkLoad", t, rows), p);
+        public BulkLoader bulk() {
+            return (c, t, s, rows, p) -> d.bulk().bulkLoad(c, t, s, failing("bulkLoad", t, rows), p);
         }
 
         @Override
-        public TableCounts applyChanges(Connection c, String t, TableSchema s, Iterator<RowChange> changes) throws SQLException {
-            return d.applyChanges(c, t, s, failing("applyChanges", t, changes));
-        }
-
-        /** {@code applyChanges}: fails while the batch is staged; {@code stagedWork}: after core's statements ran, uncommitted. */
-        @Override
-        public TableCounts withStagedChanges(Connection c, String t, TableSchema s, Iterator<RowChange> changes,
-                                             dev.mirror.api.dialect.StagedChanges.Work work) throws SQLException {
-            boolean afterWork = during.equals("stagedWork") && t.equalsIgnoreCase(table);
-            return d.withStagedChanges(c, t, s, failing("applyChanges", t, changes), (cc, stage) -> {
-                work.run(cc, stage);
-                if (afterWork) {
-                    fault("core's statements on the stage of " + t);
+        public ChangeApplier changes() {
+            return new ChangeApplier() {
+                @Override
+                public TableCounts applyChanges(Connection c, String t, TableSchema s, Iterator<RowChange> changes)
+                        throws SQLException {
+                    return d.changes().applyChanges(c, t, s, failing("applyChanges", t, changes));
                 }
-            });
+
+            /** {@code applyChanges}: fails while the batch is staged; {@code stagedWork}: after core's statements ran, uncommitted. */
+            @Override
+            public TableCounts withStagedChanges(Connection c, String t, TableSchema s, Iterator<RowChange> changes,
+                                                 dev.mirror.api.dialect.StagedChanges.Work work) throws SQLException {
+                boolean afterWork = during.equals("stagedWork") && t.equalsIgnoreCase(table);
+                return d.changes().withStagedChanges(c, t, s, failing("applyChanges", t, changes), (cc, stage) -> {
+                    work.run(cc, stage);
+                    if (afterWork) {
+                        fault("core's statements on the stage of " + t);
+                    }
+                });
+            }
+            };
         }
 
         private void fault(String where) {
@@ -121,38 +127,28 @@ public final class FaultyH2DialectProvider implements TargetDialectProvider {
         }
 
         @Override
-        public String targetName(String sourceName) {
-            return d.targetName(sourceName);
+        public DialectNames names() {
+            return d.names();
         }
 
         @Override
-        public String quote(String targetName) {
-            return d.quote(targetName);
+        public DialectTypes types() {
+            return d.types();
         }
 
         @Override
-        public String columnType(SqlType type) {
-            return d.columnType(type);
+        public DialectDdl ddl() {
+            return d.ddl();
         }
 
         @Override
-        public Optional<String> defaultClause(Column column) {
-            return d.defaultClause(column);
+        public DialectCatalog catalog() {
+            return d.catalog();
         }
 
         @Override
-        public List<String> createTable(String t, TableSchema schema) {
-            return d.createTable(t, schema);
-        }
-
-        @Override
-        public String dropTable(String t) {
-            return d.dropTable(t);
-        }
-
-        @Override
-        public String renameIndex(String table, String from, String to) {
-            return d.renameIndex(table, from, to);
+        public ErrorTranslator errors() {
+            return d.errors();
         }
 
         @Override
@@ -164,55 +160,6 @@ public final class FaultyH2DialectProvider implements TargetDialectProvider {
             d.swapShadow(connection, table, shadow, inSwap);
         }
 
-        @Override
-        public String renameTable(String from, String to) {
-            return d.renameTable(from, to);
-        }
-
-        @Override
-        public List<String> addColumn(String t, Column column) {
-            return d.addColumn(t, column);
-        }
-
-        @Override
-        public String dropColumn(String t, String column) {
-            return d.dropColumn(t, column);
-        }
-
-        @Override
-        public List<String> alterColumn(String t, Column from, Column to) {
-            return d.alterColumn(t, from, to);
-        }
-
-        @Override
-        public String truncateTable(String t) {
-            return d.truncateTable(t);
-        }
-
-        @Override
-        public Set<String> listTables(Connection c) throws SQLException {
-            return d.listTables(c);
-        }
-
-        @Override
-        public Optional<List<TargetColumn>> describeTable(Connection c, String t) throws SQLException {
-            return d.describeTable(c, t);
-        }
-
-        @Override
-        public MirrorException translate(SQLException e, String what) {
-            return d.translate(e, what);
-        }
-
-        @Override
-        public String createIndex(String t, IndexDefinition index) {
-            return d.createIndex(t, index);
-        }
-
-        @Override
-        public Set<String> listIndexes(Connection c, String t) throws SQLException {
-            return d.listIndexes(c, t);
-        }
 
         @Override
         public void prepareConnection(Connection c) throws SQLException {

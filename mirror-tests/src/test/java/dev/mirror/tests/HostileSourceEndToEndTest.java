@@ -51,12 +51,12 @@ public class HostileSourceEndToEndTest {
             try (Connection c = m.target().dataSource().getConnection(); Statement s = c.createStatement()) {
                 var d = m.target().dialect();
                 for (String ok : new String[] {HostileSourceProvider.ORDINARY, HostileSourceProvider.HOSTILE, HostileSourceProvider.LONG}) {
-                    try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + d.quote(d.targetName(ok)))) {
+                    try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + d.names().quote(d.names().targetName(ok)))) {
                         rs.next();
                         assertThat(rs.getLong(1)).as("rows of %s", ok).isEqualTo(HostileSourceProvider.ROWS);
                     }
                 }
-                try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + d.quote(d.targetName(HostileSourceProvider.BREAKS)))) {
+                try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + d.names().quote(d.names().targetName(HostileSourceProvider.BREAKS)))) {
                     rs.next();
                     assertThat(rs.getLong(1)).as("the broken stream was rolled back").isZero();
                 }

@@ -64,8 +64,8 @@ public class IndexesEndToEndTest {
         // by hand: drop a declared index, add an undeclared one
         try (Mirror m = TestMirrors.build(config(1)); Connection c = m.target().dataSource().getConnection(); Statement s = c.createStatement()) {
             var d = m.target().dialect();
-            s.execute("DROP INDEX " + d.quote("ix_contact_name") + (dialect().equals("sqlserver") ? " ON " + d.quote("contact") : ""));
-            s.execute("CREATE INDEX " + d.quote("my_own_index") + " ON " + d.quote("contact") + " (" + d.quote("kananame") + ")");
+            s.execute("DROP INDEX " + d.names().quote("ix_contact_name") + (dialect().equals("sqlserver") ? " ON " + d.names().quote("contact") : ""));
+            s.execute("CREATE INDEX " + d.names().quote("my_own_index") + " ON " + d.names().quote("contact") + " (" + d.names().quote("kananame") + ")");
         }
         cycle(2);
         assertIndexes("contact", "ix_contact_name", "my_own_index");
@@ -108,7 +108,7 @@ public class IndexesEndToEndTest {
     private void assertIndexes(String table, String... expected) throws Exception {
         try (Mirror m = TestMirrors.build(config(1)); Connection c = m.target().dataSource().getConnection()) {
             Set<String> have = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-            have.addAll(m.target().dialect().listIndexes(c, table));
+            have.addAll(m.target().dialect().catalog().listIndexes(c, table));
             assertThat(have).as("indexes on %s", table).contains(expected);
         }
     }

@@ -50,9 +50,9 @@ class IndexesOnModeColumnsTest {
             assertThat(r.tables()).as("no hook warnings").allSatisfy(t -> assertThat(t.reason()).doesNotContain("hook '"));
             try (Connection c = m.target().dataSource().getConnection()) {
                 Set<String> contact = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-                contact.addAll(m.target().dialect().listIndexes(c, "contact"));
+                contact.addAll(m.target().dialect().catalog().listIndexes(c, "contact"));
                 Set<String> person = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-                person.addAll(m.target().dialect().listIndexes(c, "person"));
+                person.addAll(m.target().dialect().catalog().listIndexes(c, "person"));
                 assertThat(contact).contains("ix_contact_current");
                 assertThat(person).contains("ix_person_deleted");
             }

@@ -23,11 +23,11 @@ final class MirrorContents {
     static List<List<Object>> read(Connection c, TargetDialect d, TableSchema schema) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT ");
         for (int i = 0; i < schema.columnCount(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(d.quote(d.targetName(schema.columns().get(i).name())));
+            sql.append(i == 0 ? "" : ", ").append(d.names().quote(d.names().targetName(schema.columns().get(i).name())));
         }
-        sql.append(" FROM ").append(d.quote(d.targetName(schema.name()))).append(" ORDER BY ");
+        sql.append(" FROM ").append(d.names().quote(d.names().targetName(schema.name()))).append(" ORDER BY ");
         for (int i = 0; i < schema.primaryKey().size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(d.quote(d.targetName(schema.primaryKey().get(i))));
+            sql.append(i == 0 ? "" : ", ").append(d.names().quote(d.names().targetName(schema.primaryKey().get(i))));
         }
         List<List<Object>> rows = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql.toString())) {

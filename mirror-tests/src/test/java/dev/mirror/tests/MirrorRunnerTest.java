@@ -209,9 +209,9 @@ class MirrorRunnerTest {
         try (Mirror m = TestMirrors.build(config)) {
             MirrorRunner running = MirrorRunner.start(m, recorder);
             assertThat(recorder.firstCycle.await(60, TimeUnit.SECONDS)).isTrue();
-            String table = m.target().dialect().quote(m.target().dialect().targetName("Runner_mirroring_lock"));
-            String owner = m.target().dialect().quote(m.target().dialect().targetName("owner"));
-            String expires = m.target().dialect().quote(m.target().dialect().targetName("expires"));
+            String table = m.target().dialect().names().quote(m.target().dialect().names().targetName("Runner_mirroring_lock"));
+            String owner = m.target().dialect().names().quote(m.target().dialect().names().targetName("owner"));
+            String expires = m.target().dialect().names().quote(m.target().dialect().names().targetName("expires"));
             m.target().autoCommit("stealing the lock", c -> {
                 try (var st = c.createStatement()) {
                     return st.executeUpdate("UPDATE " + table + " SET " + owner + " = 'thief', " + expires

@@ -56,7 +56,7 @@ class SelfHealingTest {
         try (Mirror m = mirror(1); Connection c = m.target().dataSource().getConnection(); Statement s = c.createStatement()) {
             c.setAutoCommit(true);
             for (String statement : sql) {
-                s.execute(statement.replace("{t}", m.target().dialect().quote("person")));
+                s.execute(statement.replace("{t}", m.target().dialect().names().quote("person")));
             }
         }
     }
@@ -124,7 +124,7 @@ class SelfHealingTest {
 
     private String quote(String column) {
         try (Mirror m = mirror(1)) {
-            return m.target().dialect().quote(column);
+            return m.target().dialect().names().quote(column);
         }
     }
 
@@ -137,7 +137,7 @@ class SelfHealingTest {
 
     private static List<String> columns(Mirror m, String table) {
         TargetDialect d = m.target().dialect();
-        return m.target().inTransaction("describing", true, c -> d.describeTable(c, d.targetName(table)))
+        return m.target().inTransaction("describing", true, c -> d.catalog().describeTable(c, d.names().targetName(table)))
                 .orElseThrow().stream().map(TargetColumn::name).toList();
     }
 

@@ -150,7 +150,7 @@ abstract class SuperOfficeEndToEndTest {
             }
             try (Connection c = mirror.target().dataSource().getConnection()) {
                 assertThat(keyFingerprint(c, d)).startsWith(next.size() + "/");
-                assertThat(d.listTables(c)).as("no shadow left").noneMatch(t -> t.toLowerCase(java.util.Locale.ROOT).contains("shadow"));
+                assertThat(d.catalog().listTables(c)).as("no shadow left").noneMatch(t -> t.toLowerCase(java.util.Locale.ROOT).contains("shadow"));
             }
         }
     }
@@ -163,7 +163,7 @@ abstract class SuperOfficeEndToEndTest {
 
     private static String keyFingerprint(Connection c, TargetDialect d) throws java.sql.SQLException {
         try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*), SUM("
-                + d.quote("contact_id") + "), MIN(" + d.quote("name") + "), MAX(" + d.quote("name") + ") FROM " + d.quote("contact"))) {
+                + d.names().quote("contact_id") + "), MIN(" + d.names().quote("name") + "), MAX(" + d.names().quote("name") + ") FROM " + d.names().quote("contact"))) {
             rs.next();
             return rs.getLong(1) + "/" + rs.getLong(2) + "/" + rs.getString(3) + "/" + rs.getString(4);
         }
@@ -217,11 +217,11 @@ abstract class SuperOfficeEndToEndTest {
             } else {
                 assertThat(row.state()).as("state of %s at step %d (%s)", t.name(), step, row.message()).isEqualTo(MetadataTable.OK);
                 assertThat(row.schemaHash()).as("schema hash of %s", t.name()).isEqualTo(SchemaHash.of(t));
-                expectedTables.add(dialect.targetName(t.name()));
+                expectedTables.add(dialect.names().targetName(t.name()));
             }
         }
         Set<String> existing = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        existing.addAll(dialect.listTables(c));
+        existing.addAll(dialect.catalog().listTables(c));
         assertThat(existing).as("at step %d the mirror holds exactly the mirrored tables and the metadata table "
                 + "(blocked tables and the table dropped at step 5 are absent)", step).containsExactlyInAnyOrderElementsOf(expectedTables);
         for (TableSchema t : tables) {

@@ -204,15 +204,15 @@ abstract class SuperOfficeTenantsTest {
     }
 
     static List<String> tables(TargetDialect d, Connection c) throws SQLException {
-        return List.copyOf(d.listTables(c));
+        return List.copyOf(d.catalog().listTables(c));
     }
 
     static List<String> read(TargetDialect d, Connection c, TableSchema t) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT ");
         for (int i = 0; i < t.columnCount(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(d.quote(d.targetName(t.columns().get(i).name())));
+            sql.append(i == 0 ? "" : ", ").append(d.names().quote(d.names().targetName(t.columns().get(i).name())));
         }
-        sql.append(" FROM ").append(d.quote(d.targetName(t.name()))).append(" ORDER BY 1");
+        sql.append(" FROM ").append(d.names().quote(d.names().targetName(t.name()))).append(" ORDER BY 1");
         List<String> rows = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql.toString())) {
             while (rs.next()) {

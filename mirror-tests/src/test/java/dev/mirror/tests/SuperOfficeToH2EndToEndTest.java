@@ -50,7 +50,7 @@ class SuperOfficeToH2EndToEndTest extends SuperOfficeEndToEndTest {
             assertThat(mirror.status()).as("the configured context's status is TenantA's metadata").isNotEmpty()
                     .allSatisfy(r -> assertThat(r.lsn()).isEqualTo(SampleDataSet.lsn(SampleDataSet.LAST_STEP)));
             try (Connection c = DriverManager.getConnection(url("TenantB"))) {
-                assertThat(mirror.target().dialect().listTables(c)).as("tenant B's database holds no trace of tenant A")
+                assertThat(mirror.target().dialect().catalog().listTables(c)).as("tenant B's database holds no trace of tenant A")
                         .noneMatch(t -> t.equalsIgnoreCase("TenantA_mirroring"));
             }
         }

@@ -112,12 +112,12 @@ public class TableModesEndToEndTest {
         String flag = history ? "_mirror_active" : "_mirror_deleted";
         StringBuilder sql = new StringBuilder("SELECT ");
         for (Column col : t.columns()) {
-            sql.append(d.quote(d.targetName(col.name()))).append(", ");
+            sql.append(d.names().quote(d.names().targetName(col.name()))).append(", ");
         }
-        sql.append(d.quote(d.targetName(flag)));
-        sql.append(history ? ", " + d.quote(d.targetName("_mirror_valid_from")) + ", " + d.quote(d.targetName("_mirror_valid_to"))
-                : ", " + d.quote(d.targetName("_mirror_synced")));
-        sql.append(" FROM ").append(d.quote(d.targetName(t.name())));
+        sql.append(d.names().quote(d.names().targetName(flag)));
+        sql.append(history ? ", " + d.names().quote(d.names().targetName("_mirror_valid_from")) + ", " + d.names().quote(d.names().targetName("_mirror_valid_to"))
+                : ", " + d.names().quote(d.names().targetName("_mirror_synced")));
+        sql.append(" FROM ").append(d.names().quote(d.names().targetName(t.name())));
         List<List<Object>> actual = new ArrayList<>();
         Map<List<Object>, List<LocalDateTime[]>> periods = new LinkedHashMap<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql.toString())) {

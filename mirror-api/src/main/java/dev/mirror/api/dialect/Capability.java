@@ -7,9 +7,9 @@ package dev.mirror.api.dialect;
 public enum Capability {
     /** DDL is transactional: a table can be created, filled and renamed into place in one transaction. */
     TRANSACTIONAL_DDL,
-    /** {@link TargetDialect#renameTable} and {@link TargetDialect#renameIndex} are supported (shadow-table swap on repopulation). */
+    /** {@link DialectDdl#renameTable} and {@link DialectDdl#renameIndex} are supported (shadow-table swap on repopulation). */
     RENAME_TABLE,
-    /** Column types can be changed in place ({@link TargetDialect#alterColumn}). */
+    /** Column types can be changed in place ({@link DialectDdl#alterColumn}). */
     ALTER_COLUMN,
     /** Indexes can carry included (non-key) columns. */
     INDEX_INCLUDE,

@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 
 /**
- * A batch of changes a dialect has staged for core ({@link TargetDialect#withStagedChanges}): SQL references, already
+ * A batch of changes a dialect has staged for core ({@link ChangeApplier#withStagedChanges}): SQL references, already
  * quoted, to the stage table and its columns, so that core can run its own set-wise statements over the stage (soft
  * delete and history modes) in plain SQL that every target accepts.
  *
@@ -22,7 +22,7 @@ public record StagedChanges(String table, List<String> columns, String seq, Stri
         requireNonNull(op, "op is null");
     }
 
-    /** Core's part of a {@link TargetDialect#withStagedChanges}: runs on the caller's connection and transaction. */
+    /** Core's part of a {@link ChangeApplier#withStagedChanges}: runs on the caller's connection and transaction. */
     @FunctionalInterface
     public interface Work {
         void run(java.sql.Connection connection, StagedChanges stage) throws java.sql.SQLException;

@@ -6,7 +6,7 @@ import static java.util.Objects.requireNonNull;
  * A column of a mirror table as the target really has it (introspected).
  *
  * @param name       the column name in the target
- * @param nativeType the target's type, normalized the way {@link TargetDialect#columnType} prints it
+ * @param nativeType the target's type, normalized the way {@link DialectTypes#columnType} prints it
  *                   (so that the two can be compared)
  * @param nullable   whether the target column accepts NULL
  */

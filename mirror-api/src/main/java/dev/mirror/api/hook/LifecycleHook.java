@@ -45,7 +45,7 @@ public interface LifecycleHook {
      * A repopulation's new contents are fully loaded into {@code shadowTable} (a target name, committed, not yet visible to
      * readers) and are about to be swapped into the table's place: build indexes here, on the shadow, so they exist the
      * moment readers see the new contents. Index names are schema-wide on some targets (PostgreSQL, H2): give them
-     * temporary names and rename them in {@link #onTablePopulated} (see {@code TargetDialect.renameIndex}). Not called
+     * temporary names and rename them in {@link #onTablePopulated} (see {@link TargetSession#renameIndex}). Not called
      * when a table that did not exist yet is loaded directly (then only {@link #onTablePopulated}).
      */
     default void onShadowLoaded(TableEvent event, String shadowTable) {

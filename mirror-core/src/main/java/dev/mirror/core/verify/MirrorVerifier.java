@@ -57,7 +57,7 @@ public final class MirrorVerifier {
         TargetDialect dialect = target.dialect();
         Set<String> mirrorTables = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         Map<String, MetadataRow> rows = target.inTransaction("listing the mirror's tables", true, c -> {
-            mirrorTables.addAll(dialect.listTables(c));
+            mirrorTables.addAll(dialect.catalog().listTables(c));
             return mirrorTables.contains(metadata.targetName()) ? metadata.readAll(c) : Map.<String, MetadataRow>of();
         });
         List<TableVerification> results = new ArrayList<>();
@@ -74,7 +74,7 @@ public final class MirrorVerifier {
                         schema.name(), stored.options());
                 continue;
             }
-            results.add(verifyTable(schema, source, mirrorTables.contains(dialect.targetName(schema.name()))));
+            results.add(verifyTable(schema, source, mirrorTables.contains(dialect.names().targetName(schema.name()))));
         }
         for (MetadataRow row : rows.values()) {
             if (!sourceNames.contains(row.table()) && !MetadataTable.BLOCKED.equals(row.state())
@@ -91,7 +91,7 @@ public final class MirrorVerifier {
             long[] n = {0};
             sourceRows(schema, source).forEach(v -> n[0]++);
             return TableVerification.problem(schema.name(), TableVerification.Status.MISSING_TABLE, n[0], -1,
-                    "the mirror has no table " + target.dialect().targetName(schema.name()));
+                    "the mirror has no table " + target.dialect().names().targetName(schema.name()));
         }
         try {
             long count = mirrorCount(schema);
@@ -122,7 +122,7 @@ public final class MirrorVerifier {
 
     private long mirrorCount(TableSchema schema) {
         TargetDialect d = target.dialect();
-        String sql = "SELECT COUNT(*) FROM " + d.quote(d.targetName(schema.name()));
+        String sql = "SELECT COUNT(*) FROM " + d.names().quote(d.names().targetName(schema.name()));
         return target.inTransaction("counting rows of " + schema.name(), true, c -> {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
                 rs.next();
@@ -135,9 +135,9 @@ public final class MirrorVerifier {
         TargetDialect d = target.dialect();
         StringBuilder sql = new StringBuilder("SELECT ");
         for (int i = 0; i < schema.columnCount(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(d.quote(d.targetName(schema.columns().get(i).name())));
+            sql.append(i == 0 ? "" : ", ").append(d.names().quote(d.names().targetName(schema.columns().get(i).name())));
         }
-        sql.append(" FROM ").append(d.quote(d.targetName(schema.name())));
+        sql.append(" FROM ").append(d.names().quote(d.names().targetName(schema.name())));
         return sink -> target.inTransaction("reading the mirror of " + schema.name(), false, c -> {
             try (PreparedStatement p = c.prepareStatement(sql.toString())) {
                 p.setFetchSize(1000); // PostgreSQL streams only with a fetch size inside a transaction

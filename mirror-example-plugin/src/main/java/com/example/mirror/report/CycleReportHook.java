@@ -9,7 +9,6 @@ import dev.mirror.api.model.SqlServerType;
 import dev.mirror.api.model.SqlType;
 import dev.mirror.api.protocol.CycleReport;
 import dev.mirror.api.protocol.TableCounts;
-import dev.mirror.api.dialect.TargetDialect;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
@@ -52,7 +51,7 @@ public final class CycleReportHook implements LifecycleHook {
                 tableReady.add(context.contextId());
             }
             TableCounts totals = report.totals();
-            target.execute(insert(target.dialect()), report.contextId(), utc(report.started()), utc(report.finished()),
+            target.execute(insert(target), report.contextId(), utc(report.started()), utc(report.finished()),
                     report.tables().size(), totals.inserts(), totals.updates(), totals.deletes(), report.failures().size());
         } catch (RuntimeException e) {
             tableReady.remove(context.contextId()); // look again next cycle: the table may have been dropped
@@ -61,8 +60,7 @@ public final class CycleReportHook implements LifecycleHook {
     }
 
     private void createTableIfMissing(TargetSession target) {
-        TargetDialect d = target.dialect();
-        String name = d.quote(target.targetName(table));
+        String name = target.quote(target.targetName(table));
         try {
             target.query("SELECT COUNT(*) FROM " + name + " WHERE 1 = 0");
             return; // it exists
@@ -82,7 +80,7 @@ public final class CycleReportHook implements LifecycleHook {
     }
 
     /** The insert statement; the values are bound as parameters, never written into the SQL. */
-    private String insert(TargetDialect d) {
+    private String insert(TargetSession d) {
         return "INSERT INTO " + d.quote(d.targetName(table)) + " ("
                 + String.join(", ", List.of(q(d, "context"), q(d, "started"), q(d, "finished"), q(d, "tables"),
                         q(d, "inserts"), q(d, "updates"), q(d, "deletes"), q(d, "failures")))
@@ -90,14 +88,14 @@ public final class CycleReportHook implements LifecycleHook {
     }
 
     private static String column(TargetSession target, String name, SqlType type) {
-        return quoted(target, name) + " " + target.dialect().columnType(type);
+        return quoted(target, name) + " " + target.columnType(type);
     }
 
     private static String quoted(TargetSession target, String name) {
-        return q(target.dialect(), name);
+        return q(target, name);
     }
 
-    private static String q(TargetDialect d, String name) {
+    private static String q(TargetSession d, String name) {
         return d.quote(d.targetName(name));
     }
 

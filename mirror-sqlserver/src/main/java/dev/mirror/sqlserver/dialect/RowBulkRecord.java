@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import com.microsoft.sqlserver.jdbc.ISQLServerBulkRecord;
 import dev.mirror.api.MirrorException;
 import dev.mirror.api.model.Row;
-import dev.mirror.api.model.RowChange;
 import dev.mirror.api.model.TableSchema;
+import dev.mirror.dialect.support.StagedChange;
 import dev.mirror.api.dialect.BulkProgress;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -68,17 +68,15 @@ final class RowBulkRecord implements ISQLServerBulkRecord {
     }
 
     /**
-     * Changes of an incremental batch, shaped like the stage table: {@code seq}, {@code op}, then the
-     * columns; {@code counter} sees each change as it streams past (for the per-operation counts).
+     * Changes of an incremental batch, shaped like the stage table: {@code seq}, {@code op}, then the columns (the
+     * skeleton, {@link dev.mirror.dialect.support.StagedApply}, numbered, counted and checked them).
      */
-    static RowBulkRecord forStage(TableSchema schema, Iterator<RowChange> changes, java.util.function.Consumer<RowChange> counter) {
+    static RowBulkRecord forStage(TableSchema schema, Iterator<StagedChange> changes) {
         List<BulkColumn> cols = new ArrayList<>();
         cols.add(new BulkColumn("seq", null, java.sql.Types.BIGINT, 19, 0));
         cols.add(new BulkColumn("op", null, java.sql.Types.VARCHAR, 1, 0));
         schema.columns().forEach(c -> cols.add(BulkColumn.of(c.name(), c.type())));
         Iterator<Object[]> values = new Iterator<>() {
-            private long seq;
-
             @Override
             public boolean hasNext() {
                 return changes.hasNext();
@@ -86,16 +84,11 @@ final class RowBulkRecord implements ISQLServerBulkRecord {
 
             @Override
             public Object[] next() {
-                RowChange ch = changes.next();
-                counter.accept(ch);
+                StagedChange ch = changes.next();
                 Row r = ch.row();
-                if (r.size() != schema.columnCount()) {
-                    throw MirrorException.source("ROW_SHAPE", false, "a change of table '" + schema.name() + "' has "
-                            + r.size() + " values but the table has " + schema.columnCount() + " columns", null);
-                }
                 Object[] v = new Object[r.size() + 2];
-                v[0] = seq++;
-                v[1] = String.valueOf(ch.operation().code());
+                v[0] = ch.seq();
+                v[1] = ch.opCode();
                 for (int i = 0; i < r.size(); i++) {
                     v[i + 2] = r.get(i);
                 }

@@ -1,5 +1,6 @@
 package dev.mirror.sqlserver.dialect;
 
+import dev.mirror.api.dialect.DialectCatalog;
 import dev.mirror.api.dialect.TargetColumn;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,7 +17,7 @@ import java.util.Set;
  * Catalog queries of the mirror's target database, all in the login's default schema ({@code SCHEMA_ID()}
  * without argument is the caller's default schema). Table names are bound as parameters.
  */
-final class SqlServerCatalog {
+final class SqlServerCatalog implements DialectCatalog {
     static final String LIST_TABLES = "SELECT t.name FROM sys.tables AS t WHERE t.schema_id = SCHEMA_ID()";
 
     /**
@@ -35,10 +36,11 @@ final class SqlServerCatalog {
             + " WHERE t.schema_id = SCHEMA_ID() AND t.name = ? AND i.name IS NOT NULL AND i.is_primary_key = 0"
             + " AND i.is_hypothetical = 0";
 
-    private SqlServerCatalog() {
+    SqlServerCatalog() {
     }
 
-    static Set<String> listTables(Connection connection) throws SQLException {
+    @Override
+    public Set<String> listTables(Connection connection) throws SQLException {
         Set<String> r = new LinkedHashSet<>();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(LIST_TABLES)) {
             while (rs.next()) {
@@ -48,7 +50,8 @@ final class SqlServerCatalog {
         return r;
     }
 
-    static Optional<List<TargetColumn>> describeTable(Connection connection, String table) throws SQLException {
+    @Override
+    public Optional<List<TargetColumn>> describeTable(Connection connection, String table) throws SQLException {
         List<TargetColumn> r = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement(DESCRIBE_TABLE)) {
             ps.setNString(1, table);
@@ -62,7 +65,8 @@ final class SqlServerCatalog {
         return r.isEmpty() ? Optional.empty() : Optional.of(r);
     }
 
-    static Set<String> listIndexes(Connection connection, String table) throws SQLException {
+    @Override
+    public Set<String> listIndexes(Connection connection, String table) throws SQLException {
         Set<String> r = new LinkedHashSet<>();
         try (PreparedStatement ps = connection.prepareStatement(LIST_INDEXES)) {
             ps.setNString(1, table);

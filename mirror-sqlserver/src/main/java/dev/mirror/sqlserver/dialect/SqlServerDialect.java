@@ -2,49 +2,57 @@ package dev.mirror.sqlserver.dialect;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.mirror.api.model.Column;
-import dev.mirror.api.model.Row;
-import dev.mirror.api.model.RowChange;
-import dev.mirror.api.model.SqlType;
-import dev.mirror.api.model.TableSchema;
-import dev.mirror.api.protocol.TableCounts;
-import dev.mirror.api.dialect.BulkProgress;
+import dev.mirror.api.dialect.BulkLoader;
 import dev.mirror.api.dialect.Capability;
-import dev.mirror.api.dialect.IndexDefinition;
-import dev.mirror.api.dialect.TargetColumn;
+import dev.mirror.api.dialect.ChangeApplier;
+import dev.mirror.api.dialect.DialectCatalog;
+import dev.mirror.api.dialect.DialectDdl;
+import dev.mirror.api.dialect.DialectNames;
+import dev.mirror.api.dialect.DialectTypes;
+import dev.mirror.api.dialect.ErrorTranslator;
 import dev.mirror.api.dialect.TargetDialect;
-import dev.mirror.api.MirrorException;
+import dev.mirror.dialect.support.StagedApply;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * The SQL Server target: DDL in SQL Server's own types, {@code [bracket]} quoting ({@code "a]b"} for a name holding
  * {@code ]}; {@link SqlServerNames}), names over 128 code units mapped, bulk copy for full loads
- * and a staged, set-wise apply for incremental batches. Stateless apart from its settings; thread-safe.
+ * and a staged, set-wise apply for incremental batches ({@link StagedApply} over {@link SqlServerStageSql}: the batch is
+ * bulk-copied into a session temp table, then every mirror row whose key is in the batch is deleted and the last
+ * non-delete change per key inserted, all in the caller's transaction). Stateless apart from its settings; thread-safe.
  *
  * <p>Requires SQL Server 2016 or later (or Azure SQL): it uses {@code DROP TABLE IF EXISTS}.
  */
 public final class SqlServerDialect implements TargetDialect {
-    private final BulkSettings bulk;
-    private final SqlServerDdl ddl = new SqlServerDdl(this::targetName);
-    private final StagingSql staging = new StagingSql(this::targetName);
-    private final SqlServerBulkWriter writer;
+    /** SQL Server DDL is transactional, sp_rename works in a transaction, and indexes take INCLUDE and WHERE. */
+    private static final Set<Capability> CAPABILITIES = Set.copyOf(EnumSet.of(Capability.TRANSACTIONAL_DDL,
+            Capability.RENAME_TABLE, Capability.ALTER_COLUMN, Capability.INDEX_INCLUDE, Capability.INDEX_FILTER));
+
+    private final BulkSettings bulkSettings;
+    private final DialectNames names = SqlServerNames.NAMES;
+    private final DialectTypes types = new SqlServerColumnTypes();
+    private final SqlServerDdl ddl = new SqlServerDdl(CAPABILITIES, names, types);
+    private final DialectCatalog catalog = new SqlServerCatalog();
+    private final BulkLoader bulk;
+    private final ChangeApplier changes;
+    private final ErrorTranslator errors = SqlServerErrors::translate;
 
     public SqlServerDialect(BulkSettings bulk) {
-        this.bulk = requireNonNull(bulk, "bulk is null");
-        this.writer = new SqlServerBulkWriter(bulk);
+        this.bulkSettings = requireNonNull(bulk, "bulk is null");
+        SqlServerBulkWriter writer = new SqlServerBulkWriter(bulk);
+        this.bulk = new SqlServerBulkLoader(names, writer);
+        SqlServerStageSql stage = new SqlServerStageSql(names, writer);
+        this.changes = new StagedApply(stage, stage);
     }
 
     /** The bulk copy settings in use. */
     public BulkSettings bulkSettings() {
-        return bulk;
+        return bulkSettings;
     }
 
     @Override
@@ -52,52 +60,46 @@ public final class SqlServerDialect implements TargetDialect {
         return SqlServerDialectProvider.NAME;
     }
 
-    /** SQL Server DDL is transactional, sp_rename works in a transaction, and indexes take INCLUDE and WHERE. */
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.TRANSACTIONAL_DDL, Capability.RENAME_TABLE, Capability.ALTER_COLUMN,
-                Capability.INDEX_INCLUDE, Capability.INDEX_FILTER);
+        return CAPABILITIES;
     }
 
     /** Unchanged when it fits in 128 UTF-16 code units, else cut plus a hash ({@link SqlServerNames#targetName}). */
     @Override
-    public String targetName(String sourceName) {
-        return SqlServerNames.targetName(sourceName);
+    public DialectNames names() {
+        return names;
     }
 
     @Override
-    public String quote(String targetName) {
-        return SqlServerNames.quote(targetName);
+    public DialectTypes types() {
+        return types;
+    }
+
+    /** See {@link SqlServerDdl}; truncation is a DELETE (TRUNCATE needs ALTER permission, DELETE only DELETE). */
+    @Override
+    public DialectDdl ddl() {
+        return ddl;
     }
 
     @Override
-    public String columnType(SqlType type) {
-        return SqlServerTypes.ddlType(type);
+    public DialectCatalog catalog() {
+        return catalog;
     }
 
     @Override
-    public Optional<String> defaultClause(Column column) {
-        return ddl.defaultClause(column);
+    public BulkLoader bulk() {
+        return bulk;
     }
 
     @Override
-    public List<String> createTable(String table, TableSchema schema) {
-        return ddl.createTable(table, schema);
+    public ChangeApplier changes() {
+        return changes;
     }
 
     @Override
-    public String dropTable(String table) {
-        return ddl.dropTable(table);
-    }
-
-    @Override
-    public String renameTable(String from, String to) {
-        return ddl.renameTable(from, to);
-    }
-
-    @Override
-    public String renameIndex(String table, String from, String to) {
-        return ddl.renameIndex(table, from, to);
+    public ErrorTranslator errors() {
+        return errors;
     }
 
     /**
@@ -129,128 +131,7 @@ public final class SqlServerDialect implements TargetDialect {
 
     /** The statements of {@link #swapShadow}, in order. */
     List<String> swapStatements(String table, String shadow) {
-        return List.of(dropTable(table), renameTable(shadow, table));
-    }
-
-    @Override
-    public List<String> addColumn(String table, Column column) {
-        return ddl.addColumn(table, column);
-    }
-
-    @Override
-    public String dropColumn(String table, String column) {
-        return ddl.dropColumn(table, column);
-    }
-
-    @Override
-    public List<String> alterColumn(String table, Column from, Column to) {
-        return ddl.alterColumn(table, from, to);
-    }
-
-    /**
-     * DELETE rather than TRUNCATE: TRUNCATE needs ALTER permission on the table, DELETE only DELETE, and the
-     * mirror's login should need no more than it must.
-     */
-    @Override
-    public String truncateTable(String table) {
-        return "DELETE FROM " + quote(table);
-    }
-
-    @Override
-    public Set<String> listTables(Connection connection) throws SQLException {
-        return SqlServerCatalog.listTables(connection);
-    }
-
-    @Override
-    public Optional<List<TargetColumn>> describeTable(Connection connection, String table) throws SQLException {
-        return SqlServerCatalog.describeTable(connection, table);
-    }
-
-    /** Bulk copy with TABLOCK into the table (core loads an empty or shadow table). */
-    @Override
-    public long bulkLoad(Connection connection, String table, TableSchema schema, Iterator<Row> rows, BulkProgress progress)
-            throws SQLException {
-        RowBulkRecord data = RowBulkRecord.forRows(schema, rows, progress);
-        // the driver puts the destination into OBJECT_ID('...') too: the bracket form (SqlServerNames#bracketed)
-        long n = writer.write(connection, SqlServerNames.bracketed(table), targetColumns(schema), data, true);
-        progress.rows(n);
-        return n;
-    }
-
-    /**
-     * Stages the batch in a session temp table with bulk copy, then deletes every mirror row whose key is in
-     * the batch and inserts the last non-delete change per key, all in the caller's transaction (so the
-     * batch and the LSN core writes next commit together). The stage is dropped at the end; a rollback drops
-     * it too, because it was created in the same transaction.
-     */
-    @Override
-    public TableCounts applyChanges(Connection connection, String table, TableSchema schema, Iterator<RowChange> changes)
-            throws SQLException {
-        long[] counts = new long[3];
-        RowBulkRecord data = RowBulkRecord.forStage(schema, changes, ch -> counts[ch.operation().ordinal()]++);
-        try (Statement s = connection.createStatement()) {
-            s.execute(staging.dropStage(table));
-            s.execute(staging.createStage(table, schema));
-            List<String> stageColumns = new ArrayList<>();
-            stageColumns.add("seq");
-            stageColumns.add("op");
-            for (int i = 0; i < schema.columnCount(); i++) {
-                stageColumns.add(StagingSql.stageColumn(i));
-            }
-            long staged = writer.write(connection, StagingSql.bulkDestination(table), stageColumns, data, false);
-            if (staged > 0) {
-                s.executeUpdate(staging.deleteMatching(table, schema));
-                s.executeUpdate(staging.insertLatest(table, schema));
-            }
-            s.execute(staging.dropStage(table));
-        }
-        return new TableCounts(counts[0], counts[1], counts[2]);
-    }
-
-    /**
-     * Stages the batch exactly as {@link #applyChanges} does (session temp table, bulk copy, in the caller's transaction)
-     * and runs core's statements over it instead of the delete and insert; the stage is dropped at the end.
-     */
-    @Override
-    public TableCounts withStagedChanges(Connection connection, String table, TableSchema schema,
-                                         Iterator<RowChange> changes, dev.mirror.api.dialect.StagedChanges.Work work)
-            throws SQLException {
-        long[] counts = new long[3];
-        RowBulkRecord data = RowBulkRecord.forStage(schema, changes, ch -> counts[ch.operation().ordinal()]++);
-        try (Statement s = connection.createStatement()) {
-            s.execute(staging.dropStage(table));
-            s.execute(staging.createStage(table, schema));
-            List<String> stageColumns = new ArrayList<>();
-            stageColumns.add("seq");
-            stageColumns.add("op");
-            List<String> refs = new ArrayList<>();
-            for (int i = 0; i < schema.columnCount(); i++) {
-                stageColumns.add(StagingSql.stageColumn(i));
-                refs.add("[" + StagingSql.stageColumn(i) + "]");
-            }
-            long staged = writer.write(connection, StagingSql.bulkDestination(table), stageColumns, data, false);
-            if (staged > 0) {
-                work.run(connection, new dev.mirror.api.dialect.StagedChanges(StagingSql.stageName(table), refs, "[seq]", "[op]"));
-            }
-            s.execute(staging.dropStage(table));
-        }
-        return new TableCounts(counts[0], counts[1], counts[2]);
-    }
-
-    @Override
-    public MirrorException translate(SQLException e, String what) {
-        return SqlServerErrors.translate(e, what);
-    }
-
-    @Override
-    public String createIndex(String table, IndexDefinition index) {
-        return ddl.createIndex(table, index);
-    }
-
-    /** Named indexes of the table; the primary key is not listed (its name is generated by SQL Server). */
-    @Override
-    public Set<String> listIndexes(Connection connection, String table) throws SQLException {
-        return SqlServerCatalog.listIndexes(connection, table);
+        return List.of(ddl.dropTable(table), ddl.renameTable(shadow, table));
     }
 
     /** The session settings {@link #prepareConnection} runs. */
@@ -269,13 +150,5 @@ public final class SqlServerDialect implements TargetDialect {
         try (Statement s = connection.createStatement()) {
             s.execute(SESSION_SETTINGS);
         }
-    }
-
-    private List<String> targetColumns(TableSchema schema) {
-        List<String> r = new ArrayList<>(schema.columnCount());
-        for (Column c : schema.columns()) {
-            r.add(targetName(c.name()));
-        }
-        return r;
     }
 }

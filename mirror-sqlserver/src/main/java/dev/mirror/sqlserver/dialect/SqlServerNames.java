@@ -1,10 +1,8 @@
 package dev.mirror.sqlserver.dialect;
 
 import dev.mirror.api.MirrorException;
+import dev.mirror.dialect.support.HashedNames;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
@@ -14,7 +12,7 @@ import java.util.regex.Pattern;
  * (https://learn.microsoft.com/sql/relational-databases/databases/database-identifiers, "Rules for regular
  * identifiers": 1 to 128 characters; {@code sysname} is {@code nvarchar(128)}, and nvarchar counts byte-pairs,
  * so a supplementary character takes two). A SQL Server source never produces a longer name, but a push source
- * can send names of any length, and {@code TargetDialect.targetName}'s contract is to map what does not fit:
+ * can send names of any length, and {@code DialectNames.targetName}'s contract is to map what does not fit:
  * a longer name keeps its first {@value #KEPT_UNITS} code units (one less when the cut would split a surrogate
  * pair), then {@code _} and the first {@value #HASH_HEX_DIGITS} hex digits of the SHA-256 of the whole name in
  * UTF-16LE (lossless for any Java string, unpaired surrogates included), 128 units at most. Only a name no
@@ -48,6 +46,10 @@ public final class SqlServerNames {
      */
     private static final Pattern REGULAR = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
+    /** The mapping and quoting as a dialect part: {@link #targetName} and {@link #quote}. */
+    static final HashedNames NAMES = new HashedNames("SQL Server", HashedNames.Limit.utf16Units(MAX_IDENTIFIER_LENGTH),
+            HASH_HEX_DIGITS, StandardCharsets.UTF_16LE, SqlServerNames::quote, mapped -> { });
+
     private SqlServerNames() {
     }
 
@@ -58,15 +60,7 @@ public final class SqlServerNames {
      * @throws MirrorException {@code IDENTIFIER_INVALID} (CONFIGURATION) when it is empty or contains NUL
      */
     public static String targetName(String name) {
-        rejectUnfixable(name);
-        if (name.length() <= MAX_IDENTIFIER_LENGTH) {
-            return name;
-        }
-        int cut = KEPT_UNITS;
-        if (Character.isHighSurrogate(name.charAt(cut - 1)) && Character.isLowSurrogate(name.charAt(cut))) {
-            cut--; // never keep half of a surrogate pair
-        }
-        return name.substring(0, cut) + "_" + shortHash(name);
+        return NAMES.targetName(name);
     }
 
     /**
@@ -135,14 +129,5 @@ public final class SqlServerNames {
     /** A Unicode string literal {@code N'...'} with every {@code '} doubled (for catalog look-ups in DDL batches). */
     public static String literal(String value) {
         return "N'" + value.replace("'", "''") + "'";
-    }
-
-    private static String shortHash(String name) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_16LE));
-            return HexFormat.of().formatHex(d, 0, HASH_HEX_DIGITS / 2);
-        } catch (NoSuchAlgorithmException e) {
-            throw MirrorException.internal("SHA-256 is missing from this JVM", e);
-        }
     }
 }

@@ -53,7 +53,7 @@ class SqlServerDdlTest {
         expected.put(SqlType.ofLength(SqlServerType.VARBINARY, SqlType.MAX), "varbinary(max)");
         expected.put(SqlType.of(SqlServerType.IMAGE), "varbinary(max)");
         assertThat(expected.keySet().stream().map(SqlType::base).distinct()).hasSize(SqlServerType.values().length);
-        expected.forEach((type, ddl) -> assertThat(dialect.columnType(type)).as(type.toString()).isEqualTo(ddl));
+        expected.forEach((type, ddl) -> assertThat(dialect.types().columnType(type)).as(type.toString()).isEqualTo(ddl));
     }
 
     @Test
@@ -85,7 +85,7 @@ class SqlServerDdlTest {
 
     @Test
     void createTableWithPrimaryKeyAndPlainDefaultsOnly() {
-        assertThat(dialect.createTable("person", person())).containsExactly(
+        assertThat(dialect.ddl().createTable("person", person())).containsExactly(
                 "CREATE TABLE [person] ([person_id] int NOT NULL, [name] nvarchar(50) NOT NULL DEFAULT (N''),"
                         + " [rank] smallint NULL DEFAULT ((0)), [registered] datetime NULL DEFAULT (getdate()),"
                         + " [notes] nvarchar(max) NULL, PRIMARY KEY ([person_id]))");
@@ -95,7 +95,7 @@ class SqlServerDdlTest {
     void compositeKeyKeepsKeyOrder() {
         TableSchema s = new TableSchema("link", List.of(Column.of("a", SqlType.of(SqlServerType.INT), false),
                 Column.of("b", SqlType.of(SqlServerType.BIGINT), false)), List.of("b", "a"));
-        assertThat(dialect.createTable("link", s))
+        assertThat(dialect.ddl().createTable("link", s))
                 .containsExactly("CREATE TABLE [link] ([a] int NOT NULL, [b] bigint NOT NULL, PRIMARY KEY ([b], [a]))");
     }
 
@@ -117,11 +117,11 @@ class SqlServerDdlTest {
     @Test
     void alterStatements() {
         Column added = KitDefaults.parse(new Column("flag", SqlType.of(SqlServerType.BIT), false, "((0))"));
-        assertThat(dialect.addColumn("person", added))
+        assertThat(dialect.ddl().addColumn("person", added))
                 .containsExactly("ALTER TABLE [person] ADD [flag] bit NOT NULL DEFAULT ((0))");
-        assertThat(dialect.addColumn("person", Column.of("x", SqlType.of(SqlServerType.INT), false)))
+        assertThat(dialect.ddl().addColumn("person", Column.of("x", SqlType.of(SqlServerType.INT), false)))
                 .containsExactly("ALTER TABLE [person] ADD [x] int NULL");
-        assertThat(dialect.dropColumn("person", "rank")).isEqualTo(
+        assertThat(dialect.ddl().dropColumn("person", "rank")).isEqualTo(
                 "DECLARE @df sysname, @sql nvarchar(max); SELECT @df = dc.name FROM sys.default_constraints AS dc"
                         + " JOIN sys.columns AS c ON c.object_id = dc.parent_object_id AND c.column_id = dc.parent_column_id"
                         + " WHERE dc.parent_object_id = OBJECT_ID(N'[person]') AND c.name = N'rank';"
@@ -130,7 +130,7 @@ class SqlServerDdlTest {
                         + " ALTER TABLE [person] DROP COLUMN [rank]");
         Column from = KitDefaults.parse(new Column("name", SqlType.ofLength(SqlServerType.NVARCHAR, 50), false, "(N'')"));
         Column to = KitDefaults.parse(new Column("name", SqlType.ofLength(SqlServerType.NVARCHAR, 100), true, "(N'')"));
-        List<String> alter = dialect.alterColumn("person", from, to);
+        List<String> alter = dialect.ddl().alterColumn("person", from, to);
         assertThat(alter).containsExactly(
                 "DECLARE @df sysname, @sql nvarchar(max); SELECT @df = dc.name FROM sys.default_constraints AS dc"
                         + " JOIN sys.columns AS c ON c.object_id = dc.parent_object_id AND c.column_id = dc.parent_column_id"
@@ -140,18 +140,18 @@ class SqlServerDdlTest {
                 "ALTER TABLE [person] ALTER COLUMN [name] nvarchar(100) NULL",
                 "ALTER TABLE [person] ADD DEFAULT (N'') FOR [name]");
         Column big = Column.of("rank", SqlType.of(SqlServerType.INT), true);
-        assertThat(dialect.alterColumn("person", Column.of("rank", SqlType.of(SqlServerType.SMALLINT), true), big))
+        assertThat(dialect.ddl().alterColumn("person", Column.of("rank", SqlType.of(SqlServerType.SMALLINT), true), big))
                 .hasSize(2).last().isEqualTo("ALTER TABLE [person] ALTER COLUMN [rank] int NULL");
-        assertThat(dialect.dropTable("person")).isEqualTo("DROP TABLE IF EXISTS [person]");
-        assertThat(dialect.truncateTable("person")).isEqualTo("DELETE FROM [person]");
+        assertThat(dialect.ddl().dropTable("person")).isEqualTo("DROP TABLE IF EXISTS [person]");
+        assertThat(dialect.ddl().truncateTable("person")).isEqualTo("DELETE FROM [person]");
     }
 
     /** No dynamic SQL runs a function call inside EXEC ( ... ): only sp_executesql with a variable. */
     @Test
     void dynamicSqlIsBuiltInAVariable() {
         Column d = KitDefaults.parse(new Column("d", SqlType.of(SqlServerType.INT), true, "((0))"));
-        List<String> all = new java.util.ArrayList<>(dialect.alterColumn("t", d, d.withType(SqlType.of(SqlServerType.BIGINT))));
-        all.add(dialect.dropColumn("t", "d"));
+        List<String> all = new java.util.ArrayList<>(dialect.ddl().alterColumn("t", d, d.withType(SqlType.of(SqlServerType.BIGINT))));
+        all.add(dialect.ddl().dropColumn("t", "d"));
         for (String sql : all) {
             assertThat(sql).doesNotContain("EXEC (").doesNotContain("EXEC(").doesNotContain("EXECUTE (");
         }
@@ -159,41 +159,41 @@ class SqlServerDdlTest {
 
     @Test
     void renamesPassBareRegularNamesToSpRename() {
-        assertThat(dialect.renameTable("person_shadow", "person"))
+        assertThat(dialect.ddl().renameTable("person_shadow", "person"))
                 .isEqualTo("EXEC sp_rename N'person_shadow', N'person', N'OBJECT'");
-        assertThat(dialect.renameTable("with space", "select"))
+        assertThat(dialect.ddl().renameTable("with space", "select"))
                 .isEqualTo("EXEC sp_rename N'[with space]', N'select', N'OBJECT'");
-        assertThat(dialect.renameTable("select", "x")).as("a reserved keyword is delimited")
+        assertThat(dialect.ddl().renameTable("select", "x")).as("a reserved keyword is delimited")
                 .isEqualTo("EXEC sp_rename N'[select]', N'x', N'OBJECT'");
-        assertThat(dialect.renameTable("1abc", "x")).as("a digit first is not regular")
+        assertThat(dialect.ddl().renameTable("1abc", "x")).as("a digit first is not regular")
                 .isEqualTo("EXEC sp_rename N'[1abc]', N'x', N'OBJECT'");
-        assertThat(dialect.renameIndex("person", "ix_shadow_name", "ix_name"))
+        assertThat(dialect.ddl().renameIndex("person", "ix_shadow_name", "ix_name"))
                 .isEqualTo("EXEC sp_rename N'person.ix_shadow_name', N'ix_name', N'INDEX'");
-        assertThat(dialect.renameIndex("my table", "ix.1", "ix'1"))
+        assertThat(dialect.ddl().renameIndex("my table", "ix.1", "ix'1"))
                 .isEqualTo("EXEC sp_rename N'[my table].[ix.1]', N'ix''1', N'INDEX'");
-        assertThat(dialect.renameIndex("t]x", "i'x", "n"))
+        assertThat(dialect.ddl().renameIndex("t]x", "i'x", "n"))
                 .isEqualTo("EXEC sp_rename N'[t]]x].[i''x]', N'n', N'INDEX'");
-        assertThatThrownBy(() -> dialect.renameIndex("t", "i", "n".repeat(129))).isInstanceOf(MirrorException.class);
+        assertThatThrownBy(() -> dialect.ddl().renameIndex("t", "i", "n".repeat(129))).isInstanceOf(MirrorException.class);
     }
 
     @Test
     void hostileNamesAreQuotedAndEscaped() {
-        assertThat(dialect.quote("a]b")).as("] delimits with double quotes").isEqualTo("\"a]b\"");
-        assertThat(dialect.quote("a]\"b")).isEqualTo("\"a]\"\"b\"");
-        assertThat(dialect.quote("a\"b")).isEqualTo("[a\"b]");
-        assertThat(dialect.quote("x'; DROP TABLE y; --")).isEqualTo("[x'; DROP TABLE y; --]");
-        assertThat(dialect.quote("with space")).isEqualTo("[with space]");
-        assertThat(dialect.quote("sjø_ærlig_名前")).isEqualTo("[sjø_ærlig_名前]");
-        assertThat(dialect.quote("[x]")).isEqualTo("\"[x]\"");
+        assertThat(dialect.names().quote("a]b")).as("] delimits with double quotes").isEqualTo("\"a]b\"");
+        assertThat(dialect.names().quote("a]\"b")).isEqualTo("\"a]\"\"b\"");
+        assertThat(dialect.names().quote("a\"b")).isEqualTo("[a\"b]");
+        assertThat(dialect.names().quote("x'; DROP TABLE y; --")).isEqualTo("[x'; DROP TABLE y; --]");
+        assertThat(dialect.names().quote("with space")).isEqualTo("[with space]");
+        assertThat(dialect.names().quote("sjø_ærlig_名前")).isEqualTo("[sjø_ærlig_名前]");
+        assertThat(dialect.names().quote("[x]")).isEqualTo("\"[x]\"");
         // names the server parses from a string keep QUOTENAME's bracket form
-        assertThat(dialect.renameTable("o']k", "n'e]w")).isEqualTo("EXEC sp_rename N'[o'']]k]', N'n''e]w', N'OBJECT'");
-        assertThat(dialect.dropColumn("t]'", "c'"))
+        assertThat(dialect.ddl().renameTable("o']k", "n'e]w")).isEqualTo("EXEC sp_rename N'[o'']]k]', N'n''e]w', N'OBJECT'");
+        assertThat(dialect.ddl().dropColumn("t]'", "c'"))
                 .contains("OBJECT_ID(N'[t]]'']') AND c.name = N'c'''")
                 .contains("SET @sql = N'ALTER TABLE \"t]''\" DROP CONSTRAINT ' + QUOTENAME(@df); EXEC sp_executesql @sql; END")
                 .endsWith("ALTER TABLE \"t]'\" DROP COLUMN [c']");
         TableSchema s = new TableSchema("a]b;'c", List.of(Column.of("k]'", SqlType.of(SqlServerType.INT), false)),
                 List.of("k]'"));
-        assertThat(dialect.createTable("a]b;'c", s))
+        assertThat(dialect.ddl().createTable("a]b;'c", s))
                 .containsExactly("CREATE TABLE \"a]b;'c\" (\"k]'\" int NOT NULL, PRIMARY KEY (\"k]'\"))");
     }
 
@@ -208,11 +208,11 @@ class SqlServerDdlTest {
         IndexDefinition ix = new IndexDefinition("ix_person_name",
                 List.of(new IndexDefinition.IndexColumn("name", false), new IndexDefinition.IndexColumn("rank", true)),
                 true, List.of("registered"), "[rank] IS NOT NULL");
-        assertThat(dialect.createIndex("person", ix)).isEqualTo("CREATE UNIQUE NONCLUSTERED INDEX [ix_person_name] ON"
+        assertThat(dialect.ddl().createIndex("person", ix)).isEqualTo("CREATE UNIQUE NONCLUSTERED INDEX [ix_person_name] ON"
                 + " [person] ([name] ASC, [rank] DESC) INCLUDE ([registered]) WHERE [rank] IS NOT NULL");
         IndexDefinition plain = new IndexDefinition("i]x", List.of(new IndexDefinition.IndexColumn("a", false)),
                 false, List.of(), null);
-        assertThat(dialect.createIndex("t", plain)).isEqualTo("CREATE NONCLUSTERED INDEX \"i]x\" ON [t] ([a] ASC)");
+        assertThat(dialect.ddl().createIndex("t", plain)).isEqualTo("CREATE NONCLUSTERED INDEX \"i]x\" ON [t] ([a] ASC)");
         assertThat(dialect.capabilities()).contains(Capability.INDEX_INCLUDE, Capability.INDEX_FILTER,
                 Capability.TRANSACTIONAL_DDL, Capability.RENAME_TABLE, Capability.ALTER_COLUMN);
     }

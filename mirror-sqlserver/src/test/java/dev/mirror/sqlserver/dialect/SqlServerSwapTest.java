@@ -49,7 +49,7 @@ class SqlServerSwapTest {
                         false, null),
                 dev.mirror.testkit.dialect.KitDefaults.parse(new dev.mirror.api.model.Column("v",
                         dev.mirror.api.model.SqlType.of(dev.mirror.api.model.SqlServerType.INT), false, "((0))"))), List.of("id"));
-        for (String sql : dialect.createTable("t_shadow", s)) {
+        for (String sql : dialect.ddl().createTable("t_shadow", s)) {
             assertThat(sql).as("constraint names are schema-wide: only generated ones cannot collide")
                     .doesNotContainIgnoringCase("CONSTRAINT");
         }

@@ -32,7 +32,7 @@ public interface ApplyConformance extends KitAccess {
     private static String loaded(Kit kit, TableSchema schema, String suffix) throws Exception {
         String table = kit.table(suffix);
         kit.create(table, schema);
-        kit.dialect().bulkLoad(kit.connection(), table, schema, List.of(Row.of(1, "one", new BigDecimal("1.00")),
+        kit.dialect().bulk().bulkLoad(kit.connection(), table, schema, List.of(Row.of(1, "one", new BigDecimal("1.00")),
                 Row.of(2, "two", new BigDecimal("2.00")), Row.of(3, "three", null), Row.of(4, "four", null),
                 Row.of(5, "five", new BigDecimal("5.00"))).iterator(), BulkProgress.NONE);
         kit.commit();
@@ -49,13 +49,13 @@ public interface ApplyConformance extends KitAccess {
         List<List<Object>> expected = List.of(row(1, "uno", new BigDecimal("1.50")), row(3, "drei", new BigDecimal("3.00")),
                 row(4, "four", null), row(5, "five", new BigDecimal("5.00")), row(6, "six", new BigDecimal("6.00")));
 
-        TableCounts counts = kit.dialect().applyChanges(kit.connection(), table, schema, batch.iterator());
+        TableCounts counts = kit.dialect().changes().applyChanges(kit.connection(), table, schema, batch.iterator());
         kit.commit();
         assertThat(counts).as("counts by operation as received").isEqualTo(new TableCounts(2, 1, 2));
         assertRows("table after the batch (deleting missing key 99 is a no-op, inserting existing key 3 updates it)",
                 kit.readAll(table, schema), expected);
 
-        counts = kit.dialect().applyChanges(kit.connection(), table, schema, batch.iterator());
+        counts = kit.dialect().changes().applyChanges(kit.connection(), table, schema, batch.iterator());
         kit.commit();
         assertThat(counts).as("counts of the replayed batch").isEqualTo(new TableCounts(2, 1, 2));
         assertRows("table after applying the same batch twice", kit.readAll(table, schema), expected);
@@ -70,7 +70,7 @@ public interface ApplyConformance extends KitAccess {
                 insert(10, "c", new BigDecimal("10.00")), insert(11, "x", null), delete(11, null, null),
                 update(1, "u1", null), update(1, "u2", null), delete(3, null, null), insert(3, "back", null),
                 update(5, "gone soon", null), delete(5, null, null));
-        TableCounts counts = kit.dialect().applyChanges(kit.connection(), table, schema, batch.iterator());
+        TableCounts counts = kit.dialect().changes().applyChanges(kit.connection(), table, schema, batch.iterator());
         kit.commit();
         assertThat(counts).isEqualTo(new TableCounts(4, 4, 4));
         assertRows("last change per key wins", kit.readAll(table, schema), List.of(row(1, "u2", null),
@@ -86,7 +86,7 @@ public interface ApplyConformance extends KitAccess {
                 Column.of("v", SqlType.of(SqlServerType.BIGINT), true)), List.of("a", "b"));
         String t1 = kit.table("apply_composite");
         kit.create(t1, composite);
-        kit.dialect().applyChanges(kit.connection(), t1, composite, List.of(insert(1, "x", 1L), insert(1, "y", 2L),
+        kit.dialect().changes().applyChanges(kit.connection(), t1, composite, List.of(insert(1, "x", 1L), insert(1, "y", 2L),
                 insert(2, "x", 3L), delete(1, "x", null), update(2, "x", 4L)).iterator());
         kit.commit();
         assertRows("composite keys", kit.readAll(t1, composite), List.of(row(1, "y", 2L), row(2, "x", 4L)));
@@ -96,7 +96,7 @@ public interface ApplyConformance extends KitAccess {
         String t2 = kit.table("apply_key_only");
         kit.create(t2, keyOnly);
         java.util.UUID u = java.util.UUID.fromString("6F9619FF-8B86-D011-B42D-00C04FC964FF");
-        kit.dialect().applyChanges(kit.connection(), t2, keyOnly, List.of(insert(1, u), insert(1, u), insert(2, u),
+        kit.dialect().changes().applyChanges(kit.connection(), t2, keyOnly, List.of(insert(1, u), insert(1, u), insert(2, u),
                 delete(2, u), delete(3, u)).iterator());
         kit.commit();
         assertRows("a table whose columns are all key columns", kit.readAll(t2, keyOnly), List.of(row(1, u)));
@@ -107,7 +107,7 @@ public interface ApplyConformance extends KitAccess {
         Kit kit = kit();
         TableSchema schema = schema();
         String table = loaded(kit, schema, "apply_empty");
-        TableCounts counts = kit.dialect().applyChanges(kit.connection(), table, schema,
+        TableCounts counts = kit.dialect().changes().applyChanges(kit.connection(), table, schema,
                 Collections.<RowChange>emptyIterator());
         kit.commit();
         assertThat(counts).isEqualTo(TableCounts.ZERO);
@@ -119,9 +119,9 @@ public interface ApplyConformance extends KitAccess {
         Kit kit = kit();
         TableSchema schema = schema();
         String table = loaded(kit, schema, "apply_rollback");
-        kit.dialect().applyChanges(kit.connection(), table, schema, List.of(delete(1, null, null),
+        kit.dialect().changes().applyChanges(kit.connection(), table, schema, List.of(delete(1, null, null),
                 insert(7, "seven", null)).iterator());
-        kit.dialect().bulkLoad(kit.connection(), table, schema, List.of(Row.of(8, "eight", null)).iterator(),
+        kit.dialect().bulk().bulkLoad(kit.connection(), table, schema, List.of(Row.of(8, "eight", null)).iterator(),
                 BulkProgress.NONE);
         kit.connection().rollback();
         assertRows("a rolled-back apply and load leave no trace", kit.readAll(table, schema), List.of(

@@ -34,7 +34,7 @@ public interface ColumnDefaultConformance extends KitAccess {
         TableSchema before = new TableSchema("defaulted", List.of(id, counter, label, other), List.of("id"));
         String table = kit.table("defaulted");
         kit.create(table, before);
-        d.bulkLoad(kit.connection(), table, before, List.of(Row.of(1, 10, "a", 100), Row.of(2, 20, null, null)).iterator(),
+        d.bulk().bulkLoad(kit.connection(), table, before, List.of(Row.of(1, 10, "a", 100), Row.of(2, 20, null, null)).iterator(),
                 BulkProgress.NONE);
         kit.commit();
 
@@ -42,39 +42,39 @@ public interface ColumnDefaultConformance extends KitAccess {
         Column counterBig = counter.withType(SqlType.of(BIGINT));
         boolean alter = d.capabilities().contains(Capability.ALTER_COLUMN);
         if (alter) {
-            kit.exec(d.alterColumn(table, counter, counterBig));
+            kit.exec(d.ddl().alterColumn(table, counter, counterBig));
             kit.commit();
         }
         // dropped while its default is bound to it
-        kit.exec(d.dropColumn(table, d.targetName("label")));
+        kit.exec(d.ddl().dropColumn(table, d.names().targetName("label")));
         kit.commit();
-        List<TargetColumn> cols = d.describeTable(kit.connection(), table).orElseThrow();
+        List<TargetColumn> cols = d.catalog().describeTable(kit.connection(), table).orElseThrow();
         assertThat(cols).extracting(TargetColumn::name).as("columns after dropping a defaulted column")
-                .containsExactly(d.targetName("id"), d.targetName("counter"), d.targetName("other"));
+                .containsExactly(d.names().targetName("id"), d.names().targetName("counter"), d.names().targetName("other"));
         Column counterNow = alter ? counterBig : counter;
-        assertThat(cols.get(1).nativeType()).as("type of the retyped defaulted column").isEqualTo(d.columnType(counterNow.type()));
+        assertThat(cols.get(1).nativeType()).as("type of the retyped defaulted column").isEqualTo(d.types().columnType(counterNow.type()));
         assertThat(cols.get(1).nullable()).as("the retyped column stays NOT NULL").isFalse();
         TableSchema after = new TableSchema("defaulted", List.of(id, counterNow, other), List.of("id"));
         KitAssert.assertRows("data after retype and drop", kit.readAll(table, after),
                 List.of(KitAssert.row(1, alter ? 10L : 10, 100), KitAssert.row(2, alter ? 20L : 20, null)));
-        if (d.defaultClause(counterNow).isPresent()) {
+        if (d.types().defaultClause(counterNow).isPresent()) {
             kit.insertPlain(table, List.of("id"), 3);
             kit.commit();
             KitAssert.assertRows("the default survives the retype", kit.readWhereKey(table, after, 3),
-                    List.of(KitAssert.row(3, alter ? 0L : 0, d.defaultClause(other).isPresent() ? 5 : null)));
+                    List.of(KitAssert.row(3, alter ? 0L : 0, d.types().defaultClause(other).isPresent() ? 5 : null)));
         }
 
         // the table recreated with its defaults (a default bound under a name must not outlive its table)
-        kit.exec(d.dropTable(table));
+        kit.exec(d.ddl().dropTable(table));
         kit.commit();
         kit.create(table, before);
-        d.bulkLoad(kit.connection(), table, before, List.of(Row.of(4, 40, "d", 400)).iterator(), BulkProgress.NONE);
+        d.bulk().bulkLoad(kit.connection(), table, before, List.of(Row.of(4, 40, "d", 400)).iterator(), BulkProgress.NONE);
         kit.commit();
         KitAssert.assertRows("rows of the recreated table", kit.readAll(table, before), List.of(KitAssert.row(4, 40, "d", 400)));
-        kit.exec(d.dropColumn(table, d.targetName("label")));
+        kit.exec(d.ddl().dropColumn(table, d.names().targetName("label")));
         kit.commit();
-        assertThat(d.describeTable(kit.connection(), table).orElseThrow()).extracting(TargetColumn::name)
+        assertThat(d.catalog().describeTable(kit.connection(), table).orElseThrow()).extracting(TargetColumn::name)
                 .as("a defaulted column of the recreated table drops too")
-                .containsExactly(d.targetName("id"), d.targetName("counter"), d.targetName("other"));
+                .containsExactly(d.names().targetName("id"), d.names().targetName("counter"), d.names().targetName("other"));
     }
 }

@@ -39,21 +39,21 @@ public interface IdentifierConformance extends KitAccess {
         TableSchema schema = new TableSchema(sourceTable, cols, List.of(HOSTILE.get(0)));
         String table = kit.table(sourceTable);
         kit.create(table, schema);
-        assertThat(d.listTables(kit.connection())).as("listTables holds the hostile table name").contains(table);
-        List<TargetColumn> described = d.describeTable(kit.connection(), table).orElseThrow();
+        assertThat(d.catalog().listTables(kit.connection())).as("listTables holds the hostile table name").contains(table);
+        List<TargetColumn> described = d.catalog().describeTable(kit.connection(), table).orElseThrow();
         assertThat(described).extracting(TargetColumn::name).as("described hostile column names")
-                .containsExactlyElementsOf(HOSTILE.stream().map(d::targetName).toList());
+                .containsExactlyElementsOf(HOSTILE.stream().map(d.names()::targetName).toList());
 
-        d.bulkLoad(kit.connection(), table, schema, List.of(values(1, "a"), values(2, "b")).iterator(), BulkProgress.NONE);
+        d.bulk().bulkLoad(kit.connection(), table, schema, List.of(values(1, "a"), values(2, "b")).iterator(), BulkProgress.NONE);
         kit.commit();
-        d.applyChanges(kit.connection(), table, schema, List.of(new dev.mirror.api.model.RowChange(
+        d.changes().applyChanges(kit.connection(), table, schema, List.of(new dev.mirror.api.model.RowChange(
                 dev.mirror.api.model.Operation.UPDATE, values(1, "u")), delete(2, new Object[HOSTILE.size() - 1]),
                 new dev.mirror.api.model.RowChange(dev.mirror.api.model.Operation.INSERT, values(3, "'; --"))).iterator());
         kit.commit();
         List<List<Object>> rows = kit.readAll(table, schema);
         assertRows("rows of the hostile table", rows, List.of(values(1, "u"), values(3, "'; --")).stream()
                 .map(r -> row(r.toArray())).toList());
-        assertThat(kit.dialect().quote(table)).as("quote is deterministic").isEqualTo(kit.dialect().quote(table));
+        assertThat(kit.dialect().names().quote(table)).as("quote is deterministic").isEqualTo(kit.dialect().names().quote(table));
     }
 
     private static Row values(int id, String text) {
@@ -88,14 +88,14 @@ public interface IdentifierConformance extends KitAccess {
         String oddPairs1000 = "a" + "😀".repeat(497) + "z"; // the pairs start at an odd offset: 1000 units in all
         for (String n : List.of("kit_" + name128, "kit_" + name129, "kit_" + base300 + "a", "kit_" + name1000,
                 "kit_" + pairs300, "kit_" + oddPairs1000, HOSTILE.get(0), "plain")) {
-            String mapped = d.targetName(n);
-            assertThat(mapped).as("targetName is deterministic for a %d-unit name", n.length()).isEqualTo(d.targetName(n));
+            String mapped = d.names().targetName(n);
+            assertThat(mapped).as("targetName is deterministic for a %d-unit name", n.length()).isEqualTo(d.names().targetName(n));
             assertThat(wholePairs(mapped)).as("the mapping of a %d-unit name keeps no half surrogate pair", n.length()).isTrue();
         }
-        assertThat(d.targetName("kit_" + base300 + "a")).as("long names differing only at the end stay distinct")
-                .isNotEqualTo(d.targetName("kit_" + base300 + "b"));
-        assertThat(d.targetName("kit_" + pairs300 + "a")).as("long surrogate-pair names differing only at the end stay distinct")
-                .isNotEqualTo(d.targetName("kit_" + pairs300 + "b"));
+        assertThat(d.names().targetName("kit_" + base300 + "a")).as("long names differing only at the end stay distinct")
+                .isNotEqualTo(d.names().targetName("kit_" + base300 + "b"));
+        assertThat(d.names().targetName("kit_" + pairs300 + "a")).as("long surrogate-pair names differing only at the end stay distinct")
+                .isNotEqualTo(d.names().targetName("kit_" + pairs300 + "b"));
         String c300 = "c".repeat(300);
         String c1000 = "😀".repeat(500);
         TableSchema schema = new TableSchema("long", List.of(Column.of("id", SqlType.of(SqlServerType.INT), false),
@@ -104,14 +104,14 @@ public interface IdentifierConformance extends KitAccess {
         for (String suffix : List.of(name128, name129, base300 + "a", base300 + "b", name1000, pairs300, oddPairs1000)) {
             String table = kit.table(suffix);
             kit.create(table, schema);
-            assertThat(d.listTables(kit.connection())).as("a mapped long name fits the target").contains(table);
-            d.bulkLoad(kit.connection(), table, schema, List.of(Row.of(1, 2, 3, 9)).iterator(), BulkProgress.NONE);
-            d.applyChanges(kit.connection(), table, schema, List.of(update(1, 4, 5, 9), insert(2, null, 6, 7)).iterator());
+            assertThat(d.catalog().listTables(kit.connection())).as("a mapped long name fits the target").contains(table);
+            d.bulk().bulkLoad(kit.connection(), table, schema, List.of(Row.of(1, 2, 3, 9)).iterator(), BulkProgress.NONE);
+            d.changes().applyChanges(kit.connection(), table, schema, List.of(update(1, 4, 5, 9), insert(2, null, 6, 7)).iterator());
             kit.commit();
             assertRows("rows of " + suffix.length() + "-unit table", kit.readAll(table, schema),
                     List.of(row(1, 4, 5, 9), row(2, null, 6, 7)));
-            assertThat(d.describeTable(kit.connection(), table).orElseThrow()).extracting(TargetColumn::name)
-                    .containsExactly(d.targetName("id"), d.targetName(c300 + "1"), d.targetName(c300 + "2"), d.targetName(c1000));
+            assertThat(d.catalog().describeTable(kit.connection(), table).orElseThrow()).extracting(TargetColumn::name)
+                    .containsExactly(d.names().targetName("id"), d.names().targetName(c300 + "1"), d.names().targetName(c300 + "2"), d.names().targetName(c1000));
         }
     }
 
@@ -132,7 +132,7 @@ public interface IdentifierConformance extends KitAccess {
     default void nulCharacterIsRefused() {
         TargetDialect d = kit().dialect();
         for (String bad : List.of("a\u0000b", "\u0000")) {
-            assertThatThrownBy(() -> d.targetName(bad)).as("targetName of a name with NUL")
+            assertThatThrownBy(() -> d.names().targetName(bad)).as("targetName of a name with NUL")
                     .isInstanceOfSatisfying(MirrorException.class, e -> assertThat(e.code()).isEqualTo("IDENTIFIER_INVALID"));
         }
     }

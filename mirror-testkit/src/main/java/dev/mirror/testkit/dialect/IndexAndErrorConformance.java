@@ -42,7 +42,7 @@ public interface IndexAndErrorConformance extends KitAccess {
         }
         kit.connection().rollback();
         assertThat((Object) failure).as("a duplicate primary key must fail").isNotNull();
-        MirrorException m = d.translate(failure, "inserting into kit_dup");
+        MirrorException m = d.errors().translate(failure, "inserting into kit_dup");
         assertThat(m.category()).as("category").isEqualTo(ErrorCategory.TARGET);
         assertThat(m.retryable()).as("a duplicate key is not retryable").isFalse();
         assertThat(m.getMessage()).as("message says what was being done").contains("inserting into kit_dup");
@@ -56,7 +56,7 @@ public interface IndexAndErrorConformance extends KitAccess {
         // exception) are transient by the SQL standard; every driver reports them this way.
         for (SQLException e : List.of(new SQLException("deadlock victim", "40001", 1205),
                 new SQLException("connection reset", "08S01"), new SQLException("connection failure", "08006"))) {
-            MirrorException m = d.translate(e, "applying changes");
+            MirrorException m = d.errors().translate(e, "applying changes");
             assertThat(m.category()).as("category of %s", e.getSQLState()).isEqualTo(ErrorCategory.TARGET);
             assertThat(m.retryable()).as("SQLState %s is retryable", e.getSQLState()).isTrue();
         }
@@ -69,39 +69,39 @@ public interface IndexAndErrorConformance extends KitAccess {
         String table = kit.table("indexed");
         kit.create(table, schema());
         // Index names are prefixed with the table's so that they stay unique in targets with schema-wide index names.
-        String ix1 = d.targetName("kit_indexed_ix_a_b");
-        String ix2 = d.targetName("kit_indexed_ux_c");
-        kit.exec(d.createIndex(table, new IndexDefinition(ix1, List.of(new IndexColumn(d.targetName("a"), false),
-                new IndexColumn(d.targetName("b col]\""), true)), false, List.of(), null)));
-        kit.exec(d.createIndex(table, new IndexDefinition(ix2, List.of(new IndexColumn(d.targetName("c"), false)), true,
+        String ix1 = d.names().targetName("kit_indexed_ix_a_b");
+        String ix2 = d.names().targetName("kit_indexed_ux_c");
+        kit.exec(d.ddl().createIndex(table, new IndexDefinition(ix1, List.of(new IndexColumn(d.names().targetName("a"), false),
+                new IndexColumn(d.names().targetName("b col]\""), true)), false, List.of(), null)));
+        kit.exec(d.ddl().createIndex(table, new IndexDefinition(ix2, List.of(new IndexColumn(d.names().targetName("c"), false)), true,
                 List.of(), null)));
         kit.commit();
-        assertThat(d.listIndexes(kit.connection(), table)).as("listIndexes").contains(ix1, ix2);
+        assertThat(d.catalog().listIndexes(kit.connection(), table)).as("listIndexes").contains(ix1, ix2);
         kit.insertPlain(table, List.of("id", "c"), 1, 7);
         kit.commit();
         assertThatThrownBy(() -> kit.insertPlain(table, List.of("id", "c"), 2, 7)).as("the unique index is enforced")
                 .isInstanceOf(SQLException.class);
         kit.connection().rollback();
 
-        IndexDefinition withInclude = new IndexDefinition(d.targetName("kit_indexed_ix_inc"),
-                List.of(new IndexColumn(d.targetName("c"), false)), false, List.of(d.targetName("a")), null);
+        IndexDefinition withInclude = new IndexDefinition(d.names().targetName("kit_indexed_ix_inc"),
+                List.of(new IndexColumn(d.names().targetName("c"), false)), false, List.of(d.names().targetName("a")), null);
         if (d.capabilities().contains(Capability.INDEX_INCLUDE)) {
-            kit.exec(d.createIndex(table, withInclude));
+            kit.exec(d.ddl().createIndex(table, withInclude));
             kit.commit();
-            assertThat(d.listIndexes(kit.connection(), table)).contains(withInclude.name());
+            assertThat(d.catalog().listIndexes(kit.connection(), table)).contains(withInclude.name());
         } else {
-            assertThatThrownBy(() -> d.createIndex(table, withInclude)).as("INCLUDE without Capability.INDEX_INCLUDE")
+            assertThatThrownBy(() -> d.ddl().createIndex(table, withInclude)).as("INCLUDE without Capability.INDEX_INCLUDE")
                     .isInstanceOf(MirrorException.class);
         }
-        IndexDefinition filtered = new IndexDefinition(d.targetName("kit_indexed_ix_filter"),
-                List.of(new IndexColumn(d.targetName("a"), false)), false, List.of(),
-                d.quote(d.targetName("a")) + " IS NOT NULL");
+        IndexDefinition filtered = new IndexDefinition(d.names().targetName("kit_indexed_ix_filter"),
+                List.of(new IndexColumn(d.names().targetName("a"), false)), false, List.of(),
+                d.names().quote(d.names().targetName("a")) + " IS NOT NULL");
         if (d.capabilities().contains(Capability.INDEX_FILTER)) {
-            kit.exec(d.createIndex(table, filtered));
+            kit.exec(d.ddl().createIndex(table, filtered));
             kit.commit();
-            assertThat(d.listIndexes(kit.connection(), table)).contains(filtered.name());
+            assertThat(d.catalog().listIndexes(kit.connection(), table)).contains(filtered.name());
         } else {
-            assertThatThrownBy(() -> d.createIndex(table, filtered)).as("a filter without Capability.INDEX_FILTER")
+            assertThatThrownBy(() -> d.ddl().createIndex(table, filtered)).as("a filter without Capability.INDEX_FILTER")
                     .isInstanceOf(MirrorException.class);
         }
     }

@@ -61,20 +61,20 @@ public final class Kit implements AutoCloseable {
      * earlier run and remembers the name so that {@link #close()} drops it.
      */
     public String table(String suffix) throws SQLException {
-        return claim(dialect.targetName("kit_" + suffix));
+        return claim(dialect.names().targetName("kit_" + suffix));
     }
 
     /** Remembers an already mapped table name for dropping, and drops a leftover of an earlier run. */
     public String claim(String targetTable) throws SQLException {
         created.add(targetTable);
-        exec(dialect.dropTable(targetTable));
+        exec(dialect.ddl().dropTable(targetTable));
         commit();
         return targetTable;
     }
 
     /** Creates {@code table} through the dialect and commits. */
     public void create(String table, TableSchema schema) throws SQLException {
-        exec(dialect.createTable(table, schema));
+        exec(dialect.ddl().createTable(table, schema));
         commit();
     }
 
@@ -97,7 +97,7 @@ public final class Kit implements AutoCloseable {
     /** The number of rows in {@code table}, by plain JDBC. */
     public long count(String table) throws SQLException {
         try (Statement s = connection.createStatement();
-                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + dialect.quote(table))) {
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + dialect.names().quote(table))) {
             rs.next();
             return rs.getLong(1);
         }
@@ -105,10 +105,10 @@ public final class Kit implements AutoCloseable {
 
     /** Inserts one row by plain JDBC with values bound as parameters (columns are source names). */
     public void insertPlain(String table, List<String> sourceColumns, Object... values) throws SQLException {
-        StringBuilder sql = new StringBuilder("INSERT INTO ").append(dialect.quote(table)).append(" (");
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(dialect.names().quote(table)).append(" (");
         StringBuilder params = new StringBuilder();
         for (int i = 0; i < sourceColumns.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(dialect.quote(dialect.targetName(sourceColumns.get(i))));
+            sql.append(i == 0 ? "" : ", ").append(dialect.names().quote(dialect.names().targetName(sourceColumns.get(i))));
             params.append(i == 0 ? "?" : ", ?");
         }
         sql.append(") VALUES (").append(params).append(')');
@@ -130,18 +130,18 @@ public final class Kit implements AutoCloseable {
 
     /** Like {@link #readAll} with a WHERE clause on the first key column ({@code = ?}). */
     public List<List<Object>> readWhereKey(String table, TableSchema schema, Object key) throws SQLException {
-        String where = " WHERE " + dialect.quote(dialect.targetName(schema.primaryKey().get(0))) + " = ?";
+        String where = " WHERE " + dialect.names().quote(dialect.names().targetName(schema.primaryKey().get(0))) + " = ?";
         return read(table, schema, where, key);
     }
 
     private List<List<Object>> read(String table, TableSchema schema, String where, Object... params) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT ");
         for (int i = 0; i < schema.columnCount(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(dialect.quote(dialect.targetName(schema.columns().get(i).name())));
+            sql.append(i == 0 ? "" : ", ").append(dialect.names().quote(dialect.names().targetName(schema.columns().get(i).name())));
         }
-        sql.append(" FROM ").append(dialect.quote(table)).append(where).append(" ORDER BY ");
+        sql.append(" FROM ").append(dialect.names().quote(table)).append(where).append(" ORDER BY ");
         for (int i = 0; i < schema.primaryKey().size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(dialect.quote(dialect.targetName(schema.primaryKey().get(i))));
+            sql.append(i == 0 ? "" : ", ").append(dialect.names().quote(dialect.names().targetName(schema.primaryKey().get(i))));
         }
         List<List<Object>> rows = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
@@ -169,7 +169,7 @@ public final class Kit implements AutoCloseable {
             connection.rollback();
             for (String t : created) {
                 try {
-                    exec(dialect.dropTable(t));
+                    exec(dialect.ddl().dropTable(t));
                     commit();
                 } catch (SQLException e) {
                     connection.rollback();

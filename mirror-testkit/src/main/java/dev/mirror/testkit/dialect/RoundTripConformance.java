@@ -30,7 +30,7 @@ public interface RoundTripConformance extends KitAccess {
         String table = kit.table("rt_bulk");
         kit.create(table, schema);
         List<Row> rows = roundTripRows(cases, 0);
-        long loaded = kit.dialect().bulkLoad(kit.connection(), table, schema, rows.iterator(), BulkProgress.NONE);
+        long loaded = kit.dialect().bulk().bulkLoad(kit.connection(), table, schema, rows.iterator(), BulkProgress.NONE);
         kit.commit();
         assertThat(loaded).as("bulkLoad's row count").isEqualTo(rows.size());
         assertRoundTrip(kit, table, schema, cases, 0);
@@ -47,7 +47,7 @@ public interface RoundTripConformance extends KitAccess {
         for (Row r : roundTripRows(cases, 0)) {
             inserts.add(new RowChange(Operation.INSERT, r));
         }
-        TableCounts counts = kit.dialect().applyChanges(kit.connection(), table, schema, inserts.iterator());
+        TableCounts counts = kit.dialect().changes().applyChanges(kit.connection(), table, schema, inserts.iterator());
         kit.commit();
         assertThat(counts).as("counts of an all-insert batch").isEqualTo(new TableCounts(inserts.size(), 0, 0));
         assertRoundTrip(kit, table, schema, cases, 0);
@@ -57,7 +57,7 @@ public interface RoundTripConformance extends KitAccess {
         for (Row r : roundTripRows(cases, 1)) {
             updates.add(new RowChange(Operation.UPDATE, r));
         }
-        counts = kit.dialect().applyChanges(kit.connection(), table, schema, updates.iterator());
+        counts = kit.dialect().changes().applyChanges(kit.connection(), table, schema, updates.iterator());
         kit.commit();
         assertThat(counts).as("counts of an all-update batch").isEqualTo(new TableCounts(0, updates.size(), 0));
         assertRoundTrip(kit, table, schema, cases, 1);

@@ -40,28 +40,28 @@ public interface SchemaConformance extends KitAccess {
         String table = kit.table("every_type");
         kit.create(table, schema);
 
-        assertThat(d.listTables(kit.connection())).as("listTables after create").contains(table);
-        Optional<List<TargetColumn>> described = d.describeTable(kit.connection(), table);
+        assertThat(d.catalog().listTables(kit.connection())).as("listTables after create").contains(table);
+        Optional<List<TargetColumn>> described = d.catalog().describeTable(kit.connection(), table);
         assertThat(described).as("describeTable of an existing table").isPresent();
         List<TargetColumn> actual = described.get();
         assertThat(actual).as("described columns").hasSize(cols.size());
         for (int k = 0; k < cols.size(); k++) {
             Column c = cols.get(k);
             TargetColumn t = actual.get(k);
-            assertThat(t.name()).as("name of column %d", k).isEqualTo(d.targetName(c.name()));
-            assertThat(t.nativeType()).as("nativeType of %s %s", c.name(), c.type()).isEqualTo(d.columnType(c.type()));
+            assertThat(t.name()).as("name of column %d", k).isEqualTo(d.names().targetName(c.name()));
+            assertThat(t.nativeType()).as("nativeType of %s %s", c.name(), c.type()).isEqualTo(d.types().columnType(c.type()));
             assertThat(t.nullable()).as("nullability of %s", c.name()).isEqualTo(c.nullable());
         }
         // The composite primary key exists: a duplicate (id, code) is refused, a different code is accepted.
-        d.bulkLoad(kit.connection(), table, schema, List.of(fullRow(cols, 1, "a"), fullRow(cols, 1, "b")).iterator(),
+        d.bulk().bulkLoad(kit.connection(), table, schema, List.of(fullRow(cols, 1, "a"), fullRow(cols, 1, "b")).iterator(),
                 BulkProgress.NONE);
         kit.commit();
         assertThat(kit.count(table)).as("rows (1,'a') and (1,'b')").isEqualTo(2);
-        assertThatThrownBy(() -> d.bulkLoad(kit.connection(), table, schema, List.of(fullRow(cols, 1, "a")).iterator(),
+        assertThatThrownBy(() -> d.bulk().bulkLoad(kit.connection(), table, schema, List.of(fullRow(cols, 1, "a")).iterator(),
                 BulkProgress.NONE)).as("duplicate composite primary key")
                 .isInstanceOfAny(java.sql.SQLException.class, MirrorException.class);
         kit.connection().rollback();
-        assertThat(d.describeTable(kit.connection(), d.targetName("kit_no_such_table"))).as("missing table").isEmpty();
+        assertThat(d.catalog().describeTable(kit.connection(), d.names().targetName("kit_no_such_table"))).as("missing table").isEmpty();
     }
 
     /** A row with the key (id, code) and each other column's first sample value (0 for c_defaulted). */
@@ -100,7 +100,7 @@ public interface SchemaConformance extends KitAccess {
         for (int i = 1; i < cols.size(); i++) {
             Column c = cols.get(i);
             Object v = row.get(i);
-            if (d.defaultClause(c).isEmpty()) {
+            if (d.types().defaultClause(c).isEmpty()) {
                 assertThat(v).as("%s has no default clause, so a row without it holds NULL", c.name()).isNull();
             } else if (c.name().equals("d_now")) {
                 assertThat(v).as("getdate() default").isInstanceOf(LocalDateTime.class);
@@ -125,24 +125,24 @@ public interface SchemaConformance extends KitAccess {
                 strict, gone), List.of("id"));
         String table = kit.table("alter");
         kit.create(table, before);
-        d.bulkLoad(kit.connection(), table, before, List.of(Row.of(1, "abcdefghij", Integer.MAX_VALUE,
+        d.bulk().bulkLoad(kit.connection(), table, before, List.of(Row.of(1, "abcdefghij", Integer.MAX_VALUE,
                 new BigDecimal("12345678.90"), 5, "x")).iterator(), BulkProgress.NONE);
         kit.commit();
 
         Column addedNull = Column.of("added_null", SqlType.ofLength(NVARCHAR, 20), true);
         Column addedDefault = KitDefaults.defaulted("added_default", SqlType.of(INT), false, "((7))");
-        kit.exec(d.addColumn(table, addedNull));
-        kit.exec(d.addColumn(table, addedDefault));
-        kit.exec(d.dropColumn(table, d.targetName("gone")));
+        kit.exec(d.ddl().addColumn(table, addedNull));
+        kit.exec(d.ddl().addColumn(table, addedDefault));
+        kit.exec(d.ddl().dropColumn(table, d.names().targetName("gone")));
         kit.commit();
-        boolean hasDefault = d.defaultClause(addedDefault).isPresent();
-        List<TargetColumn> cols = d.describeTable(kit.connection(), table).orElseThrow();
-        assertThat(cols).extracting(TargetColumn::name).as("columns after add/drop").containsExactly(d.targetName("id"),
-                d.targetName("name"), d.targetName("n"), d.targetName("amount"), d.targetName("strict"),
-                d.targetName("added_null"), d.targetName("added_default"));
+        boolean hasDefault = d.types().defaultClause(addedDefault).isPresent();
+        List<TargetColumn> cols = d.catalog().describeTable(kit.connection(), table).orElseThrow();
+        assertThat(cols).extracting(TargetColumn::name).as("columns after add/drop").containsExactly(d.names().targetName("id"),
+                d.names().targetName("name"), d.names().targetName("n"), d.names().targetName("amount"), d.names().targetName("strict"),
+                d.names().targetName("added_null"), d.names().targetName("added_default"));
         assertThat(cols.get(5).nullable()).as("added nullable column").isTrue();
-        assertThat(cols.get(5).nativeType()).isEqualTo(d.columnType(addedNull.type()));
-        assertThat(cols.get(6).nativeType()).isEqualTo(d.columnType(addedDefault.type()));
+        assertThat(cols.get(5).nativeType()).isEqualTo(d.types().columnType(addedNull.type()));
+        assertThat(cols.get(6).nativeType()).isEqualTo(d.types().columnType(addedDefault.type()));
         if (!hasDefault) {
             assertThat(cols.get(6).nullable()).as("a column added without its default must be nullable").isTrue();
         }
@@ -156,20 +156,20 @@ public interface SchemaConformance extends KitAccess {
         Column amount18 = amount.withType(SqlType.decimal(DECIMAL, 18, 2));
         Column strictNull = Column.of("strict", SqlType.of(INT), true);
         if (!d.capabilities().contains(Capability.ALTER_COLUMN)) {
-            assertThatThrownBy(() -> d.alterColumn(table, name, name50))
+            assertThatThrownBy(() -> d.ddl().alterColumn(table, name, name50))
                     .as("alterColumn without Capability.ALTER_COLUMN").isInstanceOf(MirrorException.class);
             return;
         }
-        kit.exec(d.alterColumn(table, name, name50));
-        kit.exec(d.alterColumn(table, n, nBig));
-        kit.exec(d.alterColumn(table, amount, amount18));
-        kit.exec(d.alterColumn(table, strict, strictNull));
+        kit.exec(d.ddl().alterColumn(table, name, name50));
+        kit.exec(d.ddl().alterColumn(table, n, nBig));
+        kit.exec(d.ddl().alterColumn(table, amount, amount18));
+        kit.exec(d.ddl().alterColumn(table, strict, strictNull));
         kit.commit();
         List<Column> after = List.of(before.columns().get(0), name50, nBig, amount18, strictNull, addedNull, addedDefault);
-        cols = d.describeTable(kit.connection(), table).orElseThrow();
+        cols = d.catalog().describeTable(kit.connection(), table).orElseThrow();
         for (int i = 1; i <= 4; i++) {
             assertThat(cols.get(i).nativeType()).as("type of %s after alter", after.get(i).name())
-                    .isEqualTo(d.columnType(after.get(i).type()));
+                    .isEqualTo(d.types().columnType(after.get(i).type()));
             assertThat(cols.get(i).nullable()).as("nullability of %s after alter", after.get(i).name())
                     .isEqualTo(after.get(i).nullable());
         }
@@ -177,7 +177,7 @@ public interface SchemaConformance extends KitAccess {
         KitAssert.assertRows("data after widening", kit.readAll(table, widened), List.of(KitAssert.row(1, "abcdefghij",
                 (long) Integer.MAX_VALUE, new BigDecimal("12345678.90"), 5, null, hasDefault ? 7 : null)));
         String long50 = TypeSamples.unicodeOfLength(50);
-        d.applyChanges(kit.connection(), table, widened, List.of(dev.mirror.api.model.RowChange.insert(2, long50,
+        d.changes().applyChanges(kit.connection(), table, widened, List.of(dev.mirror.api.model.RowChange.insert(2, long50,
                 Long.MAX_VALUE, new BigDecimal("1234567890123456.78"), null, null, 1)).iterator());
         kit.commit();
         KitAssert.assertRows("widened values", kit.readWhereKey(table, widened, 2), List.of(KitAssert.row(2, long50,
@@ -192,34 +192,34 @@ public interface SchemaConformance extends KitAccess {
                 Column.of("v", SqlType.ofLength(NVARCHAR, 10), true)), List.of("id"));
         String table = kit.table("lifecycle");
         kit.create(table, schema);
-        d.bulkLoad(kit.connection(), table, schema, List.of(Row.of(1, "a"), Row.of(2, "b"), Row.of(3, null)).iterator(),
+        d.bulk().bulkLoad(kit.connection(), table, schema, List.of(Row.of(1, "a"), Row.of(2, "b"), Row.of(3, null)).iterator(),
                 BulkProgress.NONE);
         kit.commit();
-        kit.exec(d.truncateTable(table));
+        kit.exec(d.ddl().truncateTable(table));
         kit.commit();
         assertThat(kit.count(table)).as("rows after truncateTable").isZero();
-        assertThat(d.listTables(kit.connection())).as("truncate keeps the table").contains(table);
+        assertThat(d.catalog().listTables(kit.connection())).as("truncate keeps the table").contains(table);
 
-        kit.exec(d.dropTable(table));
+        kit.exec(d.ddl().dropTable(table));
         kit.commit();
-        assertThat(d.listTables(kit.connection())).as("listTables after drop").doesNotContain(table);
-        assertThat(d.describeTable(kit.connection(), table)).as("describeTable after drop").isEmpty();
-        kit.exec(d.dropTable(table));
+        assertThat(d.catalog().listTables(kit.connection())).as("listTables after drop").doesNotContain(table);
+        assertThat(d.catalog().describeTable(kit.connection(), table)).as("describeTable after drop").isEmpty();
+        kit.exec(d.ddl().dropTable(table));
         kit.commit();
         kit.create(table, schema);
         assertThat(kit.count(table)).as("recreated table is empty").isZero();
-        d.bulkLoad(kit.connection(), table, schema, List.of(Row.of(4, "d")).iterator(), BulkProgress.NONE);
+        d.bulk().bulkLoad(kit.connection(), table, schema, List.of(Row.of(4, "d")).iterator(), BulkProgress.NONE);
         kit.commit();
 
         String renamed = kit.table("lifecycle_renamed");
         if (!d.capabilities().contains(Capability.RENAME_TABLE)) {
-            assertThatThrownBy(() -> d.renameTable(table, renamed)).as("renameTable without Capability.RENAME_TABLE")
+            assertThatThrownBy(() -> d.ddl().renameTable(table, renamed)).as("renameTable without Capability.RENAME_TABLE")
                     .isInstanceOf(MirrorException.class);
             return;
         }
-        kit.exec(d.renameTable(table, renamed));
+        kit.exec(d.ddl().renameTable(table, renamed));
         kit.commit();
-        assertThat(d.listTables(kit.connection())).as("listTables after rename").contains(renamed).doesNotContain(table);
+        assertThat(d.catalog().listTables(kit.connection())).as("listTables after rename").contains(renamed).doesNotContain(table);
         KitAssert.assertRows("rows after rename", kit.readAll(renamed, schema), List.of(KitAssert.row(4, "d")));
     }
 
@@ -229,9 +229,9 @@ public interface SchemaConformance extends KitAccess {
         TargetDialect d = kit.dialect();
         TableSchema schema = new TableSchema("txddl", List.of(Column.of("id", SqlType.of(INT), false)), List.of("id"));
         String table = kit.table("txddl");
-        kit.exec(d.createTable(table, schema));
+        kit.exec(d.ddl().createTable(table, schema));
         kit.connection().rollback();
-        boolean listed = d.listTables(kit.connection()).contains(table);
+        boolean listed = d.catalog().listTables(kit.connection()).contains(table);
         if (d.capabilities().contains(Capability.TRANSACTIONAL_DDL)) {
             assertThat(listed).as("TRANSACTIONAL_DDL claimed, yet a rolled-back CREATE TABLE left the table").isFalse();
         } else {

@@ -54,17 +54,17 @@ public interface ShadowSwapConformance extends KitAccess {
         String steps = stepTable(kit, "swap_rb_steps");
         kit.create(table, LIVE);
         kit.create(shadow, SHADOW_OTHER);
-        d.bulkLoad(kit.connection(), table, LIVE, List.of(Row.of(1, "old", 0)).iterator(), BulkProgress.NONE);
-        d.bulkLoad(kit.connection(), shadow, SHADOW_OTHER, List.of(Row.of(2, 20, "x", 1)).iterator(), BulkProgress.NONE);
+        d.bulk().bulkLoad(kit.connection(), table, LIVE, List.of(Row.of(1, "old", 0)).iterator(), BulkProgress.NONE);
+        d.bulk().bulkLoad(kit.connection(), shadow, SHADOW_OTHER, List.of(Row.of(2, 20, "x", 1)).iterator(), BulkProgress.NONE);
         kit.commit();
         d.swapShadow(kit.connection(), table, shadow, c -> recordStep(kit, c, steps, 1));
         kit.connection().rollback();
         if (!d.capabilities().contains(Capability.TRANSACTIONAL_DDL)) {
             return; // DDL may have committed on its own: what a rollback leaves is not defined for such a dialect
         }
-        assertThat(d.describeTable(kit.connection(), table).orElseThrow()).extracting(TargetColumn::name)
+        assertThat(d.catalog().describeTable(kit.connection(), table).orElseThrow()).extracting(TargetColumn::name)
                 .as("TRANSACTIONAL_DDL claimed: the old table's columns after a rolled-back swap")
-                .containsExactlyElementsOf(LIVE.columns().stream().map(c -> d.targetName(c.name())).toList());
+                .containsExactlyElementsOf(LIVE.columns().stream().map(c -> d.names().targetName(c.name())).toList());
         KitAssert.assertRows("the old table's rows after a rolled-back swap", kit.readAll(table, LIVE),
                 List.of(KitAssert.row(1, "old", 0)));
         KitAssert.assertRows("the shadow after a rolled-back swap", kit.readAll(shadow, SHADOW_OTHER),
@@ -79,12 +79,12 @@ public interface ShadowSwapConformance extends KitAccess {
         String shadow = kit.table(name + "_shadow");
         String steps = stepTable(kit, name + "_steps");
         kit.create(table, LIVE);
-        d.bulkLoad(kit.connection(), table, LIVE, List.of(Row.of(1, "old", 0), Row.of(2, "older", 1)).iterator(),
+        d.bulk().bulkLoad(kit.connection(), table, LIVE, List.of(Row.of(1, "old", 0), Row.of(2, "older", 1)).iterator(),
                 BulkProgress.NONE);
         kit.commit();
         // the shadow is created and loaded while the live table exists, as core does it
         kit.create(shadow, shadowSchema);
-        d.bulkLoad(kit.connection(), shadow, shadowSchema, shadowRows.iterator(), BulkProgress.NONE);
+        d.bulk().bulkLoad(kit.connection(), shadow, shadowSchema, shadowRows.iterator(), BulkProgress.NONE);
         kit.commit();
 
         List<Connection> ranOn = new ArrayList<>();
@@ -97,14 +97,14 @@ public interface ShadowSwapConformance extends KitAccess {
         assertThat(ranOn).as("swapShadow runs core's step exactly once, on the swap's connection")
                 .containsExactly(kit.connection());
         assertThat(kit.count(steps)).as("core's step is committed with the swap").isEqualTo(1);
-        assertThat(d.listTables(kit.connection())).as("after the swap the table exists").contains(table);
-        assertThat(d.describeTable(kit.connection(), table).orElseThrow()).extracting(TargetColumn::name)
+        assertThat(d.catalog().listTables(kit.connection())).as("after the swap the table exists").contains(table);
+        assertThat(d.catalog().describeTable(kit.connection(), table).orElseThrow()).extracting(TargetColumn::name)
                 .as("the table has exactly the shadow's columns")
-                .containsExactlyElementsOf(shadowSchema.columns().stream().map(c -> d.targetName(c.name())).toList());
+                .containsExactlyElementsOf(shadowSchema.columns().stream().map(c -> d.names().targetName(c.name())).toList());
         List<List<Object>> expected = shadowRows.stream().map(ShadowSwapConformance::values).toList();
         KitAssert.assertRows("the table has exactly the shadow's rows", kit.readAll(table, shadowSchema), expected);
         // the swapped table is a normal table: it takes changes
-        d.applyChanges(kit.connection(), table, shadowSchema, List.of(dev.mirror.api.model.RowChange.delete(
+        d.changes().applyChanges(kit.connection(), table, shadowSchema, List.of(dev.mirror.api.model.RowChange.delete(
                 values(shadowRows.get(0)).toArray())).iterator());
         kit.commit();
         assertThat(kit.count(table)).as("rows after a delete on the swapped table").isEqualTo(shadowRows.size() - 1);
@@ -127,7 +127,7 @@ public interface ShadowSwapConformance extends KitAccess {
 
     private static void recordStep(Kit kit, Connection c, String steps, int id) throws SQLException {
         TargetDialect d = kit.dialect();
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + d.quote(steps) + " (" + d.quote(d.targetName("id"))
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + d.names().quote(steps) + " (" + d.names().quote(d.names().targetName("id"))
                 + ") VALUES (?)")) {
             ps.setInt(1, id);
             ps.executeUpdate();

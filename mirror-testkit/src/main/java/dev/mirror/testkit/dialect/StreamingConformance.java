@@ -64,7 +64,7 @@ public interface StreamingConformance extends KitAccess {
         String table = kit.table("stream_bulk");
         kit.create(table, schema);
         AtomicLong progress = new AtomicLong();
-        long loaded = kit.dialect().bulkLoad(kit.connection(), table, schema,
+        long loaded = kit.dialect().bulk().bulkLoad(kit.connection(), table, schema,
                 generate(count, id -> Row.of(id, payload(id))), progress::set);
         kit.commit();
         assertThat(loaded).as("rows bulkLoad reports").isEqualTo(count);
@@ -82,7 +82,7 @@ public interface StreamingConformance extends KitAccess {
         String table = kit.table("stream_apply");
         kit.create(table, schema);
         // Every tenth change is an update of the key just inserted, so dedup across the stream is exercised too.
-        TableCounts counts = kit.dialect().applyChanges(kit.connection(), table, schema, generate(count, n -> {
+        TableCounts counts = kit.dialect().changes().applyChanges(kit.connection(), table, schema, generate(count, n -> {
             long id = n % 10 == 9 ? n - 1 : n;
             return new RowChange(n % 10 == 9 ? Operation.UPDATE : Operation.INSERT, Row.of(id, payload(n)));
         }));

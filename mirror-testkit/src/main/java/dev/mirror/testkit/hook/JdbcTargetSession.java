@@ -19,21 +19,15 @@ import java.util.Set;
  * database (what core hands hooks in production, minus pooling). Each call commits on its own; a
  * failure is rolled back and thrown as the dialect translates it. Calls are serialized.
  */
-public final class JdbcTargetSession implements TargetSession {
+public final class JdbcTargetSession extends DialectBackedSession {
     private final Connection connection;
-    private final TargetDialect dialect;
 
     /** @param connection an open connection the caller closes; auto-commit is switched off */
     public JdbcTargetSession(Connection connection, TargetDialect dialect) throws SQLException {
+        super(dialect);
         this.connection = requireNonNull(connection, "connection is null");
-        this.dialect = requireNonNull(dialect, "dialect is null");
         connection.setAutoCommit(false);
         dialect.prepareConnection(connection);
-    }
-
-    @Override
-    public TargetDialect dialect() {
-        return dialect;
     }
 
     @Override
@@ -90,7 +84,7 @@ public final class JdbcTargetSession implements TargetSession {
     @Override
     public synchronized Set<String> indexes(String sourceTable) {
         try {
-            Set<String> names = dialect.listIndexes(connection, dialect.targetName(sourceTable));
+            Set<String> names = dialect.catalog().listIndexes(connection, dialect.names().targetName(sourceTable));
             connection.commit();
             return names;
         } catch (SQLException e) {
@@ -100,7 +94,17 @@ public final class JdbcTargetSession implements TargetSession {
 
     @Override
     public void createIndex(String sourceTable, IndexDefinition index) {
-        execute(dialect.createIndex(dialect.targetName(sourceTable), index));
+        execute(dialect.ddl().createIndex(dialect.names().targetName(sourceTable), index));
+    }
+
+    @Override
+    public void createIndexOnShadow(String shadowTable, IndexDefinition index) {
+        execute(dialect.ddl().createIndex(shadowTable, index));
+    }
+
+    @Override
+    public void renameIndex(String sourceTable, String from, String to) {
+        execute(dialect.ddl().renameIndex(dialect.names().targetName(sourceTable), from, to));
     }
 
     private RuntimeException rollback(SQLException e, String what) {
@@ -109,6 +113,6 @@ public final class JdbcTargetSession implements TargetSession {
         } catch (SQLException suppressed) {
             e.addSuppressed(suppressed);
         }
-        return dialect.translate(e, what);
+        return dialect.errors().translate(e, what);
     }
 }

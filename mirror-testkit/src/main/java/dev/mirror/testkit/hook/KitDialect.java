@@ -3,12 +3,15 @@ package dev.mirror.testkit.hook;
 import static java.util.Objects.requireNonNull;
 
 import dev.mirror.api.MirrorException;
-import dev.mirror.api.model.Row;
-import dev.mirror.api.model.RowChange;
 import dev.mirror.api.model.SqlType;
-import dev.mirror.api.model.TableSchema;
-import dev.mirror.api.protocol.TableCounts;
-import dev.mirror.api.dialect.BulkProgress;
+import dev.mirror.api.dialect.BulkLoader;
+import dev.mirror.api.dialect.ChangeApplier;
+import dev.mirror.api.dialect.DialectCatalog;
+import dev.mirror.api.dialect.DialectDdl;
+import dev.mirror.api.dialect.DialectNames;
+import dev.mirror.api.dialect.DialectTypes;
+import dev.mirror.api.dialect.ErrorTranslator;
+import dev.mirror.dialect.support.StandardDdl;
 import dev.mirror.api.dialect.Capability;
 import dev.mirror.api.dialect.IndexDefinition;
 import dev.mirror.api.dialect.TargetColumn;
@@ -19,7 +22,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -30,12 +32,13 @@ import java.util.Set;
  * types that H2 and PostgreSQL both accept, index DDL with {@code INCLUDE} and {@code WHERE} when the
  * capabilities given say so, and index listing through {@link DatabaseMetaData#getIndexInfo}. It is not a
  * production dialect: the data paths (bulk load, apply, DDL reconciliation) are not part of what a hook
- * sees and throw {@link UnsupportedOperationException}. Use the real dialect module in test scope when
+ * sees: {@link #bulk()} and {@link #changes()} throw {@link UnsupportedOperationException}. Use the real dialect module in test scope when
  * one is available.
  */
-public final class KitDialect implements TargetDialect {
+public final class KitDialect implements TargetDialect, DialectNames, DialectTypes, DialectCatalog, ErrorTranslator {
     private final String name;
     private final Set<Capability> capabilities;
+    private final KitDdl ddl;
 
     /**
      * @param name         the name this dialect reports (e.g. {@code kit-h2})
@@ -44,6 +47,7 @@ public final class KitDialect implements TargetDialect {
     public KitDialect(String name, Set<Capability> capabilities) {
         this.name = requireNonNull(name, "name is null");
         this.capabilities = capabilities.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(capabilities));
+        this.ddl = new KitDdl();
     }
 
     /** A dialect with no optional capability (like an embedded database). */
@@ -99,45 +103,27 @@ public final class KitDialect implements TargetDialect {
         };
     }
 
-    @Override
-    public List<String> createTable(String table, TableSchema schema) {
-        StringBuilder b = new StringBuilder("CREATE TABLE ").append(quote(table)).append(" (");
-        for (var c : schema.columns()) {
-            b.append(quote(targetName(c.name()))).append(' ').append(columnType(c.type()))
-                    .append(c.nullable() ? "" : " NOT NULL").append(", ");
+    /** The DDL a hook test needs: tables to index, and indexes; schema changes are not a hook's business. */
+    private final class KitDdl extends StandardDdl {
+        KitDdl() {
+            super(name, capabilities, KitDialect.this, KitDialect.this);
         }
-        b.append("PRIMARY KEY (");
-        for (int i = 0; i < schema.primaryKey().size(); i++) {
-            b.append(i == 0 ? "" : ", ").append(quote(targetName(schema.primaryKey().get(i))));
-        }
-        return List.of(b.append("))").toString());
-    }
 
-    @Override
-    public String dropTable(String table) {
-        return "DROP TABLE IF EXISTS " + quote(table);
-    }
-
-    @Override
-    public String createIndex(String table, IndexDefinition index) {
-        StringBuilder b = new StringBuilder(TargetDialect.super.createIndex(table, index));
-        if (!index.include().isEmpty()) {
-            if (!capabilities.contains(Capability.INDEX_INCLUDE)) {
+        @Override
+        public String createIndex(String table, IndexDefinition index) {
+            if (!index.include().isEmpty() && !capabilities.contains(Capability.INDEX_INCLUDE)) {
                 throw MirrorException.target("UNSUPPORTED", false, name + " cannot include columns in an index", null);
             }
-            b.append(" INCLUDE (");
-            for (int i = 0; i < index.include().size(); i++) {
-                b.append(i == 0 ? "" : ", ").append(quote(index.include().get(i)));
-            }
-            b.append(')');
-        }
-        if (index.filter() != null) {
-            if (!capabilities.contains(Capability.INDEX_FILTER)) {
+            if (index.filter() != null && !capabilities.contains(Capability.INDEX_FILTER)) {
                 throw MirrorException.target("UNSUPPORTED", false, name + " cannot filter an index", null);
             }
-            b.append(" WHERE ").append(index.filter());
+            return super.createIndex(table, index);
         }
-        return b.toString();
+
+        @Override
+        public List<String> alterColumn(String table, dev.mirror.api.model.Column from, dev.mirror.api.model.Column to) {
+            throw notForHooks("alterColumn");
+        }
     }
 
     @Override
@@ -185,28 +171,40 @@ public final class KitDialect implements TargetDialect {
     }
 
     @Override
-    public List<String> addColumn(String table, dev.mirror.api.model.Column column) {
-        throw notForHooks("addColumn");
+    public DialectNames names() {
+        return this;
     }
 
     @Override
-    public String dropColumn(String table, String column) {
-        throw notForHooks("dropColumn");
+    public DialectTypes types() {
+        return this;
     }
 
     @Override
-    public List<String> alterColumn(String table, dev.mirror.api.model.Column from, dev.mirror.api.model.Column to) {
-        throw notForHooks("alterColumn");
+    public DialectDdl ddl() {
+        return ddl;
     }
 
     @Override
-    public long bulkLoad(Connection connection, String table, TableSchema schema, Iterator<Row> rows, BulkProgress progress) {
-        throw notForHooks("bulkLoad");
+    public DialectCatalog catalog() {
+        return this;
+    }
+
+    /** Hooks never load tables. */
+    @Override
+    public BulkLoader bulk() {
+        throw notForHooks("bulk loading");
+    }
+
+    /** Hooks never apply changes. */
+    @Override
+    public ChangeApplier changes() {
+        throw notForHooks("applying changes");
     }
 
     @Override
-    public TableCounts applyChanges(Connection connection, String table, TableSchema schema, Iterator<RowChange> changes) {
-        throw notForHooks("applyChanges");
+    public ErrorTranslator errors() {
+        return this;
     }
 
     private static UnsupportedOperationException notForHooks(String what) {

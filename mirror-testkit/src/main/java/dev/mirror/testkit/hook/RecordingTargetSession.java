@@ -21,8 +21,7 @@ import java.util.function.Predicate;
  * simulate "an index was dropped by hand", and fails the calls a test chooses, the way a real session
  * does (with a TARGET {@link MirrorException}). Thread-safe.
  */
-public final class RecordingTargetSession implements TargetSession {
-    private final TargetDialect dialect;
+public final class RecordingTargetSession extends DialectBackedSession {
     private final List<String> log = new ArrayList<>();
     private final Map<String, Set<String>> indexes = new LinkedHashMap<>();
     private final Map<String, List<List<Object>>> queryResults = new LinkedHashMap<>();
@@ -31,7 +30,7 @@ public final class RecordingTargetSession implements TargetSession {
     private int attempts;
 
     public RecordingTargetSession(TargetDialect dialect) {
-        this.dialect = requireNonNull(dialect, "dialect is null");
+        super(dialect);
     }
 
     /** A session over {@link KitDialect#minimal()}. */
@@ -89,11 +88,6 @@ public final class RecordingTargetSession implements TargetSession {
     }
 
     @Override
-    public TargetDialect dialect() {
-        return dialect;
-    }
-
-    @Override
     public synchronized void execute(String sql) {
         requireNonNull(sql, "sql is null");
         call("execute: " + sql);
@@ -126,16 +120,36 @@ public final class RecordingTargetSession implements TargetSession {
 
     @Override
     public synchronized void createIndex(String sourceTable, IndexDefinition index) {
+        build(sourceTable, dialect.names().targetName(sourceTable), index);
+    }
+
+    /** Logged as {@code createIndex: <sql>}, like {@link #createIndex}; the index is recorded on the shadow's name. */
+    @Override
+    public synchronized void createIndexOnShadow(String shadowTable, IndexDefinition index) {
+        build(shadowTable, shadowTable, index);
+    }
+
+    /** Logged as {@code execute: <sql>} (the dialect's rename statement); the recorded index takes the new name. */
+    @Override
+    public synchronized void renameIndex(String sourceTable, String from, String to) {
+        String sql = dialect.ddl().renameIndex(dialect.names().targetName(sourceTable), from, to);
+        call("execute: " + sql);
+        Set<String> existing = indexesOf(sourceTable);
+        existing.removeIf(n -> n.equalsIgnoreCase(from));
+        existing.add(to);
+    }
+
+    private void build(String table, String targetTable, IndexDefinition index) {
         String sql;
         try {
-            sql = dialect.createIndex(dialect.targetName(sourceTable), index);
+            sql = dialect.ddl().createIndex(targetTable, index);
         } catch (MirrorException e) {
             attempts++;
             log.add("createIndex: <refused by dialect: " + e.getMessage() + ">");
             throw e;
         }
         call("createIndex: " + sql);
-        Set<String> existing = indexesOf(sourceTable);
+        Set<String> existing = indexesOf(table);
         for (String n : existing) {
             if (n.equalsIgnoreCase(index.name())) {
                 throw MirrorException.target("TARGET_FAILED", false, "index " + index.name() + " already exists", null);

@@ -23,11 +23,11 @@ public final class RowCounts {
         }
         db.inTransaction("counting mirror rows", true, c -> {
             Set<String> tables = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-            tables.addAll(d.listTables(c));
+            tables.addAll(d.catalog().listTables(c));
             for (MetadataRow row : rows) {
-                String name = d.targetName(row.table());
+                String name = d.names().targetName(row.table());
                 if (tables.contains(name)) {
-                    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + d.quote(name))) {
+                    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + d.names().quote(name))) {
                         rs.next();
                         r.put(row.table(), rs.getLong(1));
                     }

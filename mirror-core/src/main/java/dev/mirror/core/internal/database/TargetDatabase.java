@@ -121,7 +121,7 @@ public final class TargetDatabase {
 
     /** The dialect's translation of a driver failure, with secrets masked. */
     public MirrorException translate(SQLException e, String what) {
-        MirrorException m = dialect.translate(e, what);
+        MirrorException m = dialect.errors().translate(e, what);
         String safe = redactor.redact(m.getMessage());
         if (safe.equals(m.getMessage())) {
             return m;

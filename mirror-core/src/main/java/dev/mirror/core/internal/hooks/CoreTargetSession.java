@@ -3,7 +3,9 @@ package dev.mirror.core.internal.hooks;
 import static java.util.Objects.requireNonNull;
 
 import dev.mirror.api.hook.TargetSession;
+import dev.mirror.api.dialect.Capability;
 import dev.mirror.api.dialect.IndexDefinition;
+import dev.mirror.api.model.SqlType;
 import dev.mirror.api.dialect.TargetDialect;
 import dev.mirror.core.internal.database.TargetDatabase;
 import java.sql.PreparedStatement;
@@ -13,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** The hooks' handle on a target: every call runs and commits on its own connection. */
+/** The hooks' narrow handle on a target: every call runs and commits on its own connection; the dialect stays hidden. */
 public final class CoreTargetSession implements TargetSession {
     private final TargetDatabase target;
 
@@ -21,9 +23,33 @@ public final class CoreTargetSession implements TargetSession {
         this.target = requireNonNull(target, "target is null");
     }
 
-    @Override
-    public TargetDialect dialect() {
+    private TargetDialect dialect() {
         return target.dialect();
+    }
+
+    @Override
+    public String dialectName() {
+        return dialect().name();
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return dialect().capabilities();
+    }
+
+    @Override
+    public String targetName(String sourceName) {
+        return dialect().names().targetName(sourceName);
+    }
+
+    @Override
+    public String quote(String targetName) {
+        return dialect().names().quote(targetName);
+    }
+
+    @Override
+    public String columnType(SqlType type) {
+        return dialect().types().columnType(type);
     }
 
     @Override
@@ -74,11 +100,21 @@ public final class CoreTargetSession implements TargetSession {
     @Override
     public Set<String> indexes(String sourceTable) {
         return target.autoCommit("listing indexes of " + sourceTable,
-                c -> target.dialect().listIndexes(c, target.dialect().targetName(sourceTable)));
+                c -> target.dialect().catalog().listIndexes(c, target.dialect().names().targetName(sourceTable)));
     }
 
     @Override
     public void createIndex(String sourceTable, IndexDefinition index) {
-        execute(target.dialect().createIndex(target.dialect().targetName(sourceTable), index));
+        execute(dialect().ddl().createIndex(targetName(sourceTable), index));
+    }
+
+    @Override
+    public void createIndexOnShadow(String shadowTable, IndexDefinition index) {
+        execute(dialect().ddl().createIndex(shadowTable, index));
+    }
+
+    @Override
+    public void renameIndex(String sourceTable, String from, String to) {
+        execute(dialect().ddl().renameIndex(targetName(sourceTable), from, to));
     }
 }

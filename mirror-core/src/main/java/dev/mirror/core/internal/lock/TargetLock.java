@@ -64,7 +64,7 @@ public final class TargetLock {
 
     /** The lock table's name in the target. */
     public String tableName() {
-        return target.dialect().targetName(tableSourceName);
+        return target.dialect().names().targetName(tableSourceName);
     }
 
     /** The lock table's columns, as SQL Server types mapped by the dialect. */
@@ -228,7 +228,7 @@ public final class TargetLock {
             target.autoCommit("creating the run lock table", c -> {
                 if (!exists(c)) {
                     try (Statement s = c.createStatement()) {
-                        for (String sql : d.createTable(tableName(), schema())) {
+                        for (String sql : d.ddl().createTable(tableName(), schema())) {
                             s.execute(sql);
                         }
                     }
@@ -245,7 +245,7 @@ public final class TargetLock {
     }
 
     private boolean exists(Connection c) throws SQLException {
-        return target.dialect().listTables(c).stream().anyMatch(t -> t.equalsIgnoreCase(tableName()));
+        return target.dialect().catalog().listTables(c).stream().anyMatch(t -> t.equalsIgnoreCase(tableName()));
     }
 
     private LocalDateTime now() {
@@ -253,11 +253,11 @@ public final class TargetLock {
     }
 
     private String q() {
-        return target.dialect().quote(tableName());
+        return target.dialect().names().quote(tableName());
     }
 
     private String col(String name) {
-        return target.dialect().quote(target.dialect().targetName(name));
+        return target.dialect().names().quote(target.dialect().names().targetName(name));
     }
 
     private String cols(String... names) {

@@ -54,7 +54,7 @@ public final class MetadataTable {
     public MetadataTable(TargetDialect dialect, String metadataTableName) {
         this.dialect = java.util.Objects.requireNonNull(dialect, "dialect is null");
         this.sourceName = metadataTableName;
-        this.q = dialect.quote(dialect.targetName(metadataTableName));
+        this.q = dialect.names().quote(dialect.names().targetName(metadataTableName));
         this.cTable = col("tablename");
         this.cHash = col("schemahash");
         this.cLsn = col("lsn");
@@ -66,12 +66,12 @@ public final class MetadataTable {
     }
 
     private String col(String name) {
-        return dialect.quote(dialect.targetName(name));
+        return dialect.names().quote(dialect.names().targetName(name));
     }
 
     /** The metadata table's name in the target. */
     public String targetName() {
-        return dialect.targetName(sourceName);
+        return dialect.names().targetName(sourceName);
     }
 
     /** The metadata table's columns, as SQL Server types mapped by the dialect like any other table. */
@@ -98,7 +98,7 @@ public final class MetadataTable {
     /** Creates the table (the caller checked it is missing). */
     public void create(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
-            for (String sql : dialect.createTable(targetName(), schema())) {
+            for (String sql : dialect.ddl().createTable(targetName(), schema())) {
                 s.execute(sql);
             }
         }
@@ -113,11 +113,11 @@ public final class MetadataTable {
         if (hasOptionsColumn) {
             return;
         }
-        boolean present = dialect.describeTable(c, targetName()).map(cols -> cols.stream()
-                .anyMatch(col -> col.name().equalsIgnoreCase(dialect.targetName("options")))).orElse(true);
+        boolean present = dialect.catalog().describeTable(c, targetName()).map(cols -> cols.stream()
+                .anyMatch(col -> col.name().equalsIgnoreCase(dialect.names().targetName("options")))).orElse(true);
         if (!present) {
             try (Statement s = c.createStatement()) {
-                for (String sql : dialect.addColumn(targetName(), optionsColumn())) {
+                for (String sql : dialect.ddl().addColumn(targetName(), optionsColumn())) {
                     s.execute(sql);
                 }
             }

@@ -30,15 +30,15 @@ final class ModeSql {
     }
 
     private String q(String sourceName) {
-        return dialect.quote(dialect.targetName(sourceName));
+        return dialect.names().quote(dialect.names().targetName(sourceName));
     }
 
     private String t() {
-        return dialect.quote(table);
+        return dialect.names().quote(table);
     }
 
     private String cast(dev.mirror.api.model.SqlType type) {
-        String t = dialect.columnType(type);
+        String t = dialect.types().columnType(type);
         // MariaDB's CAST takes only a few type names (SIGNED, DECIMAL, DATETIME(n), CHAR, ...), not tinyint(1), which is
         // its bit column; a signed integer is stored into that column as it is. No other target spells a type this way.
         return "CAST(? AS " + (t.equals("tinyint(1)") ? "SIGNED" : t) + ")";
@@ -120,7 +120,7 @@ final class ModeSql {
     /** As above, copying only {@code carried} data columns (after a recreate: the others are NULL in the old rows). */
     BoundSql softDeleteCarryOver(String oldTable, List<Column> carried, LocalDateTime time) {
         String sh = t();
-        String old = dialect.quote(oldTable);
+        String old = dialect.names().quote(oldTable);
         return BoundSql.of("INSERT INTO " + sh + " (" + columns(carried, "") + ", " + q(ModeColumns.DELETED) + ", "
                 + q(ModeColumns.SYNCED) + ") SELECT " + columns(carried, "o.") + ", " + cast(ModeColumns.FLAG) + ", CASE WHEN o."
                 + q(ModeColumns.DELETED) + " = ? THEN o." + q(ModeColumns.SYNCED) + " ELSE " + cast(ModeColumns.TIME) + " END FROM "
@@ -180,7 +180,7 @@ final class ModeSql {
     /** As above, copying only {@code carried} columns (after a recreate: the others are NULL in the old versions). */
     BoundSql historyCopyOld(String oldTable, List<Column> carried) {
         return BoundSql.of("INSERT INTO " + t() + " (" + columns(carried, "") + ") SELECT " + columns(carried, "o.") + " FROM "
-                + dialect.quote(oldTable) + " o");
+                + dialect.names().quote(oldTable) + " o");
     }
 
     /**

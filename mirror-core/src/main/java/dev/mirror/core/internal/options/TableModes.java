@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The table options applied to what core writes, once for every target: incremental batches (mirror mode through the
- * dialect's own apply; soft delete and history through {@link TargetDialect#withStagedChanges} and {@link ModeSql}),
+ * dialect's own apply; soft delete and history through {@link dev.mirror.api.dialect.ChangeApplier#withStagedChanges} and {@link ModeSql}),
  * the rows of a repopulation, and the merge of a loaded shadow with the old table before the swap. Every write is
  * set-wise: a fixed number of statements per batch, none per row.
  */
@@ -39,14 +39,14 @@ public final class TableModes {
     /** Applies a batch of source changes to {@code table} (target name) in the caller's transaction. */
     public TableCounts apply(Connection c, String table, TableLayout layout, Iterator<RowChange> changes) throws SQLException {
         if (layout.isPlain()) {
-            return dialect.applyChanges(c, table, layout.mirror(), changes);
+            return dialect.changes().applyChanges(c, table, layout.mirror(), changes);
         }
         return switch (layout.mode()) {
-            case MIRROR -> dialect.applyChanges(c, table, layout.mirror(), map(changes, layout::dataChange));
+            case MIRROR -> dialect.changes().applyChanges(c, table, layout.mirror(), map(changes, layout::dataChange));
             case SOFT_DELETE -> {
                 LocalDateTime time = clock.next();
                 ModeSql sql = new ModeSql(dialect, table, layout);
-                yield dialect.withStagedChanges(c, table, layout.data(), map(changes, layout::dataChange), (cc, stage) -> {
+                yield dialect.changes().withStagedChanges(c, table, layout.data(), map(changes, layout::dataChange), (cc, stage) -> {
                     for (BoundSql s : sql.softDeleteApply(stage, time)) {
                         s.execute(cc);
                     }
@@ -55,7 +55,7 @@ public final class TableModes {
             case HISTORY -> {
                 LocalDateTime time = clock.next();
                 ModeSql sql = new ModeSql(dialect, table, layout);
-                yield dialect.withStagedChanges(c, table, layout.historyStage(), map(changes, layout::historyStageChange),
+                yield dialect.changes().withStagedChanges(c, table, layout.historyStage(), map(changes, layout::historyStageChange),
                         (cc, stage) -> {
                             for (BoundSql s : sql.historyApply(stage, time)) {
                                 s.execute(cc);
@@ -114,15 +114,15 @@ public final class TableModes {
 
     private List<Column> carriedAcrossRecreate(Connection c, String table, String shadow, TableLayout layout)
             throws SQLException {
-        Optional<List<TargetColumn>> old = dialect.describeTable(c, table);
-        Optional<List<TargetColumn>> next = dialect.describeTable(c, shadow);
+        Optional<List<TargetColumn>> old = dialect.catalog().describeTable(c, table);
+        Optional<List<TargetColumn>> next = dialect.catalog().describeTable(c, shadow);
         if (old.isEmpty() || next.isEmpty()) {
             return null;
         }
         List<Column> carried = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (Column col : layout.mirror().columns()) {
-            String name = dialect.targetName(col.name());
+            String name = dialect.names().targetName(col.name());
             Optional<TargetColumn> before = old.get().stream().filter(t -> t.name().equalsIgnoreCase(name)).findFirst();
             Optional<TargetColumn> after = next.get().stream().filter(t -> t.name().equalsIgnoreCase(name)).findFirst();
             if (before.isPresent() && after.isPresent() && before.get().nativeType().equalsIgnoreCase(after.get().nativeType())) {

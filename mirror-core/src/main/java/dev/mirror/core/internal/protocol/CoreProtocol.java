@@ -227,7 +227,7 @@ public final class CoreProtocol implements MirrorProtocol {
             TableState loading = state.withShadow(shadow);
             tables.put(table, loading);
             TableCounts counts = target.inTransaction("loading changes into the shadow of " + table, false,
-                    c -> target.dialect().applyChanges(c, shadow, loading.schema(), modes.shadowChanges(loading.layout(), changes)));
+                    c -> target.dialect().changes().applyChanges(c, shadow, loading.schema(), modes.shadowChanges(loading.layout(), changes)));
             ledger.applied(table, counts, state.lsn(), false);
             if (lsn.isPresent()) {
                 swapIn(loading, shadow, lsn.getAsLong(), "repopulated by the source");
@@ -277,12 +277,12 @@ public final class CoreProtocol implements MirrorProtocol {
                 long loaded = target.inTransaction("repopulating " + table, false, c -> {
                     if (inPlace) {
                         try (java.sql.Statement s = c.createStatement()) {
-                            s.execute(target.dialect().truncateTable(into));
+                            s.execute(target.dialect().ddl().truncateTable(into));
                         }
                     } else {
                         shadows.create(c, into, state.schema());
                     }
-                    long n = target.dialect().bulkLoad(c, into, state.schema(),
+                    long n = target.dialect().bulk().bulkLoad(c, into, state.schema(),
                             modes.loadRows(state.layout(), new InsertRows(table, rows), !inPlace),
                             count -> progress.populating(table, count));
                     if (inPlace) {
@@ -319,7 +319,7 @@ public final class CoreProtocol implements MirrorProtocol {
                 if (state.loadsInPlace()) {
                     target.inTransaction("wiping " + table, true, c -> {
                         try (java.sql.Statement s = c.createStatement()) {
-                            s.execute(target.dialect().truncateTable(state.targetName()));
+                            s.execute(target.dialect().ddl().truncateTable(state.targetName()));
                         }
                         metadata.setLsn(c, table, -1, MetadataTable.REPOPULATING, null);
                         return null;

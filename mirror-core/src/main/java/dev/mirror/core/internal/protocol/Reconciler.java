@@ -61,9 +61,9 @@ final class Reconciler {
         TableSchema schema = layout.mirror();
         String hash = layout.sourceHash();
         TargetDialect dialect = target.dialect();
-        String table = dialect.targetName(schema.name());
+        String table = dialect.names().targetName(schema.name());
         Optional<List<TargetColumn>> actual = existsInTarget
-                ? target.inTransaction("describing " + schema.name(), true, c -> dialect.describeTable(c, table))
+                ? target.inTransaction("describing " + schema.name(), true, c -> dialect.catalog().describeTable(c, table))
                 : Optional.empty();
         TableSchema previous = previousSchema(stored);
         ReconcilePlan plan = planner.plan(schema, previous, actual);
@@ -118,7 +118,7 @@ final class Reconciler {
     }
 
     private void create(Connection c, String table, TableSchema schema) throws SQLException {
-        execute(c, target.dialect().createTable(table, schema));
+        execute(c, target.dialect().ddl().createTable(table, schema));
     }
 
     private void alter(Connection c, String table, ReconcilePlan plan) throws SQLException {
@@ -126,11 +126,11 @@ final class Reconciler {
         List<String> sql = new ArrayList<>();
         for (ReconcilePlan.Step step : plan.steps()) {
             if (step instanceof ReconcilePlan.Add a) {
-                sql.addAll(d.addColumn(table, a.column()));
+                sql.addAll(d.ddl().addColumn(table, a.column()));
             } else if (step instanceof ReconcilePlan.Drop dr) {
-                sql.add(d.dropColumn(table, dr.targetColumn()));
+                sql.add(d.ddl().dropColumn(table, dr.targetColumn()));
             } else if (step instanceof ReconcilePlan.Widen w) {
-                sql.addAll(d.alterColumn(table, w.from(), w.to()));
+                sql.addAll(d.ddl().alterColumn(table, w.from(), w.to()));
             }
         }
         execute(c, sql);

@@ -100,7 +100,7 @@ final class SchemaStep {
                 Reconciled r = reconcile(schema, snap);
                 answer = r.answer();
                 boolean ok = answer.action() != SchemaAction.FAILED;
-                states.put(schema.name(), new TableState(r.layout(), ok ? target.dialect().targetName(schema.name()) : null,
+                states.put(schema.name(), new TableState(r.layout(), ok ? target.dialect().names().targetName(schema.name()) : null,
                         answer.lsn(), ok ? TableState.Disposition.MIRRORED : TableState.Disposition.FAILED, answer.reason(),
                         r.load()));
                 ledger.schema(schema.name(), answer.action(), answer.reason(), answer.lsn());
@@ -147,7 +147,7 @@ final class SchemaStep {
             layout = TableLayout.plain(schema);
             refused = redactor.describe(e);
         }
-        return Optional.of(new TableState(layout, target.dialect().targetName(table), row.lsn(),
+        return Optional.of(new TableState(layout, target.dialect().names().targetName(table), row.lsn(),
                 refused == null ? TableState.Disposition.MIRRORED : TableState.Disposition.FAILED, refused, TableState.Load.SHADOW));
     }
 
@@ -159,7 +159,7 @@ final class SchemaStep {
     /** Every stored LSN (blocked tables included); empty when the metadata table does not exist yet. */
     Map<String, Long> storedLsns() {
         return target.inTransaction("reading the stored LSNs", true, c -> {
-            if (target.dialect().listTables(c).stream().noneMatch(t -> t.equalsIgnoreCase(metadata.targetName()))) {
+            if (target.dialect().catalog().listTables(c).stream().noneMatch(t -> t.equalsIgnoreCase(metadata.targetName()))) {
                 return Map.<String, Long>of();
             }
             Map<String, Long> r = new java.util.LinkedHashMap<>();
@@ -171,7 +171,7 @@ final class SchemaStep {
     private Snapshot snapshot() {
         return target.inTransaction("reading the metadata table " + metadata.targetName(), true, c -> {
             Set<String> existing = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-            existing.addAll(target.dialect().listTables(c));
+            existing.addAll(target.dialect().catalog().listTables(c));
             if (!existing.contains(metadata.targetName())) {
                 LOG.info("creating the metadata table {}", metadata.targetName());
                 metadata.create(c);
@@ -193,7 +193,7 @@ final class SchemaStep {
             TableLayout layout = layouts.of(schema);
             String hash = layout.sourceHash();
             MetadataRow stored = snap.rows().get(schema.name());
-            boolean exists = snap.tables().contains(target.dialect().targetName(schema.name()));
+            boolean exists = snap.tables().contains(target.dialect().names().targetName(schema.name()));
             boolean mirrored = stored != null && exists && !MetadataTable.BLOCKED.equals(stored.state());
             boolean sameOptions = stored != null && layout.fingerprint().equals(recordedOptions(stored));
             if (mirrored && hash.equals(stored.schemaHash()) && sameOptions) {
@@ -233,9 +233,9 @@ final class SchemaStep {
      */
     private Optional<Reconciled> repairIfDrifted(TableLayout layout, MetadataRow stored) {
         TableSchema schema = layout.mirror();
-        String table = target.dialect().targetName(schema.name());
+        String table = target.dialect().names().targetName(schema.name());
         Optional<List<TargetColumn>> actual = target.inTransaction("describing " + schema.name(), true,
-                c -> target.dialect().describeTable(c, table));
+                c -> target.dialect().catalog().describeTable(c, table));
         if (actual.isEmpty()) {
             return Optional.empty();
         }
@@ -273,7 +273,7 @@ final class SchemaStep {
                     if (mirrorTableExists) {
                         LOG.info("table {} is blocked: dropping its mirror table", schema.name());
                         try (Statement s = c.createStatement()) {
-                            s.execute(target.dialect().dropTable(targetName));
+                            s.execute(target.dialect().ddl().dropTable(targetName));
                         }
                     }
                     metadata.upsert(c, new MetadataRow(schema.name(), SchemaHash.of(schema), lsn, MetadataTable.BLOCKED,
@@ -289,7 +289,7 @@ final class SchemaStep {
 
     private String safeTargetName(String table) {
         try {
-            return target.dialect().targetName(table);
+            return target.dialect().names().targetName(table);
         } catch (MirrorException e) {
             return null;
         }
@@ -306,7 +306,7 @@ final class SchemaStep {
                 target.inTransaction("dropping " + row.table(), true, c -> {
                     if (wasMirrored && targetName != null && snap.tables().contains(targetName)) {
                         try (Statement s = c.createStatement()) {
-                            s.execute(target.dialect().dropTable(targetName));
+                            s.execute(target.dialect().ddl().dropTable(targetName));
                         }
                     }
                     metadata.delete(c, row.table());

@@ -38,15 +38,15 @@ final class ShadowTables {
 
     /** The shadow's target name for a source table. */
     String name(String sourceTable) {
-        return target.dialect().targetName(sourceTable + SUFFIX);
+        return target.dialect().names().targetName(sourceTable + SUFFIX);
     }
 
     /** Drops a leftover shadow and creates an empty one with the state's (new) schema, on {@code c}. */
     void create(Connection c, String shadow, TableSchema schema) throws SQLException {
         TargetDialect d = target.dialect();
         try (Statement s = c.createStatement()) {
-            s.execute(d.dropTable(shadow));
-            for (String sql : d.createTable(shadow, schema)) {
+            s.execute(d.ddl().dropTable(shadow));
+            for (String sql : d.ddl().createTable(shadow, schema)) {
                 s.execute(sql);
             }
         }
@@ -102,7 +102,7 @@ final class ShadowTables {
         try {
             target.inTransaction("dropping the shadow table " + shadow, true, c -> {
                 try (Statement s = c.createStatement()) {
-                    s.execute(target.dialect().dropTable(shadow));
+                    s.execute(target.dialect().ddl().dropTable(shadow));
                 }
                 return null;
             });

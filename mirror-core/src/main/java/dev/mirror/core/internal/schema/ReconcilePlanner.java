@@ -49,7 +49,7 @@ public final class ReconcilePlanner {
         List<ReconcilePlan.Step> steps = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (Column col : next.columns()) {
-            String targetName = dialect.targetName(col.name());
+            String targetName = dialect.names().targetName(col.name());
             TargetColumn have = byName.remove(targetName.toLowerCase(Locale.ROOT));
             Column before = previous.column(col.name()).orElse(null);
             if (have == null) {
@@ -66,7 +66,7 @@ public final class ReconcilePlanner {
             if (before.nullable() && !col.nullable()) {
                 return ReconcilePlan.recreate("column " + col.name() + " changed from NULL to NOT NULL");
             }
-            boolean typeDiffers = !have.nativeType().equalsIgnoreCase(dialect.columnType(col.type()));
+            boolean typeDiffers = !have.nativeType().equalsIgnoreCase(dialect.types().columnType(col.type()));
             boolean nullChange = !before.nullable() && col.nullable() && !have.nullable();
             if (!typeDiffers && !nullChange) {
                 continue;
@@ -99,7 +99,7 @@ public final class ReconcilePlanner {
 
     private boolean isKeyInTarget(TableSchema previous, String targetColumn) {
         for (String k : previous.primaryKey()) {
-            if (dialect.targetName(k).equalsIgnoreCase(targetColumn)) {
+            if (dialect.names().targetName(k).equalsIgnoreCase(targetColumn)) {
                 return true;
             }
         }

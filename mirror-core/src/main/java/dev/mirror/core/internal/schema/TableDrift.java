@@ -28,9 +28,9 @@ public record TableDrift(List<String> mismatches, List<String> extras) {
         actual.forEach(c -> byName.put(c.name().toLowerCase(Locale.ROOT), c));
         List<String> mismatches = new ArrayList<>();
         for (Column col : schema.columns()) {
-            String name = dialect.targetName(col.name());
+            String name = dialect.names().targetName(col.name());
             TargetColumn have = byName.remove(name.toLowerCase(Locale.ROOT));
-            String expected = dialect.columnType(col.type());
+            String expected = dialect.types().columnType(col.type());
             if (have == null) {
                 mismatches.add("column " + name + " is missing");
             } else if (!have.nativeType().equalsIgnoreCase(expected)) {

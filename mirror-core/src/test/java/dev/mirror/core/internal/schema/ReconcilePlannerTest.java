@@ -31,7 +31,7 @@ class ReconcilePlannerTest {
     }
 
     static Optional<List<TargetColumn>> target(TableSchema s) {
-        return Optional.of(s.columns().stream().map(c -> new TargetColumn(c.name(), DIALECT.columnType(c.type()), c.nullable())).toList());
+        return Optional.of(s.columns().stream().map(c -> new TargetColumn(c.name(), DIALECT.types().columnType(c.type()), c.nullable())).toList());
     }
 
     static Stream<Arguments> cases() {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The soft delete and history statements exactly as SQL Server receives them (no SQL Server here: its integration tests
  * are skipped): hostile names quoted as SQL Server needs them (a name with {@code ]} in double quotes), the stage's positional columns ({@code [c0]}, …) next to {@code [seq]}
- * and {@code [op]} as {@code SqlServerDialect#withStagedChanges} describes them, no alias on the target of an UPDATE or
+ * and {@code [op]} as {@code SqlServerStageSql} describes them, no alias on the target of an UPDATE or
  * DELETE, and the mode columns typed as SQL Server types.
  */
 class ModeSqlSqlServerTest {
@@ -120,7 +120,7 @@ class ModeSqlSqlServerTest {
     void historyKeyIsExtendedByValidFromAndModeColumnsAreSqlServerTypes() {
         TableLayout l = TableLayout.of(source, new TableOptions(TableMode.HISTORY, Set.of("secret"), Set.of()), null);
         assertThat(l.mirror().primaryKey()).containsExactly("id", "_mirror_valid_from");
-        assertThat(dialect.createTable("we]ird", l.mirror())).singleElement().asString()
+        assertThat(dialect.ddl().createTable("we]ird", l.mirror())).singleElement().asString()
                 .contains("[_mirror_valid_from] datetime2(6) NOT NULL")
                 .contains("[_mirror_active] bit NOT NULL")
                 .doesNotContain("secret");
