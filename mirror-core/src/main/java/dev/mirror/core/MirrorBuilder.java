@@ -116,7 +116,7 @@ public final class MirrorBuilder {
         TargetDialectProvider targetProvider = targetProvider(settings, registry, problems);
         TargetDialect dialect = targetProvider == null ? null
                 : targetProvider.create(PluginContext.of(settings.target(), context, clock));
-        Source source = source(settings, registry, problems, PluginContext.of(settings.source(), context, clock));
+        Source source = source(settings, registry, problems, context);
         List<HookDispatcher.NamedHook> hooks = new ArrayList<>();
         for (PluginConfig h : settings.hooks()) {
             String name = h.string("name", "");
@@ -168,12 +168,13 @@ public final class MirrorBuilder {
         }
     }
 
-    private static Source source(MirrorSettings s, PluginRegistry registry, ConfigProblems problems, PluginContext context) {
+    private Source source(MirrorSettings s, PluginRegistry registry, ConfigProblems problems,
+                          java.util.Optional<dev.mirror.api.ContextId> context) {
         if (s.sourceType() == null || s.sourceType().isBlank()) {
             return null;
         }
         try {
-            return registry.source(s.sourceType()).create(context);
+            return registry.source(s.sourceType()).create(PluginContext.of(s.source(), context, clock));
         } catch (MirrorException e) {
             problems.add("source.type", e.getMessage());
             return null;
