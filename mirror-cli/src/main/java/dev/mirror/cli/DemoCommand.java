@@ -57,7 +57,7 @@ final class DemoCommand extends BaseCommand {
         }
         String url = "jdbc:h2:file:" + home.resolve(DB_NAME);
         int failures = 0;
-        try (Mirror mirror = Mirror.builder().config(tree(url), "the demo configuration")
+        try (Mirror mirror = Mirror.builder().config(tree(url), "the demo configuration").defaultDialect(MirrorConfig.DEFAULT_DIALECT)
                 .progress(ProgressPrinter.forConsole(out)).build()) {
             out.println("mirror demo: sample source (tables 'core', scale " + scale + ") -> H2 file " + home.resolve(DB_NAME + ".mv.db"));
             for (int i = 1; i <= cycles; i++) {
