@@ -1,5 +1,6 @@
 package dev.mirror.core;
 
+import dev.mirror.api.ContextId;
 import dev.mirror.api.MirrorException;
 import dev.mirror.api.config.PluginConfig;
 import dev.mirror.api.hook.LifecycleHook;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -112,7 +114,7 @@ public final class MirrorBuilder {
         PluginRegistry registry = pluginDirectory ? PluginRegistry.load(settings.pluginsDirectory(), classLoader)
                 : new PluginRegistry(classLoader);
 
-        java.util.Optional<dev.mirror.api.ContextId> context = java.util.Optional.ofNullable(settings.contextId());
+        Optional<ContextId> context = Optional.ofNullable(settings.contextId());
         TargetDialectProvider targetProvider = targetProvider(settings, registry, problems);
         TargetDialect dialect = targetProvider == null ? null
                 : targetProvider.create(PluginContext.of(settings.target(), context, clock));
@@ -169,7 +171,7 @@ public final class MirrorBuilder {
     }
 
     private Source source(MirrorSettings s, PluginRegistry registry, ConfigProblems problems,
-                          java.util.Optional<dev.mirror.api.ContextId> context) {
+                          Optional<ContextId> context) {
         if (s.sourceType() == null || s.sourceType().isBlank()) {
             return null;
         }
