@@ -13,11 +13,17 @@ package dev.mirror.api;
  */
 public final class SpiVersion {
     /** Incompatible changes. */
-    public static final int MAJOR = 1;
-    /** Compatible additions: 1 added the shadow-table swap ({@code TargetDialect.swapShadow}, {@code renameIndex}), {@code LifecycleHook.onShadowLoaded} and {@code ChangeSource.allowedContexts}. */
-    public static final int MINOR = 1;
+    public static final int MAJOR = 2;
+    /**
+     * Compatible additions within {@link #MAJOR}. History: 1.1 added the shadow-table swap
+     * ({@code TargetDialect.swapShadow}, {@code renameIndex}), {@code LifecycleHook.onShadowLoaded} and
+     * {@code ChangeSource.allowedContexts}; 2.0 split {@code ChangeSource} into {@code PullSource} and
+     * {@code PushSource} (with their own providers), gave every provider's {@code create} a {@code PluginContext} and
+     * made context identifiers a {@code ContextId}.
+     */
+    public static final int MINOR = 0;
     /** {@code MAJOR.MINOR}, a compile-time constant. */
-    public static final String VERSION = "1.1";
+    public static final String VERSION = "2.0";
     /** What a provider that does not override {@code spiVersion()} is taken to be built for: the first SPI. */
     public static final String UNSTATED = "1.0";
 

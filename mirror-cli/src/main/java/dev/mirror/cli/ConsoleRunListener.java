@@ -23,7 +23,7 @@ final class ConsoleRunListener implements RunListener {
     private static final int KEPT_REPORTS = 50;
 
     private final PrintWriter out;
-    private final String contextId;
+    private final dev.mirror.api.ContextId contextId;
     private final RunSettings settings;
     private final Metrics metrics;
     private final Path reportFile;
@@ -35,7 +35,7 @@ final class ConsoleRunListener implements RunListener {
      * @param metrics    where cycle metrics go, or null
      * @param reportFile the JSON report to rewrite after each cycle, or null
      */
-    ConsoleRunListener(PrintWriter out, String contextId, RunSettings settings, Metrics metrics, Path reportFile) {
+    ConsoleRunListener(PrintWriter out, dev.mirror.api.ContextId contextId, RunSettings settings, Metrics metrics, Path reportFile) {
         this.out = requireNonNull(out, "out is null");
         this.contextId = contextId;
         this.settings = requireNonNull(settings, "settings is null");

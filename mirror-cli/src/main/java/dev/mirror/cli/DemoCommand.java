@@ -65,7 +65,7 @@ final class DemoCommand extends BaseCommand {
         }
         String url = "jdbc:h2:file:" + home.resolve(DB_NAME);
         Map<String, Object> h2 = new LinkedHashMap<>(Map.of("dialect", "h2", "url", url));
-        try (Mirror mirror = Mirror.builder().config(tree(h2), "the demo configuration")
+        try (Mirror mirror = Mirror.builder().config(tree(h2), "the demo configuration").defaultDialect(MirrorConfig.DEFAULT_DIALECT)
                 .progress(ProgressPrinter.forConsole(out)).build()) {
             out.println("mirror demo: sample source (tables 'core', scale " + scale + ") -> H2 file " + home.resolve(DB_NAME + ".mv.db"));
             Integer code = cyclesAndVerify(out, mirror);

@@ -36,7 +36,7 @@ final class PluginsCommand extends BaseCommand {
                 enabled.add("source:" + lower(s.get("type")));
             }
             Object dialect = tree.get("target") instanceof Map<?, ?> t ? t.get("dialect") : null;
-            enabled.add("target:" + (dialect == null ? "h2" : lower(dialect)));
+            enabled.add("target:" + (dialect == null ? MirrorConfig.DEFAULT_DIALECT : lower(dialect)));
             if (tree.get("hooks") instanceof List<?> hooks) {
                 for (Object h : hooks) {
                     if (h instanceof Map<?, ?> m && m.get("name") != null) {
@@ -62,7 +62,7 @@ final class PluginsCommand extends BaseCommand {
                 incompatible.add(problem);
             }
             t.row(d.kind(), d.name(), d.location(), d.version(), d.spiVersion() + (problem == null ? "" : " (incompatible)"),
-                    configFile == null ? "-" : enabled.contains(d.kind() + ":" + d.name()) ? "yes" : "no");
+                    configFile == null ? "-" : enabled.contains(enabledKey(d)) ? "yes" : "no");
         }
         out().println("plugins directory: " + directory.toAbsolutePath().normalize()
                 + (Files.isDirectory(directory) ? "" : " (does not exist)"));
@@ -70,6 +70,11 @@ final class PluginsCommand extends BaseCommand {
         incompatible.forEach(p -> out().println("incompatible: " + p));
         out().flush();
         return ExitCodes.OK;
+    }
+
+    /** The key {@link #call} collects the configuration's choices under: pull and push sources are both "source". */
+    private static String enabledKey(Discovered<?> d) {
+        return (d.kind().endsWith("source") ? "source" : d.kind()) + ":" + d.name();
     }
 
     /** {@code plugins/} next to the distribution ({@code -Dmirror.home}), else in the working directory. */

@@ -46,7 +46,7 @@ final class RunCommand extends BaseCommand.Configured {
         Duration wait = waitFor == null ? null : parse(waitFor, "--wait");
         StatusBoard board = new StatusBoard(Clock.systemUTC());
         try (Mirror mirror = open(config(), ProgressPrinter.forConsole(out()), Map.of("status-page", board))) {
-            if (mirror.source().isPush()) {
+            if (mirror.isPush()) {
                 throw MirrorException.configuration("PUSH_SOURCE", "the source '" + mirror.settings().sourceType()
                         + "' is a push source: start it with 'mirror serve --config " + configFile + "'");
             }

@@ -28,7 +28,7 @@ final class RunReport {
     /** The JSON of one cycle. */
     public static ObjectNode cycle(CycleReport r) {
         ObjectNode n = JSON.createObjectNode();
-        n.put("context", r.contextId());
+        n.put("context", r.contextId().value());
         n.put("started", r.started().toString());
         n.put("finished", r.finished().toString());
         n.put("durationMillis", r.duration().toMillis());

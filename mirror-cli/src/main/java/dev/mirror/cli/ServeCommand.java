@@ -36,7 +36,7 @@ final class ServeCommand extends BaseCommand.Configured {
             };
             try (Mirror mirror = open(config(), ProgressPrinter.forConsole(out()),
                     Map.of("status-page", board, "metrics", metricsHook))) {
-                if (!mirror.source().isPush()) {
+                if (!mirror.isPush()) {
                     throw MirrorException.configuration("PULL_SOURCE", "the source '" + mirror.settings().sourceType()
                             + "' is a pull source: use 'mirror run --config " + configFile + "'");
                 }

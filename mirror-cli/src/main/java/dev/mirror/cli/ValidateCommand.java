@@ -1,5 +1,6 @@
 package dev.mirror.cli;
 
+import dev.mirror.api.ContextId;
 import dev.mirror.api.MirrorException;
 import dev.mirror.api.source.SnapshotReader;
 import dev.mirror.api.dialect.TargetDialect;
@@ -40,7 +41,7 @@ final class ValidateCommand extends BaseCommand.Configured {
             return ExitCodes.CONFIGURATION;
         }
         try (mirror) {
-            if (mirror.source().isPush()) {
+            if (mirror.isPush()) {
                 try {
                     // what 'mirror serve' would refuse is a configuration problem, not "OK"
                     mirror.tenants().requireIsolation();
@@ -52,13 +53,13 @@ final class ValidateCommand extends BaseCommand.Configured {
                 }
             }
             out().println("configuration: OK (" + configFile + ")");
-            if (mirror.source().isPush()) {
+            if (mirror.isPush()) {
                 out().println("tenants: " + mirror.tenants().describe());
             }
             out().flush();
             int result = checkTargets(mirror);
             out().flush();
-            if (mirror.source().isPush()) {
+            if (mirror.isPush()) {
                 out().println("source: " + mirror.settings().sourceType() + " is a push source: nothing to connect to ("
                         + "'mirror serve' starts it)");
             } else {
@@ -93,8 +94,8 @@ final class ValidateCommand extends BaseCommand.Configured {
             urls.add(template);
             labels.add("");
         } else {
-            List<String> contexts = mirror.settings().contextId() != null ? List.of(mirror.contextId())
-                    : mirror.tenants().allowed().map(a -> a.stream().sorted().toList()).orElse(List.of());
+            List<String> contexts = mirror.settings().contextId() != null ? List.of(mirror.contextId().value())
+                    : mirror.tenants().allowed().map(a -> a.stream().map(ContextId::value).sorted().toList()).orElse(List.of());
             for (String ctx : contexts) {
                 urls.add(template.replace("{ctx}", ctx));
                 labels.add(", context " + ctx);

@@ -165,7 +165,7 @@ abstract class AbstractCliTest {
     void secondRunRefusesOrWaitsNamingTheHolder() throws Exception {
         assertThat(cli("run", "--config", config.toString(), "--once").code()).isZero();
         try (Mirror m = mirror()) {
-            TargetLock other = new TargetLock(m.target(), "Cli", "other-run", "other-host", 12345, Duration.ofMinutes(5),
+            TargetLock other = new TargetLock(m.target(), dev.mirror.api.ContextId.of("Cli"), "other-run", "other-host", 12345, Duration.ofMinutes(5),
                     Clock.systemUTC());
             other.acquire(Duration.ZERO, Duration.ofMillis(50));
             Cli.Result refused = cli("run", "--config", config.toString(), "--once", "--wait", "300ms");
@@ -189,7 +189,7 @@ abstract class AbstractCliTest {
         Cli.Running every = Cli.start("run", "--config", config.toString(), "--every", "1h");
         every.awaitOut("total: "); // a whole cycle: a stop now is a clean idle stop, exit code that of the last cycle
         try (Mirror m = mirror()) {
-            TargetLock probe = new TargetLock(m.target(), "Cli", "probe", "test", 1, Duration.ofMinutes(1), Clock.systemUTC());
+            TargetLock probe = new TargetLock(m.target(), dev.mirror.api.ContextId.of("Cli"), "probe", "test", 1, Duration.ofMinutes(1), Clock.systemUTC());
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (System.nanoTime() < deadline && (!tableExists(m, probe.tableName()) || probe.holder().isEmpty())) {
                 Thread.sleep(100);

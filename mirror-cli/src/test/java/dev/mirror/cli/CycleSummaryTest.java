@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CycleSummaryTest {
-    private static final CycleReport R = new CycleReport("Cust1", Instant.parse("2024-01-01T00:00:00Z"),
+    private static final CycleReport R = new CycleReport(dev.mirror.api.ContextId.of("Cust1"), Instant.parse("2024-01-01T00:00:00Z"),
             Instant.parse("2024-01-01T00:00:01.500Z"), List.of(
             new TableReport("contact", SchemaAction.CREATED, "new table", new TableCounts(100, 0, 0), 1, true, null),
             new TableReport("person", SchemaAction.NONE, "schema unchanged", TableCounts.ZERO, 1, false, null),

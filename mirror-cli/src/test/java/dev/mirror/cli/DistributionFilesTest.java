@@ -2,6 +2,7 @@ package dev.mirror.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mirror.api.ContextId;
 import dev.mirror.core.Mirror;
 import dev.mirror.core.config.ConfigLoader;
 import dev.mirror.core.config.ConfigProblems;
@@ -41,18 +42,18 @@ class DistributionFilesTest {
             try (Mirror m = build(name)) {
                 assertThat(m.settings().sourceType()).as(name).isIn("sample", "sqlserver", "superoffice");
                 assertThat(m.runSettings().metricsPort()).as(name + ": the status page is configured").isEqualTo(9464);
-                if (m.source().isPush()) {
+                if (m.isPush()) {
                     m.tenants().requireIsolation(); // what 'mirror serve' and 'mirror validate' refuse
                 }
             }
         }
         try (Mirror one = build("superoffice-one-tenant.yaml")) {
-            assertThat(one.tenants().allowed()).contains(Set.of("Cust12345"));
+            assertThat(one.tenants().allowed()).contains(Set.of(ContextId.of("Cust12345")));
             assertThat(one.runSettings().http().token()).isNotNull();
             assertThat(one.redactor().redact("token " + ENV.get("MIRROR_HTTP_TOKEN"))).doesNotContain(ENV.get("MIRROR_HTTP_TOKEN"));
         }
         try (Mirror many = build("superoffice-tenants.yaml")) {
-            assertThat(many.tenants().allowed()).contains(Set.of("Cust12345", "Cust67890"));
+            assertThat(many.tenants().allowed()).contains(Set.of(ContextId.of("Cust12345"), ContextId.of("Cust67890")));
             assertThat(many.tenants().routesPerContext()).isTrue();
             assertThat(many.settings().contextId()).isNull();
         }

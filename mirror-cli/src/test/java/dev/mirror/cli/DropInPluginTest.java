@@ -28,7 +28,8 @@ class DropInPluginTest {
     private static final String SOURCE = """
             package com.thirdparty.mirror;
 
-            import dev.mirror.api.config.PluginConfig;
+            import dev.mirror.api.PluginContext;
+            import dev.mirror.api.SpiVersion;
             import dev.mirror.api.hook.HookContext;
             import dev.mirror.api.hook.LifecycleHook;
             import dev.mirror.api.hook.LifecycleHookProvider;
@@ -38,8 +39,9 @@ class DropInPluginTest {
 
             public final class MarkerHookProvider implements LifecycleHookProvider {
                 public String name() { return "marker"; }
-                public LifecycleHook create(PluginConfig config) {
-                    Path file = Path.of(config.requiredString("file"));
+                public String spiVersion() { return SpiVersion.VERSION; }
+                public LifecycleHook create(PluginContext context) {
+                    Path file = Path.of(context.config().requiredString("file"));
                     return new LifecycleHook() {
                         public void onCycleCompleted(HookContext context, CycleReport report) {
                             try {
@@ -72,7 +74,8 @@ class DropInPluginTest {
 
         Cli.Result list = Cli.run("plugins", "--config", config.toString());
         assertThat(list.code()).as(list.toString()).isZero();
-        assertThat(list.out()).containsPattern("hook\\s+marker\\s+" + jar.getFileName().toString().replace(".", "\\.") + "\\s+1\\.2\\.3\\s+1\\.0\\s+yes");
+        assertThat(list.out()).containsPattern("hook\\s+marker\\s+" + jar.getFileName().toString().replace(".", "\\.") + "\\s+1\\.2\\.3\\s+"
+                + dev.mirror.api.SpiVersion.VERSION.replace(".", "\\.") + "\\s+yes");
 
         Cli.Result run = Cli.run("run", "--config", config.toString(), "--once");
         assertThat(run.code()).as(run.toString()).isZero();
@@ -84,7 +87,8 @@ class DropInPluginTest {
         return """
                 package %s;
 
-                import dev.mirror.api.config.PluginConfig;
+                import dev.mirror.api.PluginContext;
+                import dev.mirror.api.SpiVersion;
                 import dev.mirror.api.hook.HookContext;
                 import dev.mirror.api.hook.LifecycleHook;
                 import dev.mirror.api.hook.LifecycleHookProvider;
@@ -94,8 +98,9 @@ class DropInPluginTest {
 
                 public final class Provider implements LifecycleHookProvider {
                     public String name() { return "%s"; }
-                    public LifecycleHook create(PluginConfig config) {
-                        Path file = Path.of(config.requiredString("file"));
+                    public String spiVersion() { return SpiVersion.VERSION; }
+                    public LifecycleHook create(PluginContext context) {
+                        Path file = Path.of(context.config().requiredString("file"));
                         return new LifecycleHook() {
                             public void onCycleCompleted(HookContext context, CycleReport report) {
                                 try {
@@ -133,19 +138,35 @@ class DropInPluginTest {
     }
 
     @Test
+    void aPluginBuiltForSpi1IsRefusedNamingThePluginItsJarAndBothVersions() throws Exception {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        // what a plugin compiled against SPI 1.1 states (its spiVersion() returned the 1.1 constant)
+        String source = greetingHook("com.old", "old").replace("return SpiVersion.VERSION;", "return \"1.1\";");
+        jar(plugins.resolve("old-hook-1.jar"), "1", java.util.Map.of("com.old.Provider", source,
+                "com.shared.lib.Greeting", greetingLibrary("x")), "com.old.Provider");
+        Path config = config(plugins, "  - name: old\n    file: \"" + slash(dir.resolve("o.txt")) + "\"\n");
+        Cli.Result list = Cli.run("plugins", "--config", config.toString());
+        assertThat(list.out()).containsPattern("old\\s+old-hook-1\\.jar\\s+1\\s+1\\.1 \\(incompatible\\)");
+        Cli.Result run = Cli.run("run", "--config", config.toString(), "--once");
+        assertThat(run.code()).as(run.toString()).isEqualTo(ExitCodes.CONFIGURATION);
+        assertThat(run.err()).contains("hook plugin 'old'").contains("old-hook-1.jar")
+                .contains("built for mirror SPI 1.1, but this mirror provides SPI 2.0").contains("use a build of the plugin");
+        assertThat(dir.resolve("o.txt")).as("an incompatible plugin is never called").doesNotExist();
+    }
+
+    @Test
     void aPluginBuiltForAnotherSpiVersionIsRefusedNamingThePluginItsJarAndBothVersions() throws Exception {
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
-        String source = greetingHook("com.future", "future").replace("public String name() { return \"future\"; }",
-                "public String name() { return \"future\"; }\n    public String spiVersion() { return \"2.0\"; }");
+        String source = greetingHook("com.future", "future").replace("return SpiVersion.VERSION;", "return \"3.0\";");
         jar(plugins.resolve("future-hook-9.jar"), "9", java.util.Map.of("com.future.Provider", source,
                 "com.shared.lib.Greeting", greetingLibrary("x")), "com.future.Provider");
         Path config = config(plugins, "  - name: future\n    file: \"" + slash(dir.resolve("f.txt")) + "\"\n");
         Cli.Result list = Cli.run("plugins", "--config", config.toString());
-        assertThat(list.out()).containsPattern("future\\s+future-hook-9\\.jar\\s+9\\s+2\\.0 \\(incompatible\\)");
+        assertThat(list.out()).containsPattern("future\\s+future-hook-9\\.jar\\s+9\\s+3\\.0 \\(incompatible\\)");
         Cli.Result run = Cli.run("run", "--config", config.toString(), "--once");
         assertThat(run.code()).as(run.toString()).isEqualTo(ExitCodes.CONFIGURATION);
         assertThat(run.err()).contains("hook plugin 'future'").contains("future-hook-9.jar")
-                .contains("SPI 2.0").contains("provides SPI " + dev.mirror.api.SpiVersion.VERSION);
+                .contains("SPI 3.0").contains("provides SPI " + dev.mirror.api.SpiVersion.VERSION);
     }
 
     private Path config(Path plugins, String hooks) throws Exception {

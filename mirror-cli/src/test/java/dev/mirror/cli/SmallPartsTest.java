@@ -32,7 +32,7 @@ class SmallPartsTest {
     @Test
     void metricsAreWrittenInPrometheusFormat() {
         try (Metrics m = new Metrics()) {
-            m.cycle(new CycleReport("C", Instant.now().minusSeconds(2), Instant.now(), List.of(
+            m.cycle(new CycleReport(dev.mirror.api.ContextId.of("C"), Instant.now().minusSeconds(2), Instant.now(), List.of(
                     new TableReport("contact", SchemaAction.NONE, "unchanged", new TableCounts(3, 2, 1), 5, false, null),
                     new TableReport("sale", SchemaAction.FAILED, "failed", TableCounts.ZERO, 4, false, "boom"))));
             assertThat(m.scrape()).contains("mirror_rows_applied_total{operation=\"insert\",table=\"contact\"} 3.0")

@@ -3,8 +3,9 @@ package dev.mirror.core;
 import static java.util.Objects.requireNonNull;
 
 import dev.mirror.api.MirrorException;
-import dev.mirror.api.source.ChangeSource;
-import dev.mirror.core.ContextIds;
+import dev.mirror.api.ContextId;
+import dev.mirror.api.source.PushSource;
+import dev.mirror.api.source.Source;
 import dev.mirror.core.config.ConfigProblems;
 import java.util.Optional;
 import java.util.Set;
@@ -23,12 +24,12 @@ import java.util.Set;
 public final class ContextPolicy {
     static final String SOURCE_KEY = "source.allowedContexts";
 
-    private final Optional<Set<String>> allowed;
+    private final Optional<Set<ContextId>> allowed;
     private final String setting;
     private final boolean routesPerContext;
-    private final String configuredContext;
+    private final ContextId configuredContext;
 
-    private ContextPolicy(Optional<Set<String>> allowed, String setting, boolean routesPerContext, String configuredContext) {
+    private ContextPolicy(Optional<Set<ContextId>> allowed, String setting, boolean routesPerContext, ContextId configuredContext) {
         this.allowed = requireNonNull(allowed, "allowed is null").map(Set::copyOf);
         this.setting = requireNonNull(setting, "setting is null");
         this.routesPerContext = routesPerContext;
@@ -44,10 +45,10 @@ public final class ContextPolicy {
      * The policy of a configuration.
      *
      * @param configuredContext the top-level {@code context}, or null
-     * @param declared          what the push source declares ({@link ChangeSource#allowedContexts}); empty for pull sources
+     * @param declared          what the push source declares ({@link PushSource#allowedContexts}); empty for pull sources
      * @param routesPerContext  whether the target URL contains {@code {ctx}}
      */
-    public static ContextPolicy of(String configuredContext, Optional<Set<String>> declared, boolean routesPerContext) {
+    public static ContextPolicy of(ContextId configuredContext, Optional<Set<ContextId>> declared, boolean routesPerContext) {
         requireNonNull(declared, "declared is null");
         if (declared.isPresent()) {
             return new ContextPolicy(declared, SOURCE_KEY, routesPerContext, configuredContext);
@@ -59,21 +60,14 @@ public final class ContextPolicy {
     }
 
     /** The contexts a push source declares, checked as configuration problems: identifiers valid, {@code context} among them. */
-    public static void validate(String configuredContext, ChangeSource source, ConfigProblems problems) {
-        Optional<Set<String>> declared = source.isPush() ? source.allowedContexts() : Optional.empty();
+    public static void validate(ContextId configuredContext, Source source, ConfigProblems problems) {
+        Optional<Set<ContextId>> declared = source instanceof PushSource push ? push.allowedContexts() : Optional.empty();
         if (declared == null || declared.isEmpty()) {
             return;
         }
         if (declared.get().isEmpty()) {
             problems.add(SOURCE_KEY, "lists no context; list the tenants that may push (e.g. [Cust12345]) or remove the key");
             return;
-        }
-        for (String c : declared.get()) {
-            try {
-                ContextIds.require(c);
-            } catch (MirrorException e) {
-                problems.add(SOURCE_KEY, e.getMessage());
-            }
         }
         if (configuredContext != null && !declared.get().contains(configuredContext)) {
             problems.add("context", "'" + configuredContext + "' is not in " + SOURCE_KEY + " " + sorted(declared.get())
@@ -83,7 +77,7 @@ public final class ContextPolicy {
     }
 
     /** The contexts admitted, or empty when every context is. */
-    public Optional<Set<String>> allowed() {
+    public Optional<Set<ContextId>> allowed() {
         return allowed;
     }
 
@@ -105,7 +99,7 @@ public final class ContextPolicy {
      *
      * @throws MirrorException CONFIGURATION {@code CONTEXT_NOT_ALLOWED}, or {@code TENANTS_NOT_ISOLATED}
      */
-    public void admit(String contextId) {
+    public void admit(ContextId contextId) {
         if (!contextId.equals(configuredContext)) {
             requireIsolation();
         }
@@ -148,7 +142,7 @@ public final class ContextPolicy {
                 + (routesPerContext ? ", each into its own target ({ctx})" : ", into the one target");
     }
 
-    private static java.util.List<String> sorted(Set<String> contexts) {
-        return contexts.stream().sorted().toList();
+    private static java.util.List<String> sorted(Set<ContextId> contexts) {
+        return contexts.stream().map(ContextId::value).sorted().toList();
     }
 }

@@ -7,7 +7,10 @@ import com.google.inject.Inject;
 import com.google.inject.Injector;
 import dev.mirror.api.MirrorException;
 import dev.mirror.api.protocol.CycleReport;
-import dev.mirror.api.source.ChangeSource;
+import dev.mirror.api.ContextId;
+import dev.mirror.api.source.PullSource;
+import dev.mirror.api.source.PushSource;
+import dev.mirror.api.source.Source;
 import dev.mirror.api.source.SnapshotReader;
 import dev.mirror.api.dialect.TargetDialect;
 import dev.mirror.core.config.MirrorSettings;
@@ -34,7 +37,7 @@ import java.util.Map;
 public final class Mirror implements AutoCloseable {
     private final MirrorSettings settings;
     private final RunSettings runSettings;
-    private final ChangeSource source;
+    private final Source source;
     private final CoreProtocolSessions sessions;
     private final TargetConnections targets;
     private final PluginRegistry registry;
@@ -42,7 +45,7 @@ public final class Mirror implements AutoCloseable {
     private final Redactor redactor;
 
     @Inject
-    Mirror(MirrorSettings settings, RunSettings runSettings, ChangeSource source, CoreProtocolSessions sessions, TargetConnections targets,
+    Mirror(MirrorSettings settings, RunSettings runSettings, Source source, CoreProtocolSessions sessions, TargetConnections targets,
            PluginRegistry registry, HookDispatcher hooks, Redactor redactor) {
         this.settings = requireNonNull(settings, "settings is null");
         this.runSettings = requireNonNull(runSettings, "runSettings is null");
@@ -64,11 +67,11 @@ public final class Mirror implements AutoCloseable {
     }
 
     /** The configured context identifier (required for pull sources). */
-    public String contextId() {
+    public ContextId contextId() {
         if (settings.contextId() == null) {
             throw MirrorException.configuration("CONTEXT_MISSING", "'context' is required: the context identifier of the source database");
         }
-        return ContextIds.require(settings.contextId());
+        return settings.contextId();
     }
 
     /**
@@ -77,9 +80,10 @@ public final class Mirror implements AutoCloseable {
      * {@link dev.mirror.core.run.MirrorRunner}, which does both.
      */
     public CycleReport runCycle() {
+        PullSource pull = pullSource();
         CoreProtocol protocol = protocol();
         try {
-            source.runCycle(protocol);
+            pull.runCycle(protocol);
         } catch (RuntimeException e) {
             protocol.fail(e);
             throw e;
@@ -101,8 +105,8 @@ public final class Mirror implements AutoCloseable {
      *
      * @throws MirrorException CONFIGURATION {@code CONTEXT_NOT_ALLOWED} for a context the policy does not admit
      */
-    public void checkTarget(String contextId) {
-        sessions.policy().admit(ContextIds.require(contextId));
+    public void checkTarget(ContextId contextId) {
+        sessions.policy().admit(contextId);
         targets.probe(contextId);
     }
 
@@ -111,8 +115,40 @@ public final class Mirror implements AutoCloseable {
      * target that does not route per tenant (see {@link dev.mirror.core.ContextPolicy#requireIsolation}).
      */
     public void serve() {
+        PushSource push = pushSource();
         sessions.policy().requireIsolation();
-        source.serve(sessions);
+        push.serve(sessions);
+    }
+
+    /** Whether the source is a push source ({@code mirror serve}) rather than a pull source ({@code mirror run}). */
+    public boolean isPush() {
+        return source instanceof PushSource;
+    }
+
+    /**
+     * The source as a pull source.
+     *
+     * @throws MirrorException CONFIGURATION {@code PUSH_SOURCE} when it is a push source, saying to serve it instead
+     */
+    public PullSource pullSource() {
+        if (source instanceof PullSource pull) {
+            return pull;
+        }
+        throw MirrorException.configuration("PUSH_SOURCE", "the source '" + settings.sourceType()
+                + "' is a push source: serve it (mirror serve) instead of running cycles");
+    }
+
+    /**
+     * The source as a push source.
+     *
+     * @throws MirrorException CONFIGURATION {@code PULL_SOURCE} when it is a pull source, saying to run cycles instead
+     */
+    public PushSource pushSource() {
+        if (source instanceof PushSource push) {
+            return push;
+        }
+        throw MirrorException.configuration("PULL_SOURCE", "the source '" + settings.sourceType()
+                + "' is a pull source: run cycles (mirror run) instead of serving");
     }
 
     /** The protocol of the configured context. */
@@ -157,8 +193,8 @@ public final class Mirror implements AutoCloseable {
     }
 
     /** The target URL of an admitted context, secrets masked. */
-    public String targetUrl(String contextId) {
-        sessions.policy().admit(ContextIds.require(contextId));
+    public String targetUrl(ContextId contextId) {
+        sessions.policy().admit(contextId);
         return redactor.redact(targets.url(contextId));
     }
 
@@ -173,7 +209,7 @@ public final class Mirror implements AutoCloseable {
      *
      * @throws MirrorException CONFIGURATION {@code CONTEXT_NOT_ALLOWED} for a context the policy does not admit
      */
-    public List<MetadataRow> status(String contextId) {
+    public List<MetadataRow> status(ContextId contextId) {
         CoreProtocol p = sessions.forContext(contextId);
         TargetDatabase db = targets.forContext(contextId);
         return db.inTransaction("reading the metadata table", true, c -> {
@@ -198,7 +234,7 @@ public final class Mirror implements AutoCloseable {
     }
 
     /** The name of an admitted context's metadata table in its target. */
-    public String metadataTableName(String contextId) {
+    public String metadataTableName(ContextId contextId) {
         return sessions.forContext(contextId).metadata().targetName();
     }
 
@@ -213,8 +249,8 @@ public final class Mirror implements AutoCloseable {
     }
 
     /** Like {@link #rowCounts(List)} in the target of an admitted context. */
-    public Map<String, Long> rowCounts(String contextId, List<MetadataRow> rows) {
-        sessions.policy().admit(ContextIds.require(contextId));
+    public Map<String, Long> rowCounts(ContextId contextId, List<MetadataRow> rows) {
+        sessions.policy().admit(contextId);
         return RowCounts.of(targets.forContext(contextId), rows);
     }
 
@@ -233,7 +269,7 @@ public final class Mirror implements AutoCloseable {
         return verifier.verify(contextId(), reader, tables);
     }
 
-    public ChangeSource source() {
+    public Source source() {
         return source;
     }
 

@@ -1,10 +1,12 @@
 package dev.mirror.core;
 
+import dev.mirror.api.ContextId;
 import dev.mirror.api.MirrorException;
 import dev.mirror.api.config.PluginConfig;
 import dev.mirror.api.hook.LifecycleHook;
-import dev.mirror.api.source.ChangeSource;
-import dev.mirror.api.source.SourceContext;
+import dev.mirror.api.PluginContext;
+import dev.mirror.api.source.PullSource;
+import dev.mirror.api.source.Source;
 import dev.mirror.api.dialect.TargetDialect;
 import dev.mirror.api.dialect.TargetDialectProvider;
 import dev.mirror.core.config.ConfigLoader;
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,6 +35,8 @@ public final class MirrorBuilder {
     private ProgressListener progress = ProgressListener.NONE;
     private boolean pluginDirectory = true;
     private final List<HookDispatcher.NamedHook> codeHooks = new ArrayList<>();
+    private String defaultDialect;
+    private java.time.Clock clock = java.time.Clock.systemUTC();
 
     MirrorBuilder() {
     }
@@ -69,6 +74,23 @@ public final class MirrorBuilder {
     }
 
     /**
+     * The target dialect to use when the configuration names neither {@code target.dialect} nor {@code target.url}: a
+     * default of the front end's (the command-line tool's distribution supplies its own), not of core. Without it, the
+     * one discovered dialect that offers an embedded default URL is used; several such dialects are a configuration
+     * error listing them.
+     */
+    public MirrorBuilder defaultDialect(String name) {
+        this.defaultDialect = name == null || name.isBlank() ? null : name.trim();
+        return this;
+    }
+
+    /** The clock handed to every plugin ({@link PluginContext#clock()}); the system clock (UTC) by default. */
+    public MirrorBuilder clock(java.time.Clock pluginClock) {
+        this.clock = java.util.Objects.requireNonNull(pluginClock, "clock is null");
+        return this;
+    }
+
+    /**
      * Adds a lifecycle hook written in code (not named in the configuration), called after the configured hooks for
      * every context: an embedding application or a front end (the command-line tool's status page) sees every cycle
      * this way, pulled or pushed. Like any hook, it must not throw (a failure is logged and ignored).
@@ -89,19 +111,14 @@ public final class MirrorBuilder {
         MirrorSettings settings = MirrorSettings.bind(root);
         RunSettings run = RunSettings.bind(settings.run().raw(), problems);
         redactor.addSecret(run.http().token()); // a secret like a password: masked in every log line and message
-        if (settings.contextId() != null) {
-            try {
-                ContextIds.require(settings.contextId());
-            } catch (MirrorException e) {
-                problems.add("context", e.getMessage());
-            }
-        }
         PluginRegistry registry = pluginDirectory ? PluginRegistry.load(settings.pluginsDirectory(), classLoader)
                 : new PluginRegistry(classLoader);
 
+        Optional<ContextId> context = Optional.ofNullable(settings.contextId());
         TargetDialectProvider targetProvider = targetProvider(settings, registry, problems);
-        TargetDialect dialect = targetProvider == null ? null : targetProvider.create(settings.target());
-        ChangeSource source = source(settings, registry, problems);
+        TargetDialect dialect = targetProvider == null ? null
+                : targetProvider.create(PluginContext.of(settings.target(), context, clock));
+        Source source = source(settings, registry, problems, context);
         List<HookDispatcher.NamedHook> hooks = new ArrayList<>();
         for (PluginConfig h : settings.hooks()) {
             String name = h.string("name", "");
@@ -109,14 +126,14 @@ public final class MirrorBuilder {
                 continue;
             }
             try {
-                LifecycleHook hook = registry.hook(name).create(h);
+                LifecycleHook hook = registry.hook(name).create(PluginContext.of(h, context, clock));
                 hooks.add(new HookDispatcher.NamedHook(name, hook));
             } catch (MirrorException e) {
                 problems.add(h.path() + ".name", e.getMessage());
             }
         }
         hooks.addAll(codeHooks);
-        if (source != null && !source.isPush() && settings.contextId() == null) {
+        if (source instanceof PullSource && settings.contextId() == null && !root.has("context")) {
             problems.add("context", "is required for the pull source '" + settings.sourceType()
                     + "': the context identifier of the source database (letters, digits and _), e.g. context: Cust12345");
         }
@@ -132,7 +149,7 @@ public final class MirrorBuilder {
         return Mirror.wire(new MirrorModule.Configured(settings, run, dialect, defaultUrl, source, hooks, registry, redactor, progress));
     }
 
-    private static TargetDialectProvider targetProvider(MirrorSettings s, PluginRegistry registry, ConfigProblems problems) {
+    private TargetDialectProvider targetProvider(MirrorSettings s, PluginRegistry registry, ConfigProblems problems) {
         MirrorSettings.TargetSettings t = s.targetSettings();
         try {
             if (t.dialect() != null) {
@@ -143,21 +160,23 @@ public final class MirrorBuilder {
                         "no single target dialect accepts this URL; set target.dialect to one of: "
                                 + String.join(", ", registry.targets().stream().map(d -> d.name()).sorted().toList())));
             }
-            return registry.target("h2");
+            if (defaultDialect != null) {
+                return registry.target(defaultDialect);
+            }
+            return registry.defaultTarget();
         } catch (MirrorException e) {
             problems.add(t.dialect() != null ? "target.dialect" : "target", e.getMessage());
             return null;
         }
     }
 
-    private static ChangeSource source(MirrorSettings s, PluginRegistry registry, ConfigProblems problems) {
+    private Source source(MirrorSettings s, PluginRegistry registry, ConfigProblems problems,
+                          Optional<ContextId> context) {
         if (s.sourceType() == null || s.sourceType().isBlank()) {
             return null;
         }
         try {
-            String ctx = s.contextId();
-            SourceContext context = () -> ctx;
-            return registry.source(s.sourceType()).create(s.source(), context);
+            return registry.source(s.sourceType()).create(PluginContext.of(s.source(), context, clock));
         } catch (MirrorException e) {
             problems.add("source.type", e.getMessage());
             return null;

@@ -5,7 +5,8 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import dev.mirror.api.source.ChangeSource;
+import dev.mirror.api.source.PushSource;
+import dev.mirror.api.source.Source;
 import dev.mirror.api.dialect.TargetDialect;
 import dev.mirror.core.config.MirrorSettings;
 import dev.mirror.core.config.RunSettings;
@@ -24,7 +25,7 @@ import java.util.Optional;
  */
 final class MirrorModule extends AbstractModule {
     /** What configuration binding produced: settings and the created plugins. */
-    record Configured(MirrorSettings settings, RunSettings run, TargetDialect dialect, String defaultUrl, ChangeSource source,
+    record Configured(MirrorSettings settings, RunSettings run, TargetDialect dialect, String defaultUrl, Source source,
                       List<HookDispatcher.NamedHook> hooks, PluginRegistry registry, Redactor redactor, ProgressListener progress) {
         Configured {
             requireNonNull(settings, "settings is null");
@@ -49,7 +50,7 @@ final class MirrorModule extends AbstractModule {
         bind(MirrorSettings.class).toInstance(configured.settings());
         bind(RunSettings.class).toInstance(configured.run());
         bind(TargetDialect.class).toInstance(configured.dialect());
-        bind(ChangeSource.class).toInstance(configured.source());
+        bind(Source.class).toInstance(configured.source());
         bind(PluginRegistry.class).toInstance(configured.registry());
         bind(Redactor.class).toInstance(configured.redactor());
         bind(ProgressListener.class).toInstance(configured.progress());
@@ -82,8 +83,8 @@ final class MirrorModule extends AbstractModule {
     @Provides
     @Singleton
     CoreProtocolSessions sessions(TargetConnections targets, Blocklist blocklist, HookDispatcher hooks, Redactor redactor,
-                                  ProgressListener progress, MirrorSettings s, ChangeSource source) {
-        ContextPolicy policy = ContextPolicy.of(s.contextId(), source.isPush() ? source.allowedContexts() : Optional.empty(),
+                                  ProgressListener progress, MirrorSettings s, Source source) {
+        ContextPolicy policy = ContextPolicy.of(s.contextId(), source instanceof PushSource push ? push.allowedContexts() : Optional.empty(),
                 targets.routesPerContext());
         // Each table at work holds one target connection: more workers than pooled connections would only wait.
         int workers = Math.min(configured.run().workers(), s.targetSettings().poolSize());

@@ -1,6 +1,7 @@
 package dev.mirror.h2;
 
 import dev.mirror.api.SpiVersion;
+import dev.mirror.api.PluginContext;
 import dev.mirror.api.config.PluginConfig;
 import dev.mirror.api.dialect.TargetDialect;
 import dev.mirror.api.dialect.TargetDialectProvider;
@@ -42,7 +43,8 @@ public final class H2DialectProvider implements TargetDialectProvider {
     }
 
     @Override
-    public TargetDialect create(PluginConfig config) {
+    public TargetDialect create(PluginContext context) {
+        PluginConfig config = context.config();
         int batchSize = positive(config, "batchSize", H2Limits.DEFAULTS.batchRows());
         int stageSize = positive(config, "stageSize", H2Limits.DEFAULTS.stageRows());
         int lockTimeout = config.integer("lockTimeoutMillis", 10_000);

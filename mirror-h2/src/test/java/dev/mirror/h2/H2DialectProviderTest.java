@@ -2,14 +2,12 @@ package dev.mirror.h2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mirror.api.config.PluginConfig;
 import dev.mirror.api.dialect.TargetDialect;
 import dev.mirror.api.dialect.TargetDialectProvider;
+import dev.mirror.testkit.hook.MapPluginConfig;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
@@ -35,36 +33,14 @@ class H2DialectProviderTest {
 
     @Test
     void createsWithDefaultsAndReportsBadValues() {
-        MapConfig ok = new MapConfig(Map.of());
-        TargetDialect d = new H2DialectProvider().create(ok);
+        MapPluginConfig ok = new MapPluginConfig("target", Map.of());
+        TargetDialect d = new H2DialectProvider().create(ok.context());
         assertThat(d.name()).isEqualTo("h2");
-        assertThat(ok.problems).isEmpty();
-        MapConfig bad = new MapConfig(Map.of("batchSize", 0, "stageSize", -5, "lockTimeoutMillis", -1));
-        assertThat(new H2DialectProvider().create(bad)).isNotNull();
-        assertThat(bad.problems).containsOnlyKeys("batchSize", "stageSize", "lockTimeoutMillis");
-    }
-
-    /** A minimal PluginConfig over a map of integers. */
-    private static final class MapConfig implements PluginConfig {
-        private final Map<String, Object> values;
-        final Map<String, String> problems = new HashMap<>();
-
-        MapConfig(Map<String, Object> values) {
-            this.values = values;
-        }
-
-        @Override public String path() { return "target"; }
-        @Override public Optional<String> string(String key) { return Optional.ofNullable(values.get(key)).map(Object::toString); }
-        @Override public String string(String key, String defaultValue) { return string(key).orElse(defaultValue); }
-        @Override public String requiredString(String key) { return string(key).orElse(""); }
-        @Override public Optional<String> secret(String key) { return string(key); }
-        @Override public int integer(String key, int defaultValue) { return values.containsKey(key) ? (Integer) values.get(key) : defaultValue; }
-        @Override public long longValue(String key, long defaultValue) { return integer(key, (int) defaultValue); }
-        @Override public boolean bool(String key, boolean defaultValue) { return defaultValue; }
-        @Override public List<String> strings(String key) { return List.of(); }
-        @Override public Optional<PluginConfig> child(String key) { return Optional.empty(); }
-        @Override public List<PluginConfig> children(String key) { return List.of(); }
-        @Override public Map<String, Object> raw() { return values; }
-        @Override public void problem(String key, String message) { problems.put(key, message); }
+        assertThat(ok.problems()).isEmpty();
+        MapPluginConfig bad = new MapPluginConfig("target", Map.of("batchSize", 0, "stageSize", -5, "lockTimeoutMillis", -1));
+        assertThat(new H2DialectProvider().create(bad.context())).isNotNull();
+        assertThat(bad.problems()).hasSize(3).anySatisfy(m -> assertThat(m).startsWith("target.batchSize:"))
+                .anySatisfy(m -> assertThat(m).startsWith("target.stageSize:"))
+                .anySatisfy(m -> assertThat(m).startsWith("target.lockTimeoutMillis:"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.mirror.mariadb;
 
+import dev.mirror.api.PluginContext;
 import dev.mirror.api.SpiVersion;
 import dev.mirror.api.config.PluginConfig;
 import dev.mirror.api.dialect.TargetDialect;
@@ -42,7 +43,8 @@ public final class MariaDbDialectProvider implements TargetDialectProvider {
     }
 
     @Override
-    public TargetDialect create(PluginConfig config) {
+    public TargetDialect create(PluginContext context) {
+        PluginConfig config = context.config();
         int chunkKiB = config.integer("chunkKiB", MariaDbDialect.DEFAULT_CHUNK_BYTES / 1024);
         if (chunkKiB < 4 || chunkKiB > 65536) {
             config.problem("chunkKiB", "must be between 4 and 65536 (KiB), got " + chunkKiB);

@@ -10,7 +10,7 @@ import static java.util.Objects.requireNonNull;
  * @param index     the declared index name ({@code *} when the table's indexes could not even be listed)
  * @param reason    what went wrong and, where known, what to do
  */
-public record IndexProblem(String contextId, String table, String index, String reason) {
+public record IndexProblem(dev.mirror.api.ContextId contextId, String table, String index, String reason) {
     public IndexProblem {
         requireNonNull(contextId, "contextId is null");
         requireNonNull(table, "table is null");

@@ -46,7 +46,7 @@ public final class IndexesHook implements LifecycleHook {
     private static final String SHADOW_SUFFIX = "__mirror_shadow";
 
     private final DeclaredIndexes declared;
-    private final ConcurrentMap<String, List<IndexProblem>> problems = new ConcurrentHashMap<>();
+    private final ConcurrentMap<dev.mirror.api.ContextId, List<IndexProblem>> problems = new ConcurrentHashMap<>();
 
     public IndexesHook(DeclaredIndexes declared) {
         this.declared = requireNonNull(declared, "declared is null");
@@ -60,7 +60,7 @@ public final class IndexesHook implements LifecycleHook {
     }
 
     /** The problems of one context's current (or last) cycle. */
-    public List<IndexProblem> problems(String contextId) {
+    public List<IndexProblem> problems(dev.mirror.api.ContextId contextId) {
         return List.copyOf(problems.getOrDefault(contextId, List.of()));
     }
 

@@ -1,5 +1,6 @@
 package dev.mirror.indexes;
 
+import dev.mirror.api.PluginContext;
 import dev.mirror.api.SpiVersion;
 import dev.mirror.api.config.PluginConfig;
 import dev.mirror.api.hook.LifecycleHook;
@@ -36,7 +37,8 @@ public final class IndexesHookProvider implements LifecycleHookProvider {
     }
 
     @Override
-    public LifecycleHook create(PluginConfig config) {
+    public LifecycleHook create(PluginContext context) {
+        PluginConfig config = context.config();
         return new IndexesHook(IndexesConfiguration.read(config));
     }
 }

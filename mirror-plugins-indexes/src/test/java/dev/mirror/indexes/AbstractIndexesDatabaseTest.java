@@ -5,6 +5,7 @@ import static dev.mirror.indexes.Fixtures.event;
 import static dev.mirror.indexes.Fixtures.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mirror.api.ContextId;
 import dev.mirror.api.hook.HookContext;
 import dev.mirror.api.model.SqlServerType;
 import dev.mirror.api.model.SqlType;
@@ -82,9 +83,9 @@ abstract class AbstractIndexesDatabaseTest {
         assertThat(declaredIndexesPresent()).containsExactlyInAnyOrderElementsOf(
                 includeAndFilter ? List.of("ix_contact_name", "ix_contact_business", "ix_contact_active")
                         : List.of("ix_contact_name", "ix_contact_business"));
-        assertThat(hook.problems("Cust1")).extracting(IndexProblem::index).containsExactlyInAnyOrderElementsOf(
+        assertThat(hook.problems(ContextId.of("Cust1"))).extracting(IndexProblem::index).containsExactlyInAnyOrderElementsOf(
                 includeAndFilter ? List.of("ux_contact_name") : List.of("ux_contact_name", "ix_contact_active"));
-        assertThat(hook.problems("Cust1")).filteredOn(p -> p.index().equals("ux_contact_name")).singleElement()
+        assertThat(hook.problems(ContextId.of("Cust1"))).filteredOn(p -> p.index().equals("ux_contact_name")).singleElement()
                 .satisfies(p -> assertThat(p.table()).isEqualTo("contact"));
 
         // By hand: one declared index dropped, one undeclared added.
@@ -96,7 +97,7 @@ abstract class AbstractIndexesDatabaseTest {
         hook.onCycleStarted(ctx);
         hook.onTableReconciled(event(ctx, CONTACT, SchemaAction.NONE));
         assertThat(indexes()).contains("ix_contact_name", "ix_contact_business", "ix_by_hand");
-        assertThat(hook.problems("Cust1")).extracting(IndexProblem::index).contains("ux_contact_name");
+        assertThat(hook.problems(ContextId.of("Cust1"))).extracting(IndexProblem::index).contains("ux_contact_name");
 
         // Cycle 3: a type change forces a recreate and a full reload: indexes come after the load again.
         TableSchema changed = new TableSchema("contact", CONTACT.columns().stream()
@@ -116,7 +117,7 @@ abstract class AbstractIndexesDatabaseTest {
                 + dialect().names().quote("name") + " || CAST(" + dialect().names().quote("contact_id") + " AS varchar(10))");
         hook.onTableReconciled(event(ctx, changed, SchemaAction.NONE));
         assertThat(declaredIndexesPresent()).contains("ux_contact_name");
-        assertThat(hook.problems("Cust1")).extracting(IndexProblem::index).doesNotContain("ux_contact_name");
+        assertThat(hook.problems(ContextId.of("Cust1"))).extracting(IndexProblem::index).doesNotContain("ux_contact_name");
     }
 
     private void createAndLoad(TableSchema schema) {

@@ -43,7 +43,7 @@ final class Fixtures {
 
     static IndexesHook hook(Map<String, Object> configuration) {
         MapPluginConfig config = new MapPluginConfig("hooks[0]", configuration);
-        IndexesHook hook = (IndexesHook) new IndexesHookProvider().create(config);
+        IndexesHook hook = (IndexesHook) new IndexesHookProvider().create(config.context());
         if (!config.problems().isEmpty()) {
             throw new AssertionError("unexpected configuration problems: " + config.problems());
         }

@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /** The indexes hook on the embedded target, through the real H2 dialect (no INCLUDE, no filtered indexes). */
 class IndexesH2Test extends AbstractIndexesDatabaseTest {
-    private final TargetDialect dialect = new H2DialectProvider().create(new MapPluginConfig("target", Map.of()));
+    private final TargetDialect dialect = new H2DialectProvider().create(new MapPluginConfig("target", Map.of()).context());
 
     @Override
     protected Connection connect() throws SQLException {

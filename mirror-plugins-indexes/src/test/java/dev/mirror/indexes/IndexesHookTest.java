@@ -6,6 +6,7 @@ import static dev.mirror.indexes.Fixtures.hook;
 import static dev.mirror.indexes.Fixtures.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mirror.api.ContextId;
 import dev.mirror.api.hook.HookContext;
 import dev.mirror.api.model.Column;
 import dev.mirror.api.model.SqlServerType;
@@ -119,10 +120,10 @@ class IndexesHookTest {
         hook.onTablePopulated(event(ctx, CONTACT, SchemaAction.NONE));
 
         assertThat(session.statements()).contains("CREATE INDEX \"ix_contact_business\" ON \"contact\" (\"business_idx\" ASC)");
-        assertThat(hook.problems()).containsExactly(new IndexProblem("Cust1", "contact", "ux_contact_name",
+        assertThat(hook.problems()).containsExactly(new IndexProblem(ContextId.of("Cust1"), "contact", "ux_contact_name",
                 "duplicate key value violates unique constraint"));
-        hook.onCycleCompleted(ctx, new CycleReport("Cust1", Instant.EPOCH, Instant.EPOCH, List.of()));
-        assertThat(hook.problems("Cust1")).as("kept until the next cycle starts").hasSize(1);
+        hook.onCycleCompleted(ctx, new CycleReport(ContextId.of("Cust1"), Instant.EPOCH, Instant.EPOCH, List.of()));
+        assertThat(hook.problems(ContextId.of("Cust1"))).as("kept until the next cycle starts").hasSize(1);
 
         session.failWhen(s -> false, "");
         session.clearLog();
@@ -185,7 +186,7 @@ class IndexesHookTest {
         IndexesHook hook = hook(Fixtures.twoIndexes());
         session.failWhen(s -> s.startsWith("indexes:"), "connection reset");
         hook.onTableReconciled(event(ctx, CONTACT, SchemaAction.NONE));
-        assertThat(hook.problems()).containsExactly(new IndexProblem("Cust1", "contact", "*",
+        assertThat(hook.problems()).containsExactly(new IndexProblem(ContextId.of("Cust1"), "contact", "*",
                 "cannot list the table's indexes: connection reset"));
         assertThat(session.statements()).isEmpty();
     }
@@ -220,10 +221,10 @@ class IndexesHookTest {
         hook.onCycleStarted(other);
         hook.onTablePopulated(event(ctx, CONTACT, SchemaAction.NONE));
         hook.onTablePopulated(event(other, CONTACT, SchemaAction.NONE));
-        assertThat(hook.problems("Cust1")).isEmpty();
-        assertThat(hook.problems("Cust2")).hasSize(1);
+        assertThat(hook.problems(ContextId.of("Cust1"))).isEmpty();
+        assertThat(hook.problems(ContextId.of("Cust2"))).hasSize(1);
         hook.onCycleStarted(ctx);
-        assertThat(hook.problems("Cust2")).as("another context's new cycle clears nothing here").hasSize(1);
+        assertThat(hook.problems(ContextId.of("Cust2"))).as("another context's new cycle clears nothing here").hasSize(1);
     }
 
     private void runFirstCycle(IndexesHook hook) {

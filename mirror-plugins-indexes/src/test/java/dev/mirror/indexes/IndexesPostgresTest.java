@@ -20,7 +20,7 @@ import java.util.UUID;
  * skipped without it.
  */
 class IndexesPostgresTest extends AbstractIndexesDatabaseTest {
-    private final TargetDialect dialect = new PostgresDialectProvider().create(new MapPluginConfig("target", Map.of()));
+    private final TargetDialect dialect = new PostgresDialectProvider().create(new MapPluginConfig("target", Map.of()).context());
     private final String schema = "mirror_indexes_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
     @Override

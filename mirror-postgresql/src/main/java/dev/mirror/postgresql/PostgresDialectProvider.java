@@ -1,6 +1,7 @@
 package dev.mirror.postgresql;
 
 import dev.mirror.api.SpiVersion;
+import dev.mirror.api.PluginContext;
 import dev.mirror.api.config.PluginConfig;
 import dev.mirror.api.dialect.TargetDialect;
 import dev.mirror.api.dialect.TargetDialectProvider;
@@ -50,7 +51,8 @@ public final class PostgresDialectProvider implements TargetDialectProvider {
     }
 
     @Override
-    public TargetDialect create(PluginConfig config) {
+    public TargetDialect create(PluginContext context) {
+        PluginConfig config = context.config();
         int chunkKiB = config.integer("copyChunkKiB", PostgresDialect.DEFAULT_COPY_CHUNK_CHARS / 1024);
         if (chunkKiB < 4 || chunkKiB > 65536) {
             config.problem("copyChunkKiB", "must be between 4 and 65536 (KiB), got " + chunkKiB);

@@ -29,12 +29,12 @@ class PostgresDialectProviderTest {
     @Test
     void createReadsItsKeysAndRecordsProblems() {
         MapPluginConfig ok = new MapPluginConfig("target", Map.of("copyChunkKiB", 64, "applicationName", "nightly"));
-        TargetDialect d = new PostgresDialectProvider().create(ok);
+        TargetDialect d = new PostgresDialectProvider().create(ok.context());
         assertThat(d.name()).isEqualTo("postgresql");
         assertThat(ok.problems()).isEmpty();
         assertThat(ok.unknownKeys()).isEmpty();
         MapPluginConfig bad = new MapPluginConfig("target", Map.of("copyChunkKiB", 1));
-        assertThat(new PostgresDialectProvider().create(bad)).isNotNull();
+        assertThat(new PostgresDialectProvider().create(bad.context())).isNotNull();
         assertThat(bad.problems()).singleElement().asString().contains("copyChunkKiB").contains("4 and 65536");
     }
 }

@@ -10,7 +10,7 @@ import dev.mirror.api.protocol.ChangeCursor;
 import dev.mirror.api.protocol.MirrorProtocol;
 import dev.mirror.api.protocol.SchemaAction;
 import dev.mirror.api.protocol.TableAnswer;
-import dev.mirror.api.source.ChangeSource;
+import dev.mirror.api.source.PullSource;
 import dev.mirror.api.source.SnapshotReader;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * <p>Core's runner calls {@link #runCycle} from one thread; within a cycle the tables are sent through
  * {@link MirrorProtocol#forEachTable}, so several at once (reading the data set, which is safe for that).
  */
-public final class SampleChangeSource implements ChangeSource {
+public final class SampleChangeSource implements PullSource {
     private static final Logger LOG = LoggerFactory.getLogger(SampleChangeSource.class);
 
     private final SampleDataSet data;

@@ -1,10 +1,10 @@
 package dev.mirror.sample;
 
 import dev.mirror.api.SpiVersion;
+import dev.mirror.api.PluginContext;
 import dev.mirror.api.config.PluginConfig;
-import dev.mirror.api.source.ChangeSource;
-import dev.mirror.api.source.ChangeSourceProvider;
-import dev.mirror.api.source.SourceContext;
+import dev.mirror.api.source.PullSource;
+import dev.mirror.api.source.PullSourceProvider;
 import java.util.Locale;
 
 /**
@@ -18,7 +18,7 @@ import java.util.Locale;
  *       step {@code steps}.</li>
  * </ul>
  */
-public final class SampleSourceProvider implements ChangeSourceProvider {
+public final class SampleSourceProvider implements PullSourceProvider {
     @Override
     public String name() {
         return "sample";
@@ -31,7 +31,8 @@ public final class SampleSourceProvider implements ChangeSourceProvider {
     }
 
     @Override
-    public ChangeSource create(PluginConfig config, SourceContext context) {
+    public PullSource create(PluginContext context) {
+        PluginConfig config = context.config();
         int scale = config.integer("scale", 1);
         if (scale < 1) {
             config.problem("scale", "must be an integer of at least 1 (it multiplies the row counts), got " + scale);

@@ -6,12 +6,13 @@ import dev.mirror.api.model.Row;
 import dev.mirror.api.model.TableSchema;
 import dev.mirror.api.protocol.SchemaAction;
 import dev.mirror.api.protocol.TableAnswer;
-import dev.mirror.api.source.ChangeSource;
-import dev.mirror.api.source.ChangeSourceProvider;
+import dev.mirror.api.source.PullSource;
+import dev.mirror.api.source.PullSourceProvider;
 import dev.mirror.testkit.source.InMemoryMirror;
 import dev.mirror.testkit.source.ProtocolCall;
 import java.util.ArrayList;
 import java.util.List;
+import dev.mirror.testkit.hook.MapPluginConfig;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -95,20 +96,21 @@ class SampleChangeSourceTest {
 
     @Test
     void providerIsFoundByNameAndValidatesItsConfiguration() {
-        ChangeSourceProvider provider = ServiceLoader.load(ChangeSourceProvider.class).stream()
+        PullSourceProvider provider = ServiceLoader.load(PullSourceProvider.class).stream()
                 .map(ServiceLoader.Provider::get).filter(p -> p.name().equals("sample")).findFirst().orElseThrow();
-        FakeConfig ok = new FakeConfig(Map.of("scale", "2", "tables", "all", "steps", "3", "advance", "false"));
-        try (ChangeSource source = provider.create(ok, () -> "Demo")) {
-            assertThat(ok.problems).isEmpty();
+        MapPluginConfig ok = new MapPluginConfig("source", Map.of("scale", "2", "tables", "all", "steps", "3", "advance", "false"));
+        try (PullSource source = provider.create(ok.context("Demo"))) {
+            assertThat(ok.problems()).isEmpty();
             SampleChangeSource s = (SampleChangeSource) source;
             assertThat(s.step()).contains(3);
             assertThat(s.data().scale()).isEqualTo(2);
             assertThat(s.snapshotReader().orElseThrow().tables()).hasSize(413 + 3);
         }
-        FakeConfig bad = new FakeConfig(Map.of("scale", "0", "tables", "some", "steps", "9"));
-        provider.create(bad, () -> "Demo").close();
-        assertThat(bad.problems).containsOnlyKeys("scale", "tables", "steps");
-        assertThat(bad.problems.get("steps")).contains("1..7");
+        MapPluginConfig bad = new MapPluginConfig("source", Map.of("scale", "0", "tables", "some", "steps", "9"));
+        provider.create(bad.context("Demo")).close();
+        assertThat(bad.problems()).hasSize(3).anySatisfy(m -> assertThat(m).startsWith("source.scale:"))
+                .anySatisfy(m -> assertThat(m).startsWith("source.tables:"))
+                .anySatisfy(m -> assertThat(m).startsWith("source.steps:").contains("1..7"));
     }
 
     private void assertMirrorAt(InMemoryMirror mirror, int step) {

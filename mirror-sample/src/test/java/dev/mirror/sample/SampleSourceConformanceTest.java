@@ -1,18 +1,18 @@
 package dev.mirror.sample;
 
-import dev.mirror.api.source.ChangeSource;
+import dev.mirror.api.source.PullSource;
 import dev.mirror.testkit.source.AbstractChangeSourceTest;
 import java.util.Set;
 
 /** The sample source against the change-source conformance kit, walking the whole script. */
 class SampleSourceConformanceTest extends AbstractChangeSourceTest {
     @Override
-    protected ChangeSource createSource() {
+    protected PullSource createSource() {
         return new SampleChangeSource(new SampleDataSet(1, SampleDataSet.Selection.CORE), SampleDataSet.LAST_STEP, false, 1);
     }
 
     @Override
-    protected void advanceSource(ChangeSource source) {
+    protected void advanceSource(PullSource source) {
         SampleChangeSource s = (SampleChangeSource) source;
         s.moveTo(Math.min(s.step().orElse(1) + 1, SampleDataSet.LAST_STEP));
     }

@@ -2,7 +2,7 @@ package dev.mirror.sqlserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mirror.api.source.ChangeSourceProvider;
+import dev.mirror.api.source.PullSourceProvider;
 import dev.mirror.api.dialect.TargetDialectProvider;
 import dev.mirror.sqlserver.dialect.BulkSettings;
 import dev.mirror.sqlserver.dialect.SqlServerDialect;
@@ -19,16 +19,16 @@ class ServiceLoadingTest {
         assertThat(p.accepts("jdbc:sqlserver://localhost:1433;databaseName=mirror")).isTrue();
         assertThat(p.accepts("jdbc:postgresql://localhost/test")).isFalse();
         MapPluginConfig cfg = new MapPluginConfig("target", Map.of("bulkBatchSize", 2000, "bulkTimeoutSeconds", 0));
-        SqlServerDialect d = (SqlServerDialect) p.create(cfg);
+        SqlServerDialect d = (SqlServerDialect) p.create(cfg.context());
         assertThat(d.bulkSettings()).isEqualTo(new BulkSettings(2000, 0));
         MapPluginConfig bad = new MapPluginConfig("target", Map.of("bulkBatchSize", -1));
-        assertThat(((SqlServerDialect) p.create(bad)).bulkSettings().batchSize()).isEqualTo(BulkSettings.DEFAULT_BATCH_SIZE);
+        assertThat(((SqlServerDialect) p.create(bad.context())).bulkSettings().batchSize()).isEqualTo(BulkSettings.DEFAULT_BATCH_SIZE);
         assertThat(bad.problems()).anySatisfy(s -> assertThat(s).contains("bulkBatchSize"));
     }
 
     @Test
     void changeTrackingSourceIsFoundByName() {
-        assertThat(ServiceLoader.load(ChangeSourceProvider.class).stream().map(ServiceLoader.Provider::get)
-                .map(ChangeSourceProvider::name)).contains("sqlserver");
+        assertThat(ServiceLoader.load(PullSourceProvider.class).stream().map(ServiceLoader.Provider::get)
+                .map(PullSourceProvider::name)).contains("sqlserver");
     }
 }

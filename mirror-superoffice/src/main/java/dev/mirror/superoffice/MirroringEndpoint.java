@@ -48,7 +48,7 @@ public final class MirroringEndpoint {
     private final TokenValidator validator;
     private final ApplicationTokenSigner signer;
     private final String build;
-    private final ConcurrentMap<String, TenantState> tenants = new ConcurrentHashMap<>();
+    private final ConcurrentMap<dev.mirror.api.ContextId, TenantState> tenants = new ConcurrentHashMap<>();
 
     public MirroringEndpoint(SuperOfficeConfig config, ProtocolSessions sessions, TokenValidator validator,
                              ApplicationTokenSigner signer, String build) {

@@ -2,6 +2,8 @@ package dev.mirror.superoffice;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.mirror.api.ContextId;
+import dev.mirror.api.MirrorException;
 import dev.mirror.api.config.PluginConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -32,7 +34,7 @@ import java.util.Set;
  * @param maxRequestBytes        the largest request body accepted (after gzip decoding)
  * @param threads                worker threads serving calls concurrently
  * @param allowedContexts        the tenants (context identifiers) that may push, or empty for every tenant; core
- *                               enforces it (see {@link dev.mirror.api.source.ChangeSource#allowedContexts})
+ *                               enforces it (see {@link dev.mirror.api.source.PushSource#allowedContexts})
  * @param publicUrl              the endpoint's address as SuperOffice calls it (behind a proxy), named by the WSDL;
  *                               empty: the address each {@code ?wsdl} request came to
  */
@@ -40,7 +42,7 @@ public record SuperOfficeConfig(int port, String bindAddress, String path, Optio
                                 Optional<String> tlsKeystorePassword, String applicationId, Path privateKeyFile,
                                 List<Path> superOfficeCertificates, int allowedClockSkewSeconds,
                                 Map<String, List<String>> primaryKeys, boolean replicationPaused,
-                                long maxRequestBytes, int threads, Optional<Set<String>> allowedContexts,
+                                long maxRequestBytes, int threads, Optional<Set<ContextId>> allowedContexts,
                                 Optional<URI> publicUrl) {
 
     public static final String DEFAULT_PATH = "/mirroring/MirroringClientService.svc";
@@ -130,8 +132,8 @@ public record SuperOfficeConfig(int port, String bindAddress, String path, Optio
                 Math.max(64 * 1024, max), Math.max(1, threads), allowedContexts(config), publicUrl(config));
     }
 
-    /** {@code allowedContexts}: absent means every tenant; present, it must list at least one (core checks each id). */
-    private static Optional<Set<String>> allowedContexts(PluginConfig config) {
+    /** {@code allowedContexts}: absent means every tenant; present, it must list at least one valid context identifier. */
+    private static Optional<Set<ContextId>> allowedContexts(PluginConfig config) {
         if (!config.has("allowedContexts")) {
             return Optional.empty();
         }
@@ -141,8 +143,14 @@ public record SuperOfficeConfig(int port, String bindAddress, String path, Optio
                     + "(e.g. [Cust12345]), or remove the key to let every tenant push (then target.url needs {ctx})");
             return Optional.empty();
         }
-        Set<String> set = new LinkedHashSet<>();
-        listed.forEach(c -> set.add(c.strip()));
+        Set<ContextId> set = new LinkedHashSet<>();
+        for (String c : listed) {
+            try {
+                set.add(ContextId.of(c.strip()));
+            } catch (MirrorException e) {
+                config.problem("allowedContexts", e.getMessage());
+            }
+        }
         return Optional.of(set);
     }
 

@@ -3,7 +3,8 @@ package dev.mirror.superoffice;
 import static java.util.Objects.requireNonNull;
 
 import dev.mirror.api.MirrorException;
-import dev.mirror.api.source.ChangeSource;
+import dev.mirror.api.ContextId;
+import dev.mirror.api.source.PushSource;
 import dev.mirror.api.source.ProtocolSessions;
 import java.security.PrivateKey;
 import java.security.interfaces.RSAPublicKey;
@@ -18,7 +19,7 @@ import java.util.Set;
  * drive the protocol of the context each call's token names; {@link #close} stops it. Keys are read at
  * {@link #serve} so a wrong key file is reported at startup, not at the first call.
  */
-public final class SuperOfficeSource implements ChangeSource {
+public final class SuperOfficeSource implements PushSource {
     private final SuperOfficeConfig config;
     private final Clock clock;
     private SoapHttpServer server;
@@ -26,11 +27,6 @@ public final class SuperOfficeSource implements ChangeSource {
     public SuperOfficeSource(SuperOfficeConfig config, Clock clock) {
         this.config = requireNonNull(config, "config is null");
         this.clock = requireNonNull(clock, "clock is null");
-    }
-
-    @Override
-    public boolean isPush() {
-        return true;
     }
 
     @Override
@@ -56,7 +52,7 @@ public final class SuperOfficeSource implements ChangeSource {
     }
 
     @Override
-    public Optional<Set<String>> allowedContexts() {
+    public Optional<Set<ContextId>> allowedContexts() {
         return config.allowedContexts();
     }
 

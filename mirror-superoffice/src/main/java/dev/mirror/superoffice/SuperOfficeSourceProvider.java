@@ -1,11 +1,9 @@
 package dev.mirror.superoffice;
 
+import dev.mirror.api.PluginContext;
 import dev.mirror.api.SpiVersion;
-import dev.mirror.api.config.PluginConfig;
-import dev.mirror.api.source.ChangeSource;
-import dev.mirror.api.source.ChangeSourceProvider;
-import dev.mirror.api.source.SourceContext;
-import java.time.Clock;
+import dev.mirror.api.source.PushSource;
+import dev.mirror.api.source.PushSourceProvider;
 
 /**
  * The {@code superoffice} change source: a SOAP endpoint implementing SuperOffice's
@@ -15,7 +13,7 @@ import java.time.Clock;
  * {@code primaryKey} (table → columns), {@code replicationPaused}, {@code maxRequestBytes}, {@code threads},
  * {@code allowedContexts} (the tenants that may push; core enforces it), {@code publicUrl} (the address the WSDL names).
  */
-public final class SuperOfficeSourceProvider implements ChangeSourceProvider {
+public final class SuperOfficeSourceProvider implements PushSourceProvider {
     @Override
     public String name() {
         return "superoffice";
@@ -28,7 +26,7 @@ public final class SuperOfficeSourceProvider implements ChangeSourceProvider {
     }
 
     @Override
-    public ChangeSource create(PluginConfig config, SourceContext context) {
-        return new SuperOfficeSource(SuperOfficeConfig.from(config), Clock.systemUTC());
+    public PushSource create(PluginContext context) {
+        return new SuperOfficeSource(SuperOfficeConfig.from(context.config()), context.clock());
     }
 }

@@ -1,5 +1,8 @@
 package dev.mirror.superoffice;
 
+import dev.mirror.api.ContextId;
+import dev.mirror.api.MirrorException;
+
 import static java.util.Objects.requireNonNull;
 
 import com.nimbusds.jose.JOSEException;
@@ -28,7 +31,6 @@ public final class TokenValidator {
     public static final String ISSUER = "SuperOffice AS";
     /** The context claim, spelled "schemes" as in the real tokens. */
     public static final String CTX_CLAIM = "http://schemes.superoffice.net/identity/ctx";
-    private static final Pattern CONTEXT_ID = Pattern.compile("[A-Za-z0-9_]{1,100}");
     private static final int MAX_TOKEN_CHARS = 16 * 1024;
 
     private final List<RSAPublicKey> keys;
@@ -98,11 +100,15 @@ public final class TokenValidator {
         if (sub == null || !(ctx instanceof String) || !sub.equals(ctx)) {
             throw new InvalidTokenException("the SignedToken's context claim does not equal its subject");
         }
-        if (!CONTEXT_ID.matcher(sub).matches()) {
-            throw new InvalidTokenException("the SignedToken's context identifier is not 1..100 letters, digits or '_'");
+        ContextId contextId;
+        try {
+            contextId = ContextId.of(sub);
+        } catch (MirrorException e) {
+            // answered in-band to the caller: say what is wrong with its id and what is allowed
+            throw new InvalidTokenException("the SignedToken's " + e.getMessage());
         }
         Object nonce = claims.getClaim("nonce");
-        return new SuperOfficeToken(sub, nonce instanceof String s ? s : "");
+        return new SuperOfficeToken(contextId, nonce instanceof String s ? s : "");
     }
 
     private boolean verified(SignedJWT jwt) {

@@ -275,7 +275,7 @@ class HttpsEndpointTest {
     /** Creates the source through the provider from a user-style configuration and serves; returns the port. */
     private int start(int port, Map<String, Object> tls) {
         MapConfig config = config(port, tls);
-        source = (SuperOfficeSource) new SuperOfficeSourceProvider().create(config, () -> "ignored");
+        source = (SuperOfficeSource) new SuperOfficeSourceProvider().create(dev.mirror.api.PluginContext.of(config, java.util.Optional.empty()));
         assertThat(config.problems).isEmpty();
         source.serve(sessions);
         return source.port();

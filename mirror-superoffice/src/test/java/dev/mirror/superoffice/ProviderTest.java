@@ -3,8 +3,10 @@ package dev.mirror.superoffice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mirror.api.config.PluginConfig;
-import dev.mirror.api.source.ChangeSource;
-import dev.mirror.api.source.ChangeSourceProvider;
+import dev.mirror.api.ContextId;
+import dev.mirror.api.PluginContext;
+import dev.mirror.api.source.PushSource;
+import dev.mirror.api.source.PushSourceProvider;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,13 +18,13 @@ import org.junit.jupiter.api.Test;
 class ProviderTest {
     @Test
     void foundThroughTheServiceLoaderAsAPushSource() {
-        ChangeSourceProvider p = ServiceLoader.load(ChangeSourceProvider.class).stream().map(ServiceLoader.Provider::get)
+        PushSourceProvider p = ServiceLoader.load(PushSourceProvider.class).stream().map(ServiceLoader.Provider::get)
                 .filter(x -> x.name().equals("superoffice")).findFirst().orElseThrow();
         MapConfig c = new MapConfig(Map.of("applicationId", "app", "privateKeyFile", "/k.xml",
                 "superOfficeCertificates", List.of("/so.pem"), "tls", Map.of("keystore", "/ks.p12", "keystorePassword", "pw"), "primaryKey",
                 Map.of("Person", List.of("contact_id", "person_id"))));
-        try (ChangeSource s = p.create(c, () -> "ignored")) {
-            assertThat(s.isPush()).isTrue();
+        try (PushSource s = p.create(PluginContext.of(c, Optional.empty()))) {
+            assertThat(s).isInstanceOf(SuperOfficeSource.class);
         }
         assertThat(c.problems).isEmpty();
         SuperOfficeConfig cfg = SuperOfficeConfig.from(c);
@@ -47,9 +49,9 @@ class ProviderTest {
                 "publicUrl", "https://mirror.example.com/mirroring/MirroringClientService.svc"));
         SuperOfficeConfig cfg = SuperOfficeConfig.from(c);
         assertThat(c.problems).isEmpty();
-        assertThat(cfg.allowedContexts()).hasValueSatisfying(a -> assertThat(a).containsExactlyInAnyOrder("Cust1", "Cust2"));
+        assertThat(cfg.allowedContexts()).hasValueSatisfying(a -> assertThat(a).containsExactlyInAnyOrder(ContextId.of("Cust1"), ContextId.of("Cust2")));
         assertThat(cfg.publicUrl()).hasValue(java.net.URI.create("https://mirror.example.com/mirroring/MirroringClientService.svc"));
-        try (ChangeSource s = new SuperOfficeSource(cfg, java.time.Clock.systemUTC())) {
+        try (PushSource s = new SuperOfficeSource(cfg, java.time.Clock.systemUTC())) {
             assertThat(s.allowedContexts()).as("declared to core, which enforces it").isEqualTo(cfg.allowedContexts());
         }
         SuperOfficeConfig open = SuperOfficeConfig.from(new MapConfig(Map.of("applicationId", "app", "privateKeyFile", "/k.xml",
@@ -65,6 +67,16 @@ class ProviderTest {
         assertThat(c.problems).anySatisfy(p -> assertThat(p).startsWith("allowedContexts: lists no tenant"))
                 .anySatisfy(p -> assertThat(p).startsWith("publicUrl: must be an absolute http(s) URL"))
                 .anySatisfy(p -> assertThat(p).startsWith("applicationId: write the application id without 'spn:'"));
+    }
+
+    @Test
+    void aMalformedAllowedContextIsAProblemSayingWhatIsAllowed() {
+        MapConfig c = new MapConfig(Map.of("applicationId", "app", "privateKeyFile", "/k.xml", "superOfficeCertificates",
+                List.of("/so.pem"), "allowedContexts", List.of("Cust1", "no way")));
+        SuperOfficeConfig cfg = SuperOfficeConfig.from(c);
+        assertThat(c.problems).singleElement().asString().startsWith("allowedContexts: context identifier 'no way' is invalid")
+                .contains("letters, digits and '_'");
+        assertThat(cfg.allowedContexts()).hasValue(java.util.Set.of(ContextId.of("Cust1")));
     }
 
     @Test

@@ -30,7 +30,7 @@ class TestkitMirrorTest {
         KeyPair so = TestKeys.generate();
         KeyPair app = TestKeys.generate();
         Map<String, InMemoryMirror> mirrors = new ConcurrentHashMap<>();
-        ProtocolSessions sessions = ctx -> mirrors.computeIfAbsent(ctx, InMemoryMirror::new);
+        ProtocolSessions sessions = ctx -> mirrors.computeIfAbsent(ctx.value(), InMemoryMirror::new);
         SuperOfficeConfig config = new SuperOfficeConfig(0, "127.0.0.1", "/m.svc", Optional.empty(), Optional.empty(), "app",
                 TestKeys.write(dir, "k.pem", TestKeys.privatePkcs8Pem(app)), List.of(TestKeys.write(dir, "so.pem", TestKeys.publicPem(so))),
                 60, Map.of(), false, SuperOfficeConfig.DEFAULT_MAX_REQUEST_BYTES, 4);

@@ -36,7 +36,7 @@ class TokenValidatorTest {
     @Test
     void aGoodTokenGivesContextAndNonce() {
         SuperOfficeToken t = validator.validate(tokens.token("Cust10003"));
-        assertThat(t.contextId()).isEqualTo("Cust10003");
+        assertThat(t.contextId().value()).isEqualTo("Cust10003");
         assertThat(t.nonce()).matches("[0-9A-F]{32}");
     }
 
@@ -60,7 +60,7 @@ class TokenValidatorTest {
     void withinSkewIsAccepted() {
         Instant now = Instant.now();
         String t = tokens.token("C1", b -> b.notBeforeTime(Date.from(now.minusSeconds(400))).expirationTime(Date.from(now.minusSeconds(30))));
-        assertThat(validator.validate(t).contextId()).isEqualTo("C1");
+        assertThat(validator.validate(t).contextId().value()).isEqualTo("C1");
     }
 
     @Test
@@ -76,7 +76,7 @@ class TokenValidatorTest {
 
     @Test
     void ctxWithForbiddenCharacters() {
-        rejected(b -> b.subject("Cust;drop").claim(SuperOfficeTokens.CTX_CLAIM, "Cust;drop"), "letters, digits or '_'");
+        rejected(b -> b.subject("Cust;drop").claim(SuperOfficeTokens.CTX_CLAIM, "Cust;drop"), "context identifier 'Cust;drop' is invalid (it contains characters other than letters, digits and '_')");
     }
 
     @Test

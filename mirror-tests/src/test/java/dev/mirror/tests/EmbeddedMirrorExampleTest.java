@@ -35,7 +35,7 @@ class EmbeddedMirrorExampleTest {
         try (Mirror m = TestMirrors.build(config)) {
             assertThat(m.status()).filteredOn(r -> r.table().equals("contact")).singleElement()
                     .satisfies(r -> assertThat(r.lsn()).isPositive());
-            TargetLock lock = new TargetLock(m.target(), "Shop", "test", "test", 1, Duration.ofMinutes(1), Clock.systemUTC());
+            TargetLock lock = new TargetLock(m.target(), dev.mirror.api.ContextId.of("Shop"), "test", "test", 1, Duration.ofMinutes(1), Clock.systemUTC());
             assertThat(lock.holder()).as("closing the runner released the run lock").isEmpty();
         }
     }

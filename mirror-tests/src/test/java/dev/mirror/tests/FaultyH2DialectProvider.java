@@ -1,6 +1,7 @@
 package dev.mirror.tests;
 
 import dev.mirror.api.MirrorException;
+import dev.mirror.api.PluginContext;
 import dev.mirror.api.config.PluginConfig;
 import dev.mirror.api.model.RowChange;
 import dev.mirror.api.model.TableSchema;
@@ -27,6 +28,12 @@ import java.util.Set;
  * kills the JVM on the spot (Runtime.halt: no finally blocks, no rollback, like kill -9).
  */
 public final class FaultyH2DialectProvider implements TargetDialectProvider {
+    /** Built against this SPI version (a compile-time constant). */
+    @Override
+    public String spiVersion() {
+        return dev.mirror.api.SpiVersion.VERSION;
+    }
+
     @Override
     public String name() {
         return "faulty-h2";
@@ -38,7 +45,8 @@ public final class FaultyH2DialectProvider implements TargetDialectProvider {
     }
 
     @Override
-    public TargetDialect create(PluginConfig config) {
+    public TargetDialect create(PluginContext context) {
+        PluginConfig config = context.config();
         String during = config.string("failDuring", "bulkLoad");
         String table = config.requiredString("failTable");
         long after = config.longValue("failAfterRows", 100);
@@ -48,7 +56,7 @@ public final class FaultyH2DialectProvider implements TargetDialectProvider {
                 .load(TargetDialectProvider.class).stream().map(java.util.ServiceLoader.Provider::get)
                 .filter(p -> p.name().equals(wraps)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("faulty-h2: no target dialect named '" + wraps + "' to wrap"));
-        return new Faulty(inner.create(config), during, table, after, halt);
+        return new Faulty(inner.create(context), during, table, after, halt);
     }
 
     private record Faulty(TargetDialect d, String during, String table, long after, boolean halt) implements TargetDialect {

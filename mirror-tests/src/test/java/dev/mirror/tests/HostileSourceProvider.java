@@ -1,7 +1,7 @@
 package dev.mirror.tests;
 
 import dev.mirror.api.MirrorException;
-import dev.mirror.api.config.PluginConfig;
+import dev.mirror.api.PluginContext;
 import dev.mirror.api.model.Column;
 import dev.mirror.api.model.RowChange;
 import dev.mirror.api.model.SqlType;
@@ -10,9 +10,8 @@ import dev.mirror.api.protocol.ApplyResult;
 import dev.mirror.api.protocol.ChangeCursor;
 import dev.mirror.api.protocol.MirrorProtocol;
 import dev.mirror.api.protocol.TableAnswer;
-import dev.mirror.api.source.ChangeSource;
-import dev.mirror.api.source.ChangeSourceProvider;
-import dev.mirror.api.source.SourceContext;
+import dev.mirror.api.source.PullSource;
+import dev.mirror.api.source.PullSourceProvider;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -24,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * breaks mid-way (the source going away), next to an ordinary table: each bad table must fail alone with a clear
  * message while the others are mirrored. {@link #RESULTS} keeps the apply results of the last cycle.
  */
-public final class HostileSourceProvider implements ChangeSourceProvider {
+public final class HostileSourceProvider implements PullSourceProvider {
     static final String ORDINARY = "ordinary";
     static final String HOSTILE = "we\"ird]] ;--name 'x' ü😀";
     static final String NUL = "nul\0name";
@@ -33,6 +32,12 @@ public final class HostileSourceProvider implements ChangeSourceProvider {
     static final String TOO_LONG = "x".repeat(451);
     static final int ROWS = 500;
     static final Map<String, ApplyResult> RESULTS = new ConcurrentHashMap<>();
+
+    /** Built against this SPI version (a compile-time constant). */
+    @Override
+    public String spiVersion() {
+        return dev.mirror.api.SpiVersion.VERSION;
+    }
 
     @Override
     public String name() {
@@ -49,8 +54,8 @@ public final class HostileSourceProvider implements ChangeSourceProvider {
     }
 
     @Override
-    public ChangeSource create(PluginConfig config, SourceContext context) {
-        return new ChangeSource() {
+    public PullSource create(PluginContext context) {
+        return new PullSource() {
             @Override
             public void runCycle(MirrorProtocol protocol) {
                 List<TableSchema> tables = new ArrayList<>();

@@ -1,6 +1,6 @@
 package dev.mirror.tests;
 
-import dev.mirror.api.config.PluginConfig;
+import dev.mirror.api.PluginContext;
 import dev.mirror.api.hook.HookContext;
 import dev.mirror.api.hook.LifecycleHook;
 import dev.mirror.api.hook.LifecycleHookProvider;
@@ -14,13 +14,19 @@ public final class RecordingHookProvider implements LifecycleHookProvider {
     /** Events seen in this test JVM; tests clear it first. */
     public static final List<String> EVENTS = new CopyOnWriteArrayList<>();
 
+    /** Built against this SPI version (a compile-time constant). */
+    @Override
+    public String spiVersion() {
+        return dev.mirror.api.SpiVersion.VERSION;
+    }
+
     @Override
     public String name() {
         return "recorder";
     }
 
     @Override
-    public LifecycleHook create(PluginConfig config) {
+    public LifecycleHook create(PluginContext context) {
         return new LifecycleHook() {
             @Override
             public void onCycleStarted(HookContext context) {

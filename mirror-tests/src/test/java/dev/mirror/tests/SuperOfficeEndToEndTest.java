@@ -170,8 +170,9 @@ abstract class SuperOfficeEndToEndTest {
     }
 
     private static MetadataRow metadataRow(Mirror mirror, String ctx, String table) {
-        return mirror.sessions().forContext(ctx).metadata() == null ? null
-                : mirror.target().inTransaction("reading", true, c -> mirror.sessions().forContext(ctx).metadata().readAll(c)).get(table);
+        dev.mirror.api.ContextId id = dev.mirror.api.ContextId.of(ctx);
+        return mirror.sessions().forContext(id).metadata() == null ? null
+                : mirror.target().inTransaction("reading", true, c -> mirror.sessions().forContext(id).metadata().readAll(c)).get(table);
     }
 
     /** What the step's cycle must have sent, beyond the mirror's contents. */

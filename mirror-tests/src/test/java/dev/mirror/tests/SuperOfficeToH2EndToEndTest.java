@@ -69,7 +69,7 @@ class SuperOfficeToH2EndToEndTest extends SuperOfficeEndToEndTest {
     /** One tenant's whole script, checked after every cycle against its own database. */
     private void walk(Mirror mirror, SuperOfficeSimulator sim, String ctx) {
         SuperOfficeSampleDriver driver = new SuperOfficeSampleDriver(sim, data);
-        MetadataTable metadata = mirror.sessions().forContext(ctx).metadata();
+        MetadataTable metadata = mirror.sessions().forContext(dev.mirror.api.ContextId.of(ctx)).metadata();
         for (int step = 1; step <= SampleDataSet.LAST_STEP; step++) {
             SuperOfficeSampleDriver.Cycle cycle = driver.cycle(ctx, step);
             try (Connection c = DriverManager.getConnection(url(ctx))) {

@@ -31,8 +31,9 @@ public interface TargetDialectProvider {
     }
 
     /**
-     * Creates the dialect. Called once at startup on the main thread. Problems with the configuration are
-     * recorded through {@link PluginConfig}, not thrown.
+     * Creates the dialect from {@link dev.mirror.api.PluginContext#config()} (the {@code target} subtree). Called once
+     * at startup on the main thread. Problems with the configuration are recorded through {@link PluginConfig}, not
+     * thrown. Never returns null.
      */
-    TargetDialect create(PluginConfig config);
+    TargetDialect create(dev.mirror.api.PluginContext context);
 }

@@ -3,7 +3,7 @@ package dev.mirror.api.hook;
 /** What every event carries: the context identifier and a handle on its target. */
 public interface HookContext {
     /** The context identifier. */
-    String contextId();
+    dev.mirror.api.ContextId contextId();
 
     /** The target of this context. */
     TargetSession target();

@@ -21,6 +21,9 @@ public interface LifecycleHookProvider {
         return dev.mirror.api.SpiVersion.UNSTATED;
     }
 
-    /** Creates the hook from its configuration subtree. Problems are recorded through {@link PluginConfig}. */
-    LifecycleHook create(PluginConfig config);
+    /**
+     * Creates the hook from {@link dev.mirror.api.PluginContext#config()} (its {@code hooks[i]} subtree). Called once at
+     * startup on the main thread. Problems are recorded through {@link PluginConfig}, not thrown. Never returns null.
+     */
+    LifecycleHook create(dev.mirror.api.PluginContext context);
 }

@@ -14,7 +14,7 @@ import java.util.List;
  * @param finished  when the cycle completed
  * @param tables    one line per announced table (and per table dropped from the mirror), in source order
  */
-public record CycleReport(String contextId, Instant started, Instant finished, List<TableReport> tables) {
+public record CycleReport(dev.mirror.api.ContextId contextId, Instant started, Instant finished, List<TableReport> tables) {
     public CycleReport {
         requireNonNull(contextId, "contextId is null");
         requireNonNull(started, "started is null");

@@ -26,8 +26,8 @@ import java.util.function.Consumer;
  * cannot proceed (target unreachable, metadata table unusable).
  */
 public interface MirrorProtocol {
-    /** The context identifier this protocol instance serves (letters, digits and {@code _}). */
-    String contextId();
+    /** The context identifier this protocol instance serves. */
+    dev.mirror.api.ContextId contextId();
 
     /**
      * The schema step; starts a cycle. Core hashes each table's simplified schema, reconciles the mirror

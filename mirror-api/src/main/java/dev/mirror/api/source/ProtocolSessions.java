@@ -1,5 +1,6 @@
 package dev.mirror.api.source;
 
+import dev.mirror.api.ContextId;
 import dev.mirror.api.protocol.MirrorProtocol;
 
 /**
@@ -8,14 +9,14 @@ import dev.mirror.api.protocol.MirrorProtocol;
  */
 public interface ProtocolSessions {
     /**
-     * The protocol instance for {@code contextId}.
+     * The protocol instance for {@code contextId}. A push source parses the identifier from the call with {@link ContextId#of}, which refuses a malformed one
+     * (CONFIGURATION {@code CONTEXT_INVALID}); it answers that in-band like the errors below.
      *
-     * @throws dev.mirror.api.MirrorException (CONFIGURATION) when the identifier is not letters, digits
-     *                                        and {@code _}, or no target can be resolved for it, or the context may
+     * @throws dev.mirror.api.MirrorException (CONFIGURATION) when no target can be resolved for it, or the context may
      *                                        not push to this mirror ({@code CONTEXT_NOT_ALLOWED}: not among the
-     *                                        source's {@link ChangeSource#allowedContexts}; {@code TENANTS_NOT_ISOLATED}:
+     *                                        source's {@link PushSource#allowedContexts}; {@code TENANTS_NOT_ISOLATED}:
      *                                        several tenants would share one target). A push source answers it
      *                                        in-band; nothing has been written for that context.
      */
-    MirrorProtocol forContext(String contextId);
+    MirrorProtocol forContext(ContextId contextId);
 }

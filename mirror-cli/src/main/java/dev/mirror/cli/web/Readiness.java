@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 
 /**
  * What {@code /readyz} answers: ready when every known context's target answered the last probe (one direct connection
- * each, {@link dev.mirror.core.Mirror#checkTarget(String)}) and cycles have not been failing as a whole for longer than
+ * each, {@link dev.mirror.core.Mirror#checkTarget(dev.mirror.api.ContextId)}) and cycles have not been failing as a whole for longer than
  * {@code run.http.notReadyAfter}. Probes run in the background ({@link #probe()}), so a probe request never waits for a
  * connection timeout. Failing tables inside a completed cycle do not count: they are shown on the page and in the
  * metrics, and a push endpoint taken out of a load balancer for them could never receive the fix.

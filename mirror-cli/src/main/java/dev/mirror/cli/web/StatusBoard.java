@@ -65,19 +65,19 @@ public final class StatusBoard implements LifecycleHook, RunListener {
 
     @Override
     public synchronized void onCycleStarted(HookContext context) {
-        contexts.add(context.contextId());
+        contexts.add(context.contextId().value());
     }
 
     @Override
     public synchronized void onCycleCompleted(HookContext context, CycleReport report) {
-        contexts.add(report.contextId());
+        contexts.add(report.contextId().value());
         CycleReport clean = redacted(report);
         cycles.addLast(clean);
         while (cycles.size() > KEPT_CYCLES) {
             cycles.removeFirst();
         }
-        Map<String, Action> a = actions.computeIfAbsent(report.contextId(), c -> new LinkedHashMap<>());
-        Map<String, Failure> f = failures.computeIfAbsent(report.contextId(), c -> new LinkedHashMap<>());
+        Map<String, Action> a = actions.computeIfAbsent(report.contextId().value(), c -> new LinkedHashMap<>());
+        Map<String, Failure> f = failures.computeIfAbsent(report.contextId().value(), c -> new LinkedHashMap<>());
         for (TableReport t : clean.tables()) {
             if (eventful(t) || !a.containsKey(t.table())) { // a quiet cycle does not hide what happened last
                 a.put(t.table(), new Action(t, report.finished()));

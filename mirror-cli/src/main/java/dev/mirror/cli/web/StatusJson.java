@@ -121,7 +121,7 @@ public final class StatusJson {
     private static ObjectNode cycle(CycleReport r) {
         ObjectNode o = MAPPER.createObjectNode();
         TableCounts t = r.totals();
-        o.put("context", r.contextId());
+        o.put("context", r.contextId().value());
         o.put("started", r.started().toString());
         o.put("finished", r.finished().toString());
         o.put("durationMillis", r.duration().toMillis());

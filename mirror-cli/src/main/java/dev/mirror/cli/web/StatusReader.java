@@ -2,6 +2,7 @@ package dev.mirror.cli.web;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.mirror.api.ContextId;
 import dev.mirror.core.Mirror;
 import dev.mirror.core.metadata.MetadataRow;
 import dev.mirror.sqlserver.source.ChangeTrackingSource;
@@ -24,23 +25,24 @@ public final class StatusReader {
     }
 
     /** Reads a context; a target that cannot be read gives a status with the (redacted) reason instead of throwing. */
-    public ContextStatus read(String context) {
+    public ContextStatus read(String contextName) {
         String target = null;
         String metadata = null;
         try {
+            ContextId context = ContextId.of(contextName); // a bad name from a URL becomes the status's error
             target = mirror.targetUrl(context);
             metadata = mirror.metadataTableName(context);
             List<MetadataRow> rows = mirror.status(context);
-            return new ContextStatus(context, target, metadata, rows, mirror.rowCounts(context, rows), headroom(), null);
+            return new ContextStatus(contextName, target, metadata, rows, mirror.rowCounts(context, rows), headroom(), null);
         } catch (RuntimeException e) {
-            return new ContextStatus(context, target, metadata, List.of(), Map.of(), Map.of(), mirror.redactor().describe(e));
+            return new ContextStatus(contextName, target, metadata, List.of(), Map.of(), Map.of(), mirror.redactor().describe(e));
         }
     }
 
     /** Like {@link #read} but a failure is thrown (the command-line {@code mirror status} exits with it). */
-    public ContextStatus readOrThrow(String context) {
+    public ContextStatus readOrThrow(ContextId context) {
         List<MetadataRow> rows = mirror.status(context);
-        return new ContextStatus(context, mirror.targetUrl(context), mirror.metadataTableName(context), rows,
+        return new ContextStatus(context.value(), mirror.targetUrl(context), mirror.metadataTableName(context), rows,
                 mirror.rowCounts(context, rows), headroom(), null);
     }
 

@@ -2,6 +2,7 @@ package dev.mirror.cli.web;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.mirror.api.ContextId;
 import dev.mirror.core.Mirror;
 import dev.mirror.core.config.RunSettings;
 import java.time.Clock;
@@ -33,11 +34,11 @@ public final class StatusSite implements AutoCloseable {
         requireNonNull(mirror, "mirror is null");
         board.attach(mirror.redactor());
         if (mirror.settings().contextId() != null) {
-            board.expect(mirror.settings().contextId());
+            board.expect(mirror.settings().contextId().value());
         }
-        mirror.tenants().allowed().ifPresent(a -> a.stream().sorted().forEach(board::expect));
+        mirror.tenants().allowed().ifPresent(a -> a.stream().map(ContextId::value).sorted().forEach(board::expect));
         Clock clock = Clock.systemUTC();
-        Readiness readiness = new Readiness(board::contexts, mirror::checkTarget, board, http.notReadyAfter(), clock,
+        Readiness readiness = new Readiness(board::contexts, c -> mirror.checkTarget(ContextId.of(c)), board, http.notReadyAfter(), clock,
                 mirror.redactor());
         StatusReader reader = new StatusReader(mirror);
         StatusService service = new StatusService(board, readiness, board::contexts, reader::read, clock).start();

@@ -31,7 +31,7 @@ class StatusWebPartsTest {
         redactor.addSecret("hunter2-secret");
         StatusBoard board = new StatusBoard(Clock.fixed(T0, ZoneOffset.UTC));
         board.attach(redactor);
-        board.onCycleCompleted(ctx("Evil"), new CycleReport("Evil", T0, T0.plusSeconds(2), List.of(
+        board.onCycleCompleted(ctx("Evil"), new CycleReport(dev.mirror.api.ContextId.of("Evil"), T0, T0.plusSeconds(2), List.of(
                 new TableReport(HOSTILE, SchemaAction.FAILED, "failed", TableCounts.ZERO, -1, false,
                         "boom " + HOSTILE + " password=hunter2-secret"))));
         ContextStatus status = new ContextStatus("Evil", "jdbc:postgresql://h/db?password=****", "Evil_mirroring",
@@ -115,7 +115,7 @@ class StatusWebPartsTest {
 
     private static CycleReport cycle(int at, long millis, int inserts) {
         Instant start = T0.plusSeconds(at);
-        return new CycleReport("C", start, start.plusMillis(millis), List.of(
+        return new CycleReport(dev.mirror.api.ContextId.of("C"), start, start.plusMillis(millis), List.of(
                 new TableReport("contact", SchemaAction.NONE, "unchanged", new TableCounts(inserts, 0, 0), 1, false, null)));
     }
 
@@ -128,8 +128,8 @@ class StatusWebPartsTest {
     private static HookContext ctx(String id) {
         return new HookContext() {
             @Override
-            public String contextId() {
-                return id;
+            public dev.mirror.api.ContextId contextId() {
+                return dev.mirror.api.ContextId.of(id);
             }
 
             @Override

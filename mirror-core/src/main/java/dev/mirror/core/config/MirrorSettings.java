@@ -1,5 +1,7 @@
 package dev.mirror.core.config;
 
+import dev.mirror.api.ContextId;
+import dev.mirror.api.MirrorException;
 import dev.mirror.api.config.PluginConfig;
 import java.nio.file.Path;
 import java.util.List;
@@ -8,7 +10,8 @@ import java.util.List;
  * The top-level configuration as core binds it. Plugin subtrees stay {@link PluginConfig}s: each plugin reads its
  * own keys.
  *
- * @param contextId     {@code context}: the context identifier (pull sources); may be null for push sources
+ * @param contextId     {@code context}: the context identifier (pull sources); may be null for push sources, and is null when
+ *                      the configured one is invalid (a problem recorded at binding)
  * @param source        {@code source}: the source's subtree; {@code type} names the source plugin
  * @param sourceType    {@code source.type}
  * @param target        {@code target}: connection keys read by core plus the dialect's own keys
@@ -22,7 +25,7 @@ import java.util.List;
  * @param run           {@code run}: the runner's keys, bound by {@link RunSettings} (may be empty)
  * @param options       {@code options}: per-table mode and column options, bound by {@link TableOptionsSettings}
  */
-public record MirrorSettings(String contextId, PluginConfig source, String sourceType, PluginConfig target,
+public record MirrorSettings(ContextId contextId, PluginConfig source, String sourceType, PluginConfig target,
                              TargetSettings targetSettings, boolean useDefaultBlocklist, List<String> blocklistAdditions,
                              List<PluginConfig> hooks, Path pluginsDirectory, int retryAttempts, long retryBackoffMillis,
                              PluginConfig run, TableOptionsSettings options) {
@@ -48,7 +51,15 @@ public record MirrorSettings(String contextId, PluginConfig source, String sourc
 
     /** Binds the top level; every problem goes to {@code problems}. */
     public static MirrorSettings bind(TreePluginConfig root) {
-        String context = root.string("context").orElse(null);
+        ContextId context = null;
+        String configured = root.string("context").orElse(null);
+        if (configured != null) {
+            try {
+                context = ContextId.of(configured);
+            } catch (MirrorException e) {
+                root.problem("context", e.getMessage());
+            }
+        }
         PluginConfig source = root.child("source").orElse(null);
         String sourceType = null;
         if (source == null) {

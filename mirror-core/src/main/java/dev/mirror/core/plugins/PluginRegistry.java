@@ -4,7 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.mirror.api.MirrorException;
 import dev.mirror.api.hook.LifecycleHookProvider;
-import dev.mirror.api.source.ChangeSourceProvider;
+import dev.mirror.api.source.PullSourceProvider;
+import dev.mirror.api.source.PushSourceProvider;
 import dev.mirror.api.dialect.TargetDialectProvider;
 import java.nio.file.Path;
 import java.security.CodeSource;
@@ -15,14 +16,16 @@ import java.util.ServiceLoader;
 import java.util.function.Function;
 
 /**
- * Finds the three kinds of plugin through {@link ServiceLoader} on the application's class loader and on one class
+ * Finds the four kinds of plugin (target dialects, pull sources, push sources, hooks) through {@link ServiceLoader} on the application's class loader and on one class
  * loader per plugin of a plugins directory (see {@link PluginClassLoaders}), and selects them by name. A missing name,
  * a name two plugins claim, or a selected plugin built for an incompatible SPI version ({@link SpiCompatibility}) is a
- * CONFIGURATION error that says what is available or what to do.
+ * CONFIGURATION error that says what is available or what to do. Source names are unique across pull and push
+ * sources: {@code source.type} names one source, whichever its kind.
  */
 public final class PluginRegistry {
     private final List<Discovered<TargetDialectProvider>> targets;
-    private final List<Discovered<ChangeSourceProvider>> sources;
+    private final List<Discovered<PullSourceProvider>> pullSources;
+    private final List<Discovered<PushSourceProvider>> pushSources;
     private final List<Discovered<LifecycleHookProvider>> hooks;
 
     /** The plugins on the application's class loader only. */
@@ -34,8 +37,10 @@ public final class PluginRegistry {
         requireNonNull(loader, "loader is null");
         this.targets = discover(loader, isolated, TargetDialectProvider.class, "target", TargetDialectProvider::name,
                 TargetDialectProvider::spiVersion);
-        this.sources = discover(loader, isolated, ChangeSourceProvider.class, "source", ChangeSourceProvider::name,
-                ChangeSourceProvider::spiVersion);
+        this.pullSources = discover(loader, isolated, PullSourceProvider.class, "pull source", PullSourceProvider::name,
+                PullSourceProvider::spiVersion);
+        this.pushSources = discover(loader, isolated, PushSourceProvider.class, "push source", PushSourceProvider::name,
+                PushSourceProvider::spiVersion);
         this.hooks = discover(loader, isolated, LifecycleHookProvider.class, "hook", LifecycleHookProvider::name,
                 LifecycleHookProvider::spiVersion);
     }
@@ -52,8 +57,19 @@ public final class PluginRegistry {
         return targets;
     }
 
-    public List<Discovered<ChangeSourceProvider>> sources() {
-        return sources;
+    public List<Discovered<PullSourceProvider>> pullSources() {
+        return pullSources;
+    }
+
+    public List<Discovered<PushSourceProvider>> pushSources() {
+        return pushSources;
+    }
+
+    /** Every source, pull ones first (kind {@code "pull source"} or {@code "push source"}). */
+    public List<Discovered<?>> sources() {
+        List<Discovered<?>> all = new ArrayList<>(pullSources);
+        all.addAll(pushSources);
+        return List.copyOf(all);
     }
 
     public List<Discovered<LifecycleHookProvider>> hooks() {
@@ -64,8 +80,15 @@ public final class PluginRegistry {
         return select(targets, name, "target dialect", "target.dialect");
     }
 
-    public ChangeSourceProvider source(String name) {
-        return select(sources, name, "change source", "source.type");
+    /**
+     * The pull or push source named {@code name} ({@code source.type}); a name claimed by a pull and a push source is a
+     * {@code PLUGIN_DUPLICATE} error like any other duplicate.
+     */
+    public SourcePlugin source(String name) {
+        List<Discovered<?>> all = sources();
+        Object provider = PluginRegistry.<Object>select(all, name, "source", "source.type");
+        return provider instanceof PushSourceProvider push ? SourcePlugin.push(push)
+                : SourcePlugin.pull((PullSourceProvider) provider);
     }
 
     public LifecycleHookProvider hook(String name) {
@@ -78,9 +101,32 @@ public final class PluginRegistry {
         return matches.size() == 1 ? java.util.Optional.of(matches.get(0).provider()) : java.util.Optional.empty();
     }
 
-    private static <T> T select(List<Discovered<T>> found, String name, String kind, String key) {
+    /**
+     * The target dialect to use when the configuration names neither a dialect nor a URL: the one dialect offering an
+     * embedded default URL ({@link TargetDialectProvider#defaultJdbcUrl()}).
+     *
+     * @throws MirrorException CONFIGURATION {@code TARGET_UNKNOWN} when none or several offer one, listing them
+     */
+    public TargetDialectProvider defaultTarget() {
+        List<Discovered<TargetDialectProvider>> embedded = targets.stream()
+                .filter(d -> d.provider().defaultJdbcUrl().isPresent()).toList();
+        if (embedded.size() == 1) {
+            SpiCompatibility.require(embedded.get(0));
+            return embedded.get(0).provider();
+        }
+        String available = targets.isEmpty() ? "none" : String.join(", ", targets.stream().map(Discovered::name).sorted().toList());
+        if (embedded.isEmpty()) {
+            throw MirrorException.configuration("TARGET_UNKNOWN", "no target is configured and no target dialect offers an "
+                    + "embedded default; set target.dialect (available: " + available + ") and target.url");
+        }
+        throw MirrorException.configuration("TARGET_UNKNOWN", "no target is configured and several target dialects offer an "
+                + "embedded default (" + String.join(", ", embedded.stream().map(Discovered::name).sorted().toList())
+                + "); set target.dialect to one of them");
+    }
+
+    private static <T> T select(List<? extends Discovered<? extends T>> found, String name, String kind, String key) {
         String wanted = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
-        List<Discovered<T>> matches = found.stream().filter(d -> d.name().equals(wanted)).toList();
+        List<? extends Discovered<? extends T>> matches = found.stream().filter(d -> d.name().equals(wanted)).toList();
         if (matches.size() == 1) {
             SpiCompatibility.require(matches.get(0));
             return matches.get(0).provider();
@@ -91,7 +137,7 @@ public final class PluginRegistry {
                     + ". Put the plugin's jar in the plugins directory or fix the name.");
         }
         throw MirrorException.configuration("PLUGIN_DUPLICATE", "two or more " + kind + " plugins are named '" + name + "': "
-                + String.join(", ", matches.stream().map(d -> d.provider().getClass().getName() + " in " + d.location()).toList())
+                + String.join(", ", matches.stream().map(d -> d.provider().getClass().getName() + " (" + d.kind() + ") in " + d.location()).toList())
                 + ". Remove one of the jars.");
     }
 

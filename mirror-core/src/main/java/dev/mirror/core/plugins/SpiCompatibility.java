@@ -25,7 +25,8 @@ final class SpiCompatibility {
             return null;
         }
         return describe(d) + " was built for mirror SPI " + major + "." + minor + ", but this mirror provides SPI "
-                + SpiVersion.VERSION + " (it runs plugins built for " + SpiVersion.MAJOR + ".0 to " + SpiVersion.VERSION + "): use a "
+                + SpiVersion.VERSION + " (it runs plugins built for " + (SpiVersion.MINOR == 0 ? SpiVersion.VERSION
+                : SpiVersion.MAJOR + ".0 to " + SpiVersion.VERSION) + "): use a "
                 + "build of the plugin for this mirror version, or remove its jar from the plugins directory";
     }
 

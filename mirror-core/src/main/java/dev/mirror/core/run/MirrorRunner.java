@@ -78,10 +78,7 @@ public final class MirrorRunner implements AutoCloseable {
      * {@code run.backoff.giveUpAfter}).
      */
     public RunResult run() {
-        if (mirror.source().isPush()) {
-            throw MirrorException.configuration("PUSH_SOURCE", "the source '" + mirror.settings().sourceType()
-                    + "' is a push source: serve it (mirror serve) instead of running cycles");
-        }
+        mirror.pullSource(); // a push source is refused here, saying to serve it
         return exclusively(new CycleLoop(mirror, settings, listener, stop, patience)::run, MirrorRunner::stoppedBeforeStart);
     }
 
@@ -90,10 +87,7 @@ public final class MirrorRunner implements AutoCloseable {
      * (without {@code context} a push source serves every tenant, and no single lock can cover them: none is taken).
      */
     public RunResult serve() {
-        if (!mirror.source().isPush()) {
-            throw MirrorException.configuration("PULL_SOURCE", "the source '" + mirror.settings().sourceType()
-                    + "' is a pull source: run cycles (mirror run) instead of serving");
-        }
+        mirror.pushSource(); // a pull source is refused here, saying to run cycles
         Function<RunLease, RunResult> serving = lease -> {
             mirror.serve();
             listener.serving();
@@ -153,7 +147,7 @@ public final class MirrorRunner implements AutoCloseable {
      */
     public void stop() {
         stop.request();
-        if (!mirror.source().isPush() && mirror.settings().contextId() != null) {
+        if (!mirror.isPush() && mirror.settings().contextId() != null) {
             mirror.protocol().requestStop();
         }
     }

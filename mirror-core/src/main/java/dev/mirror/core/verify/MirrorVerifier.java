@@ -51,7 +51,7 @@ public final class MirrorVerifier {
     /**
      * @param only table names to verify (case-insensitive), or empty for all
      */
-    public VerificationReport verify(String contextId, SnapshotReader source, Collection<String> only) {
+    public VerificationReport verify(dev.mirror.api.ContextId contextId, SnapshotReader source, Collection<String> only) {
         Set<String> wanted = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         wanted.addAll(only);
         TargetDialect dialect = target.dialect();

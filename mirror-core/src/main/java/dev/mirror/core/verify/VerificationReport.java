@@ -8,7 +8,7 @@ import java.util.List;
  * @param contextId the context identifier
  * @param tables    per-table results, in source order (extra mirror tables last)
  */
-public record VerificationReport(String contextId, List<TableVerification> tables) {
+public record VerificationReport(dev.mirror.api.ContextId contextId, List<TableVerification> tables) {
     public VerificationReport {
         java.util.Objects.requireNonNull(contextId, "contextId is null");
         tables = List.copyOf(tables);

@@ -106,8 +106,39 @@ class ConfigurationTest {
                 target: {dialect: fake, url: "jdbc:fake:x", batchSize: 10}
                 """, Map.of());
         try (Mirror m = Mirror.builder().config(tree, "t.yaml").pluginDirectory(false).build()) {
-            assertThat(m.contextId()).isEqualTo("Cust1");
+            assertThat(m.contextId().value()).isEqualTo("Cust1");
             assertThat(m.settings().targetSettings().toString()).doesNotContain("hunter");
+        }
+    }
+
+    @Test
+    void withoutADialectOrUrlTheFrontEndsDefaultOrTheOneEmbeddedDialectIsUsed() {
+        Map<String, Object> tree = parse("context: Cust1\nsource: {type: fakesource}\n", Map.of());
+        try (Mirror m = Mirror.builder().config(tree, "t.yaml").pluginDirectory(false).build()) {
+            assertThat(m.targetUrlTemplate()).as("the one dialect offering an embedded default").isEqualTo("jdbc:fake:default");
+        }
+        try (Mirror m = Mirror.builder().config(tree, "t.yaml").pluginDirectory(false).defaultDialect("fake").build()) {
+            assertThat(m.targetDialect()).isNotNull();
+        }
+        assertThatThrownBy(() -> Mirror.builder().config(tree, "t.yaml").pluginDirectory(false).defaultDialect("oracle").build())
+                .as("a front end's default names a plugin like target.dialect does")
+                .hasMessageContaining("target: no target dialect named 'oracle'").hasMessageContaining("available: fake");
+    }
+
+    @Test
+    void aPullSourceNeedsAValidContextAndThePushOnlyCommandsRefuseIt() {
+        Map<String, Object> bad = parse("context: \"Cust 1\"\nsource: {type: fakesource}\ntarget: {dialect: fake}\n", Map.of());
+        assertThatThrownBy(() -> Mirror.builder().config(bad, "t.yaml").pluginDirectory(false).build())
+                .hasMessageContaining("context: context identifier 'Cust 1' is invalid")
+                .as("one problem, not also 'context is required'").hasMessageContaining("has 1 problem");
+        Map<String, Object> none = parse("source: {type: fakesource}\ntarget: {dialect: fake}\n", Map.of());
+        assertThatThrownBy(() -> Mirror.builder().config(none, "t.yaml").pluginDirectory(false).build())
+                .hasMessageContaining("context: is required for the pull source 'fakesource'");
+        Map<String, Object> ok = parse("context: Cust1\nsource: {type: fakesource}\ntarget: {dialect: fake}\n", Map.of());
+        try (Mirror m = Mirror.builder().config(ok, "t.yaml").pluginDirectory(false).build()) {
+            assertThat(m.isPush()).isFalse();
+            assertThatThrownBy(m::serve).isInstanceOfSatisfying(MirrorException.class, e -> assertThat(e.code()).isEqualTo("PULL_SOURCE"))
+                    .hasMessageContaining("the source 'fakesource' is a pull source: run cycles (mirror run) instead of serving");
         }
     }
 }

@@ -2,6 +2,7 @@ package com.example.mirror.report;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.mirror.api.ContextId;
 import dev.mirror.api.hook.HookContext;
 import dev.mirror.api.hook.LifecycleHook;
 import dev.mirror.api.hook.TargetSession;
@@ -30,7 +31,7 @@ public final class CycleReportHook implements LifecycleHook {
 
     private final String table;
     /** Contexts whose target is known to have the table (checked once, again after a failure). */
-    private final Set<String> tableReady = ConcurrentHashMap.newKeySet();
+    private final Set<ContextId> tableReady = ConcurrentHashMap.newKeySet();
     private final Deque<String> problems = new ArrayDeque<>();
 
     public CycleReportHook(String table) {
@@ -51,7 +52,7 @@ public final class CycleReportHook implements LifecycleHook {
                 tableReady.add(context.contextId());
             }
             TableCounts totals = report.totals();
-            target.execute(insert(target), report.contextId(), utc(report.started()), utc(report.finished()),
+            target.execute(insert(target), report.contextId().value(), utc(report.started()), utc(report.finished()),
                     report.tables().size(), totals.inserts(), totals.updates(), totals.deletes(), report.failures().size());
         } catch (RuntimeException e) {
             tableReady.remove(context.contextId()); // look again next cycle: the table may have been dropped

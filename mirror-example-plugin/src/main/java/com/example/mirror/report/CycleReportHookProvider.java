@@ -1,5 +1,6 @@
 package com.example.mirror.report;
 
+import dev.mirror.api.PluginContext;
 import dev.mirror.api.SpiVersion;
 import dev.mirror.api.config.PluginConfig;
 import dev.mirror.api.hook.LifecycleHook;
@@ -31,7 +32,8 @@ public final class CycleReportHookProvider implements LifecycleHookProvider {
     }
 
     @Override
-    public LifecycleHook create(PluginConfig config) {
+    public LifecycleHook create(PluginContext context) {
+        PluginConfig config = context.config();
         String table = config.string("table", DEFAULT_TABLE).trim();
         if (!TABLE_NAME.matcher(table).matches()) {
             // The name is quoted anyway; this only keeps it portable across every target.

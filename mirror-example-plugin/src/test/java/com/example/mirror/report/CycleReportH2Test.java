@@ -2,6 +2,7 @@ package com.example.mirror.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mirror.api.ContextId;
 import dev.mirror.api.hook.HookContext;
 import dev.mirror.api.hook.LifecycleHook;
 import dev.mirror.api.protocol.CycleReport;
@@ -26,14 +27,14 @@ class CycleReportH2Test {
     void writesOneRowPerCompletedCycle() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:h2:mem:cycle_report_" + System.nanoTime())) {
             JdbcTargetSession session = new JdbcTargetSession(c,
-                    new H2DialectProvider().create(new MapPluginConfig("target", Map.of())));
+                    new H2DialectProvider().create(new MapPluginConfig("target", Map.of()).context()));
             HookContext ctx = new KitHookContext("Cust10195", session);
-            LifecycleHook hook = new CycleReportHookProvider().create(new MapPluginConfig("hooks[0]", Map.of()));
+            LifecycleHook hook = new CycleReportHookProvider().create(new MapPluginConfig("hooks[0]", Map.of()).context());
 
             Instant t0 = Instant.parse("2024-05-01T10:00:00.250Z");
-            hook.onCycleCompleted(ctx, new CycleReport("Cust10195", t0, t0.plusSeconds(2), List.of(
+            hook.onCycleCompleted(ctx, new CycleReport(ContextId.of("Cust10195"), t0, t0.plusSeconds(2), List.of(
                     new TableReport("contact", SchemaAction.CREATED, "new", new TableCounts(5, 0, 0), 7, true, null))));
-            hook.onCycleCompleted(ctx, new CycleReport("Cust10195", t0.plusSeconds(60), t0.plusSeconds(61), List.of(
+            hook.onCycleCompleted(ctx, new CycleReport(ContextId.of("Cust10195"), t0.plusSeconds(60), t0.plusSeconds(61), List.of(
                     new TableReport("contact", SchemaAction.NONE, "", new TableCounts(1, 2, 3), 9, false, null),
                     new TableReport("person", SchemaAction.FAILED, "", TableCounts.ZERO, -1, false, "refused"))));
 
@@ -46,8 +47,8 @@ class CycleReportH2Test {
 
             // Dropped by hand: reported once, then created again on the next cycle.
             session.execute("DROP TABLE \"mirror_cycle_report\"");
-            hook.onCycleCompleted(ctx, new CycleReport("Cust10195", t0.plusSeconds(120), t0.plusSeconds(121), List.of()));
-            hook.onCycleCompleted(ctx, new CycleReport("Cust10195", t0.plusSeconds(180), t0.plusSeconds(181), List.of()));
+            hook.onCycleCompleted(ctx, new CycleReport(ContextId.of("Cust10195"), t0.plusSeconds(120), t0.plusSeconds(121), List.of()));
+            hook.onCycleCompleted(ctx, new CycleReport(ContextId.of("Cust10195"), t0.plusSeconds(180), t0.plusSeconds(181), List.of()));
             assertThat(((CycleReportHook) hook).problems()).hasSize(1);
             assertThat(session.query("SELECT COUNT(*) FROM \"mirror_cycle_report\"")).containsExactly(List.of(1L));
         }

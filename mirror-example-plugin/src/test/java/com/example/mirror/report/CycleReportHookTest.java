@@ -2,6 +2,7 @@ package com.example.mirror.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mirror.api.ContextId;
 import dev.mirror.api.hook.HookContext;
 import dev.mirror.api.protocol.CycleReport;
 import dev.mirror.api.protocol.SchemaAction;
@@ -16,7 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CycleReportHookTest {
-    private static final CycleReport REPORT = new CycleReport("Cust10195",
+    private static final CycleReport REPORT = new CycleReport(ContextId.of("Cust10195"),
             Instant.parse("2024-05-01T10:00:00.123Z"), Instant.parse("2024-05-01T10:00:05Z"), List.of(
             new TableReport("contact", SchemaAction.NONE, "unchanged", new TableCounts(3, 2, 1), 42, false, null),
             new TableReport("person", SchemaAction.CREATED, "new", new TableCounts(10, 0, 0), 42, true, null),
@@ -75,7 +76,7 @@ class CycleReportHookTest {
     @Test
     void badTableNameIsAConfigurationProblem() {
         MapPluginConfig config = new MapPluginConfig("hooks[1]", Map.of("table", "report; drop table x"));
-        new CycleReportHookProvider().create(config);
+        new CycleReportHookProvider().create(config.context());
         assertThat(config.problems()).singleElement().asString().startsWith("hooks[1].table: 'report; drop table x' is not a simple table name");
     }
 
@@ -87,7 +88,7 @@ class CycleReportHookTest {
 
     private static CycleReportHook create(Map<String, Object> configuration) {
         MapPluginConfig config = new MapPluginConfig("hooks[1]", configuration);
-        CycleReportHook hook = (CycleReportHook) new CycleReportHookProvider().create(config);
+        CycleReportHook hook = (CycleReportHook) new CycleReportHookProvider().create(config.context());
         assertThat(config.problems()).isEmpty();
         return hook;
     }

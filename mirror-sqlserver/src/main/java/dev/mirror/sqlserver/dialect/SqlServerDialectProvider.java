@@ -1,5 +1,6 @@
 package dev.mirror.sqlserver.dialect;
 
+import dev.mirror.api.PluginContext;
 import dev.mirror.api.config.PluginConfig;
 import dev.mirror.api.dialect.TargetDialect;
 import dev.mirror.api.dialect.TargetDialectProvider;
@@ -16,13 +17,20 @@ public final class SqlServerDialectProvider implements TargetDialectProvider {
         return NAME;
     }
 
+    /** Built against this SPI version (a compile-time constant, recorded in this class file). */
+    @Override
+    public String spiVersion() {
+        return dev.mirror.api.SpiVersion.VERSION;
+    }
+
     @Override
     public boolean accepts(String jdbcUrl) {
         return jdbcUrl != null && jdbcUrl.regionMatches(true, 0, "jdbc:sqlserver:", 0, "jdbc:sqlserver:".length());
     }
 
     @Override
-    public TargetDialect create(PluginConfig config) {
+    public TargetDialect create(PluginContext context) {
+        PluginConfig config = context.config();
         return new SqlServerDialect(BulkSettings.from(config));
     }
 }

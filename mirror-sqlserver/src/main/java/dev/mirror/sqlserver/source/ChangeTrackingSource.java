@@ -7,7 +7,7 @@ import dev.mirror.api.MirrorException;
 import dev.mirror.api.model.TableSchema;
 import dev.mirror.api.protocol.MirrorProtocol;
 import dev.mirror.api.protocol.TableAnswer;
-import dev.mirror.api.source.ChangeSource;
+import dev.mirror.api.source.PullSource;
 import dev.mirror.api.source.SnapshotReader;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * cycle from its stored LSN. If the transaction itself is lost (for example error 3961, a table changed by
  * DDL during the cycle), the remaining tables fail this cycle and are retried next cycle.
  */
-public final class ChangeTrackingSource implements ChangeSource {
+public final class ChangeTrackingSource implements PullSource {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeTrackingSource.class);
 
     private final ChangeTrackingConfig config;

@@ -1,17 +1,16 @@
 package dev.mirror.sqlserver.source;
 
 import dev.mirror.api.SpiVersion;
-import dev.mirror.api.config.PluginConfig;
-import dev.mirror.api.source.ChangeSource;
-import dev.mirror.api.source.ChangeSourceProvider;
-import dev.mirror.api.source.SourceContext;
+import dev.mirror.api.PluginContext;
+import dev.mirror.api.source.PullSource;
+import dev.mirror.api.source.PullSourceProvider;
 
 /**
  * The {@code sqlserver} change source: SQL Server Change Tracking. Keys: {@code url} (required),
  * {@code user}, {@code password} (secret), {@code schema} (default dbo), {@code batchSize} (default 10000),
  * {@code enableChangeTracking} (default false), {@code retentionDays} (default 7).
  */
-public final class ChangeTrackingSourceProvider implements ChangeSourceProvider {
+public final class ChangeTrackingSourceProvider implements PullSourceProvider {
     public static final String NAME = "sqlserver";
 
     @Override
@@ -26,7 +25,7 @@ public final class ChangeTrackingSourceProvider implements ChangeSourceProvider 
     }
 
     @Override
-    public ChangeSource create(PluginConfig config, SourceContext context) {
-        return new ChangeTrackingSource(ChangeTrackingConfig.from(config));
+    public PullSource create(PluginContext context) {
+        return new ChangeTrackingSource(ChangeTrackingConfig.from(context.config()));
     }
 }

@@ -35,19 +35,19 @@ public final class InMemoryProtocol implements MirrorProtocol {
         long lsn = Lsn.REPOPULATE;
     }
 
-    private final String contextId;
+    private final dev.mirror.api.ContextId contextId;
     private final Map<String, Table> tables = new LinkedHashMap<>();
     private final List<Map<String, TableCounts>> completions = new ArrayList<>();
     private final Map<String, AtomicInteger> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile int maxConcurrentPerTable;
     private Instant started = Instant.now();
 
-    InMemoryProtocol(String contextId) {
+    InMemoryProtocol(dev.mirror.api.ContextId contextId) {
         this.contextId = contextId;
     }
 
     @Override
-    public String contextId() {
+    public dev.mirror.api.ContextId contextId() {
         return contextId;
     }
 

@@ -1,6 +1,6 @@
 package dev.mirror.superoffice.sim;
 
-import dev.mirror.api.MirrorException;
+import dev.mirror.api.ContextId;
 import dev.mirror.api.source.ProtocolSessions;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -13,11 +13,8 @@ public final class InMemorySessions implements ProtocolSessions {
     private final ConcurrentMap<String, InMemoryProtocol> contexts = new ConcurrentHashMap<>();
 
     @Override
-    public InMemoryProtocol forContext(String contextId) {
-        if (contextId == null || !contextId.matches("[A-Za-z0-9_]+")) {
-            throw MirrorException.configuration("CONTEXT_ID", "context identifier must be letters, digits and _");
-        }
-        return contexts.computeIfAbsent(contextId, InMemoryProtocol::new);
+    public InMemoryProtocol forContext(ContextId contextId) {
+        return contexts.computeIfAbsent(contextId.value(), c -> new InMemoryProtocol(contextId));
     }
 
     /** The protocol of a context, or null when no call named it yet. */

@@ -92,7 +92,7 @@ public abstract class AbstractLifecycleHookTest {
     /** Creates the hook from {@link #configuration()}, asserting the configuration is clean. */
     protected final LifecycleHook newHook() {
         MapPluginConfig config = new MapPluginConfig("hooks[0]", configuration());
-        LifecycleHook hook = provider().create(config);
+        LifecycleHook hook = provider().create(config.context("Cust1"));
         assertThat(hook).as("hook created by provider '%s'", providerName()).isNotNull();
         assertThat(config.problems()).as("problems recorded for a valid configuration").isEmpty();
         return hook;
@@ -114,7 +114,7 @@ public abstract class AbstractLifecycleHookTest {
     @Test
     void validConfigurationRecordsNoProblemAndNoUnknownKey() {
         MapPluginConfig config = new MapPluginConfig("hooks[0]", configuration());
-        assertThat(provider().create(config)).isNotNull();
+        assertThat(provider().create(config.context("Cust1"))).isNotNull();
         assertThat(config.problems()).isEmpty();
         assertThat(config.unknownKeys()).as("configuration keys the hook never read").isEmpty();
     }
@@ -124,7 +124,7 @@ public abstract class AbstractLifecycleHookTest {
         for (Map<String, Object> bad : List.<Map<String, Object>>of(
                 Map.of(), Map.of("tables", 42, "table", List.of(1, 2), "unique", "perhaps"), Map.of("x", Map.of("y", List.of())))) {
             MapPluginConfig config = new MapPluginConfig("hooks[0]", bad);
-            assertThatCode(() -> provider().create(config)).as("create with %s", bad).doesNotThrowAnyException();
+            assertThatCode(() -> provider().create(config.context("Cust1"))).as("create with %s", bad).doesNotThrowAnyException();
         }
     }
 

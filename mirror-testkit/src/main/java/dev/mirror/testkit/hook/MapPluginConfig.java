@@ -36,6 +36,19 @@ public final class MapPluginConfig implements PluginConfig {
         this.problems = problems;
     }
 
+    /**
+     * A {@link dev.mirror.api.PluginContext} over this configuration, as core hands it to a provider's {@code create}:
+     * no context identifier, the system clock.
+     */
+    public dev.mirror.api.PluginContext context() {
+        return dev.mirror.api.PluginContext.of(this, Optional.empty());
+    }
+
+    /** Like {@link #context()} with a configured context identifier (what a pull source gets), e.g. {@code "Cust1"}. */
+    public dev.mirror.api.PluginContext context(String contextId) {
+        return dev.mirror.api.PluginContext.of(this, Optional.of(dev.mirror.api.ContextId.of(contextId)));
+    }
+
     /** Every problem recorded so far, as {@code path.key: message}, in the order recorded. */
     public List<String> problems() {
         synchronized (problems) {

@@ -10,7 +10,7 @@ import dev.mirror.api.model.TableSchema;
 import dev.mirror.api.protocol.ChangeCursor;
 import dev.mirror.api.protocol.CycleReport;
 import dev.mirror.api.protocol.TableAnswer;
-import dev.mirror.api.source.ChangeSource;
+import dev.mirror.api.source.PullSource;
 import dev.mirror.api.source.SnapshotReader;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,22 +24,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The conformance suite every pull {@link ChangeSource} must pass, run against an {@link InMemoryMirror}.
+ * The conformance suite every pull {@link PullSource} must pass, run against an {@link InMemoryMirror}.
  * A subclass provides a fresh source per test ({@link #createSource()}), a way to make the source change
- * ({@link #advanceSource(ChangeSource)}) and, unless the source has a {@link ChangeSource#snapshotReader()},
- * its current truth ({@link #truth(ChangeSource)}).
+ * ({@link #advanceSource(PullSource)}) and, unless the source has a {@link PullSource#snapshotReader()},
+ * its current truth ({@link #truth(PullSource)}).
  */
 public abstract class AbstractChangeSourceTest {
-    private ChangeSource source;
+    private PullSource source;
 
     /** A new source, in its initial state. Called once per test. */
-    protected abstract ChangeSource createSource();
+    protected abstract PullSource createSource();
 
     /** Makes the source change: the next scripted step, or some DML. Called between cycles. */
-    protected abstract void advanceSource(ChangeSource source);
+    protected abstract void advanceSource(PullSource source);
 
     /** The source's current data; by default its own snapshot reader. */
-    protected SnapshotReader truth(ChangeSource source) {
+    protected SnapshotReader truth(PullSource source) {
         return source.snapshotReader().orElseThrow(() -> new AssertionError(
                 "the source has no snapshotReader(); override truth(source) to read its current data"));
     }
@@ -66,7 +66,7 @@ public abstract class AbstractChangeSourceTest {
         return new InMemoryMirror("Conformance", blockedTables());
     }
 
-    protected final ChangeSource source() {
+    protected final PullSource source() {
         return source;
     }
 

@@ -2,6 +2,8 @@ package dev.mirror.testkit.source;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.mirror.api.ContextId;
+
 import dev.mirror.api.MirrorException;
 import dev.mirror.api.model.Column;
 import dev.mirror.api.model.Lsn;
@@ -42,7 +44,7 @@ import java.util.TreeSet;
  * blocked through the constructor. Thread-safe: every method is synchronized.
  */
 public final class InMemoryMirror implements MirrorProtocol {
-    private final String contextId;
+    private final ContextId contextId;
     private final Set<String> blocklist = new HashSet<>();
     private final Clock clock;
     private final Map<String, MirrorTable> tables = new LinkedHashMap<>();
@@ -62,7 +64,7 @@ public final class InMemoryMirror implements MirrorProtocol {
     }
 
     public InMemoryMirror(String contextId, Collection<String> blocked, Clock clock) {
-        this.contextId = requireNonNull(contextId, "contextId is null");
+        this.contextId = ContextId.of(contextId);
         requireNonNull(blocked, "blocked is null");
         this.clock = requireNonNull(clock, "clock is null");
         blocked.forEach(b -> blocklist.add(key(b)));
@@ -70,7 +72,7 @@ public final class InMemoryMirror implements MirrorProtocol {
     }
 
     @Override
-    public String contextId() {
+    public ContextId contextId() {
         return contextId;
     }
 

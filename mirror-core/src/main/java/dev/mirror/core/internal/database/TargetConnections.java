@@ -7,7 +7,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.util.DriverDataSource;
 import dev.mirror.api.MirrorException;
 import dev.mirror.api.dialect.TargetDialect;
-import dev.mirror.core.ContextIds;
 import dev.mirror.core.Redactor;
 import dev.mirror.core.config.MirrorSettings;
 import java.io.PrintWriter;
@@ -49,8 +48,8 @@ public final class TargetConnections implements AutoCloseable {
     }
 
     /** The JDBC URL serving a context. */
-    public String url(String contextId) {
-        return template().replace("{ctx}", ContextIds.require(contextId));
+    public String url(dev.mirror.api.ContextId contextId) {
+        return template().replace("{ctx}", contextId.value());
     }
 
     /** The configured (or the dialect's default) JDBC URL, {@code {ctx}} not yet replaced; may hold a secret. */
@@ -69,7 +68,7 @@ public final class TargetConnections implements AutoCloseable {
     }
 
     /** The target database of a context (pooled; created on first use). */
-    public TargetDatabase forContext(String contextId) {
+    public TargetDatabase forContext(dev.mirror.api.ContextId contextId) {
         String url = url(contextId);
         return pools.computeIfAbsent(url, this::open).database();
     }
@@ -80,7 +79,7 @@ public final class TargetConnections implements AutoCloseable {
      * after the pool's connection timeout behind "Connection is not available"; a target that is down fails as fast as
      * the driver notices. Used by the runner before it takes the run lock.
      */
-    public void probe(String contextId) {
+    public void probe(dev.mirror.api.ContextId contextId) {
         String url = url(contextId);
         DriverDataSource direct;
         try {

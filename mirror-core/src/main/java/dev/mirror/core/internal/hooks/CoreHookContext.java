@@ -4,5 +4,5 @@ import dev.mirror.api.hook.HookContext;
 import dev.mirror.api.hook.TargetSession;
 
 /** The context and target handed to hooks. */
-public record CoreHookContext(String contextId, TargetSession target) implements HookContext {
+public record CoreHookContext(dev.mirror.api.ContextId contextId, TargetSession target) implements HookContext {
 }

@@ -9,7 +9,6 @@ import dev.mirror.api.model.SqlServerType;
 import dev.mirror.api.model.SqlType;
 import dev.mirror.api.model.TableSchema;
 import dev.mirror.api.dialect.TargetDialect;
-import dev.mirror.core.ContextIds;
 import dev.mirror.core.internal.database.TargetDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -51,9 +50,9 @@ public final class TargetLock {
      * @param owner a unique id of this run
      * @param ttl   how long the lock lasts without a heartbeat
      */
-    public TargetLock(TargetDatabase target, String contextId, String owner, String host, long pid, Duration ttl, Clock clock) {
+    public TargetLock(TargetDatabase target, dev.mirror.api.ContextId contextId, String owner, String host, long pid, Duration ttl, Clock clock) {
         this.target = requireNonNull(target, "target is null");
-        this.tableSourceName = ContextIds.require(contextId) + "_mirroring_lock";
+        this.tableSourceName = contextId.value() + "_mirroring_lock";
         this.me = new LockHolder(requireNonNull(owner, "owner is null"), requireNonNull(host, "host is null"), pid, null, null);
         this.ttl = requireNonNull(ttl, "ttl is null");
         this.clock = requireNonNull(clock, "clock is null");

@@ -16,7 +16,7 @@ import dev.mirror.api.protocol.SchemaAction;
 import dev.mirror.api.protocol.TableAnswer;
 import dev.mirror.api.protocol.TableCounts;
 import dev.mirror.core.Blocklist;
-import dev.mirror.core.ContextIds;
+import dev.mirror.api.ContextId;
 import dev.mirror.core.ProgressListener;
 import dev.mirror.core.Redactor;
 import dev.mirror.core.internal.hooks.HookDispatcher;
@@ -55,7 +55,7 @@ import org.slf4j.LoggerFactory;
 public final class CoreProtocol implements MirrorProtocol {
     private static final Logger LOG = LoggerFactory.getLogger(CoreProtocol.class);
 
-    private final String contextId;
+    private final ContextId contextId;
     private final TargetDatabase target;
     private final MetadataTable metadata;
     private final HookDispatcher hooks;
@@ -74,7 +74,7 @@ public final class CoreProtocol implements MirrorProtocol {
     private final TableWorkers workers;
     private final TableModes modes;
 
-    public CoreProtocol(String contextId, TargetDatabase target, Blocklist blocklist, HookDispatcher hooks,
+    public CoreProtocol(ContextId contextId, TargetDatabase target, Blocklist blocklist, HookDispatcher hooks,
                         HookContext hookContext, Redactor redactor, ProgressListener progress) {
         this(contextId, target, blocklist, hooks, hookContext, redactor, progress, 1, TableOptionsSettings.NONE);
     }
@@ -83,16 +83,16 @@ public final class CoreProtocol implements MirrorProtocol {
      * @param workers how many tables {@link #forEachTable} processes at once ({@code run.workers})
      * @param options the table options (mode, excluded and hashed columns), applied by {@link TableModes}
      */
-    public CoreProtocol(String contextId, TargetDatabase target, Blocklist blocklist, HookDispatcher hooks,
+    public CoreProtocol(ContextId contextId, TargetDatabase target, Blocklist blocklist, HookDispatcher hooks,
                         HookContext hookContext, Redactor redactor, ProgressListener progress, int workers,
                         TableOptionsSettings options) {
-        this.contextId = ContextIds.require(contextId);
+        this.contextId = requireNonNull(contextId, "contextId is null");
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1, got " + workers);
         }
         this.workers = new TableWorkers(contextId, workers);
         this.target = requireNonNull(target, "target is null");
-        this.metadata = new MetadataTable(target.dialect(), ContextIds.metadataTable(contextId));
+        this.metadata = new MetadataTable(target.dialect(), contextId.value() + "_mirroring");
         this.hooks = requireNonNull(hooks, "hooks is null");
         this.hookContext = requireNonNull(hookContext, "hookContext is null");
         this.redactor = requireNonNull(redactor, "redactor is null");
@@ -106,7 +106,7 @@ public final class CoreProtocol implements MirrorProtocol {
     }
 
     @Override
-    public String contextId() {
+    public ContextId contextId() {
         return contextId;
     }
 

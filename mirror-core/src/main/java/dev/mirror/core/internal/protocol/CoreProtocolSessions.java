@@ -6,7 +6,7 @@ import static java.util.Objects.requireNonNull;
 import dev.mirror.api.protocol.MirrorProtocol;
 import dev.mirror.api.source.ProtocolSessions;
 import dev.mirror.core.Blocklist;
-import dev.mirror.core.ContextIds;
+import dev.mirror.api.ContextId;
 import dev.mirror.core.ProgressListener;
 import dev.mirror.core.Redactor;
 import dev.mirror.core.internal.hooks.CoreHookContext;
@@ -31,7 +31,7 @@ public final class CoreProtocolSessions implements ProtocolSessions {
     private final ContextPolicy policy;
     private final int workers;
     private final dev.mirror.core.config.TableOptionsSettings options;
-    private final Map<String, CoreProtocol> protocols = new ConcurrentHashMap<>();
+    private final Map<ContextId, CoreProtocol> protocols = new ConcurrentHashMap<>();
 
     /** Sessions that admit every context ({@link ContextPolicy#unrestricted()}). */
     public CoreProtocolSessions(TargetConnections targets, Blocklist blocklist, HookDispatcher hooks, Redactor redactor,
@@ -62,8 +62,8 @@ public final class CoreProtocolSessions implements ProtocolSessions {
     }
 
     @Override
-    public CoreProtocol forContext(String contextId) {
-        ContextIds.require(contextId);
+    public CoreProtocol forContext(ContextId contextId) {
+        java.util.Objects.requireNonNull(contextId, "contextId is null");
         policy.admit(contextId);
         return protocols.computeIfAbsent(contextId, ctx -> {
             TargetDatabase db = targets.forContext(ctx);
@@ -78,7 +78,7 @@ public final class CoreProtocolSessions implements ProtocolSessions {
     }
 
     /** For callers that only need the SPI view. */
-    public MirrorProtocol protocol(String contextId) {
+    public MirrorProtocol protocol(ContextId contextId) {
         return forContext(contextId);
     }
 }

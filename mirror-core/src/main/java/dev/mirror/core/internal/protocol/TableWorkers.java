@@ -19,10 +19,10 @@ import java.util.function.Consumer;
  * serializes steps per table and keeps context-wide steps alone, whichever thread calls them.
  */
 final class TableWorkers {
-    private final String contextId;
+    private final dev.mirror.api.ContextId contextId;
     private final int workers;
 
-    TableWorkers(String contextId, int workers) {
+    TableWorkers(dev.mirror.api.ContextId contextId, int workers) {
         this.contextId = contextId;
         this.workers = workers;
     }

@@ -79,7 +79,7 @@ class TargetLockTest {
     }
 
     private TargetLock lock(String owner) {
-        return new TargetLock(db, "Cust1", owner, "host-" + owner, 42, Duration.ofMinutes(2), clock);
+        return new TargetLock(db, dev.mirror.api.ContextId.of("Cust1"), owner, "host-" + owner, 42, Duration.ofMinutes(2), clock);
     }
 
     @Test

@@ -18,7 +18,7 @@ class TableWorkersTest {
         CyclicBarrier both = new CyclicBarrier(2);
         Set<Integer> done = ConcurrentHashMap.newKeySet();
         Set<String> threads = ConcurrentHashMap.newKeySet();
-        new TableWorkers("Ctx", 2).forEach(List.of(1, 2), i -> {
+        new TableWorkers(dev.mirror.api.ContextId.of("Ctx"), 2).forEach(List.of(1, 2), i -> {
             try {
                 both.await(60, TimeUnit.SECONDS); // only passes when the two items run at once
             } catch (Exception e) {
@@ -35,7 +35,7 @@ class TableWorkersTest {
     void oneWorkerRunsTheItemsInOrderOnTheCallersThread() {
         StringBuilder order = new StringBuilder();
         String caller = Thread.currentThread().getName();
-        new TableWorkers("Ctx", 1).forEach(List.of("a", "b", "c"), s -> {
+        new TableWorkers(dev.mirror.api.ContextId.of("Ctx"), 1).forEach(List.of("a", "b", "c"), s -> {
             assertThat(Thread.currentThread().getName()).isEqualTo(caller);
             order.append(s);
         });
@@ -45,7 +45,7 @@ class TableWorkersTest {
     @Test
     void theFirstExceptionOfAnItemIsRethrownAfterTheStartedItemsFinished() {
         AtomicInteger finished = new AtomicInteger();
-        assertThatThrownBy(() -> new TableWorkers("Ctx", 2).forEach(IntStream.range(0, 50).boxed().toList(), i -> {
+        assertThatThrownBy(() -> new TableWorkers(dev.mirror.api.ContextId.of("Ctx"), 2).forEach(IntStream.range(0, 50).boxed().toList(), i -> {
             if (i == 0) {
                 throw new IllegalArgumentException("table 0 broke");
             }
