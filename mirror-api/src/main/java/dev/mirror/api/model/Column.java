@@ -48,6 +48,16 @@ public record Column(String name, SqlType type, boolean nullable, String default
         this(name, type, nullable, defaultExpression, null);
     }
 
+    /**
+     * The column as the source states it: {@code Column[name=.., type=.., nullable=.., defaultExpression=..]}. The parsed
+     * default is left out (it follows from the text, as in {@code equals}), so the text is the same before and after core
+     * parses it: schema fingerprints and pinned test hashes built from it stay stable.
+     */
+    @Override
+    public String toString() {
+        return "Column[name=" + name + ", type=" + type + ", nullable=" + nullable + ", defaultExpression=" + defaultExpression + "]";
+    }
+
     /** A column without default. */
     public static Column of(String name, SqlType type, boolean nullable) {
         return new Column(name, type, nullable, null, null);
