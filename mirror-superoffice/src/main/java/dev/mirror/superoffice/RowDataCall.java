@@ -21,10 +21,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One RowData call, read as a stream: each {@code RowDataBatch} is read (its rows spooled, see
- * {@link BatchSpool}), checked, and applied through {@link MirrorProtocol#apply} before the next batch is
- * read. Only a batch with a valid LSN (&gt; 0) completes its table ({@link ChangeBatch#last}); SuperOffice
- * sends 0 on earlier batches ({@link ChangeBatch#partial}). A batch whose values do not decode is refused
- * as a whole before anything of it is written.
+ * {@link BatchSpool}), checked, decoded and applied through {@link MirrorProtocol#apply}. Reading and decoding run on
+ * the request thread while the previous batch is applied on a helper thread, one batch ahead at most (see
+ * {@link ApplyAhead}); batches are applied one at a time in the order they arrive. Only a batch with a valid LSN
+ * (&gt; 0) completes its table ({@link ChangeBatch#last}); SuperOffice sends 0 on earlier batches
+ * ({@link ChangeBatch#partial}). A batch whose values do not decode is refused as a whole before anything of it is
+ * written. Errors are reported per batch, in batch order, as if the batches were applied one after the other.
  */
 final class RowDataCall {
     private static final Logger LOG = LoggerFactory.getLogger(RowDataCall.class);
@@ -32,9 +34,10 @@ final class RowDataCall {
 
     private final MirrorProtocol protocol;
     private final TenantState state;
-    private final List<String> errors = new ArrayList<>();
+    /** Added to on the helper thread, read after {@link ApplyAhead#finish}. */
+    private final List<String> errors = java.util.Collections.synchronizedList(new ArrayList<>());
     private int batches;
-    private long rows;
+    private final java.util.concurrent.atomic.AtomicLong rows = new java.util.concurrent.atomic.AtomicLong();
 
     RowDataCall(MirrorProtocol protocol, TenantState state) {
         this.protocol = requireNonNull(protocol, "protocol is null");
@@ -43,25 +46,29 @@ final class RowDataCall {
 
     /** Reads and applies every batch; the cursor is on {@code RowDataRequest}. Returns the per-table errors. */
     List<String> run(XmlCursor x) throws XMLStreamException {
-        while (x.nextChild()) {
-            if (x.localName().equals("DataBatches")) {
-                while (x.nextChild()) {
-                    if (x.localName().equals("RowDataBatch")) {
-                        readAndApply(x);
-                    } else {
-                        x.skip();
+        try (ApplyAhead ahead = new ApplyAhead("superoffice-apply-" + protocol.contextId())) {
+            while (x.nextChild()) {
+                if (x.localName().equals("DataBatches")) {
+                    while (x.nextChild()) {
+                        if (x.localName().equals("RowDataBatch")) {
+                            readAndApply(x, ahead);
+                        } else {
+                            x.skip();
+                        }
                     }
+                } else {
+                    x.skip();
                 }
-            } else {
-                x.skip();
             }
+            ahead.finish();
         }
-        LOG.info("RowData for {}: {} batch(es), {} row(s), {} error(s)", protocol.contextId(), batches, rows, errors.size());
-        return errors;
+        LOG.info("RowData for {}: {} batch(es), {} row(s), {} error(s)", protocol.contextId(), batches, rows.get(), errors.size());
+        return new ArrayList<>(errors);
     }
 
-    private void readAndApply(XmlCursor x) throws XMLStreamException {
-        try (BatchSpool spool = new BatchSpool(SPOOL_MEMORY_CHARS)) {
+    private void readAndApply(XmlCursor x, ApplyAhead ahead) throws XMLStreamException {
+        BatchSpool spool = new BatchSpool(SPOOL_MEMORY_CHARS);
+        try {
             long lsn = 0;
             TableSchemaCall.WireTable info = null;
             while (x.nextChild()) {
@@ -73,10 +80,18 @@ final class RowDataCall {
                 }
             }
             batches++;
-            String error = apply(info, lsn, spool);
-            if (error != null) {
-                errors.add(error);
-            }
+            Prepared batch = prepare(info, lsn, spool);
+            ahead.submit(() -> {
+                try (spool) {
+                    String error = apply(batch);
+                    if (error != null) {
+                        errors.add(error);
+                    }
+                }
+            });
+        } catch (XMLStreamException | RuntimeException | Error e) {
+            spool.close(); // not handed over (reading or an earlier batch failed); closing twice is harmless
+            throw e;
         }
     }
 
@@ -111,38 +126,64 @@ final class RowDataCall {
         }
     }
 
-    /** Applies one batch; returns null or the error for the answer. */
-    private String apply(TableSchemaCall.WireTable info, long lsn, BatchSpool spool) {
+    /**
+     * A batch read and decoded, waiting for its turn: {@code refused} (no table, or not announced) or {@code invalid}
+     * (a value that does not decode) is reported when its turn comes; otherwise {@code decoded} holds its changes (a
+     * batch held in memory) or {@code decoder} decodes it again from the spool while it is applied (a spilled batch,
+     * already validated).
+     */
+    private record Prepared(String table, long lsn, BatchSpool spool, String refused, String invalid,
+                            List<RowChange> decoded, RowDecoder decoder) {
+    }
+
+    /** On the request thread: the checks that do not depend on earlier batches, and the CPU work of decoding. */
+    private Prepared prepare(TableSchemaCall.WireTable info, long lsn, BatchSpool spool) {
         if (info == null || info.name() == null || info.name().isBlank()) {
-            return "a RowDataBatch has no TableInfo/TableName; its " + spool.size() + " row(s) were not applied";
+            return new Prepared(null, lsn, spool, "a RowDataBatch has no TableInfo/TableName; its " + spool.size()
+                    + " row(s) were not applied", null, null, null);
         }
         String table = info.name();
         Optional<TableSchema> announced = state.table(table);
         if (announced.isEmpty()) {
-            return "table '" + table + "' was not announced by this cycle's TableSchema call; its rows were not applied "
-                    + "(SuperOffice calls TableSchema first; the next cycle resends them)";
+            return new Prepared(table, lsn, spool, "table '" + table + "' was not announced by this cycle's TableSchema "
+                    + "call; its rows were not applied (SuperOffice calls TableSchema first; the next cycle resends them)",
+                    null, null, null);
         }
+        try {
+            RowDecoder decoder = RowDecoder.of(announced.get(), info.columns());
+            if (spool.spilled()) {
+                decoder.validate(spool.rows());
+                return new Prepared(table, lsn, spool, null, null, null, decoder);
+            }
+            return new Prepared(table, lsn, spool, null, null, decoder.decodeAll(spool.rows()), null);
+        } catch (IllegalArgumentException e) {
+            return new Prepared(table, lsn, spool, null, e.getMessage(), null, null);
+        }
+    }
+
+    /** On the helper thread, in batch order: applies one batch; returns null or the error for the answer. */
+    private String apply(Prepared p) {
+        if (p.refused() != null) {
+            return p.refused();
+        }
+        String table = p.table();
         if (state.failedThisCycle(table)) {
             return "table '" + table + "': batch skipped because an earlier batch of this table failed this cycle; "
                     + "its LSN is unchanged and the next cycle resends the changes";
         }
-        TableSchema schema = announced.get();
+        if (p.invalid() != null) {
+            state.markFailed(table);
+            return "table '" + table + "': " + p.invalid() + "; the batch was not applied";
+        }
         try {
-            RowDecoder decoder = RowDecoder.of(schema, info.columns());
-            ChangeCursor cursor;
-            if (spool.spilled()) {
-                decoder.validate(spool.rows());
-                cursor = cursor(decoder, spool.rows());
-            } else {
-                cursor = ChangeCursor.of(decoder.decodeAll(spool.rows()));
-            }
-            ChangeBatch batch = lsn > 0 ? ChangeBatch.last(table, cursor, lsn) : ChangeBatch.partial(table, cursor);
+            ChangeCursor cursor = p.decoded() != null ? ChangeCursor.of(p.decoded()) : cursor(p.decoder(), p.spool().rows());
+            ChangeBatch batch = p.lsn() > 0 ? ChangeBatch.last(table, cursor, p.lsn()) : ChangeBatch.partial(table, cursor);
             ApplyResult result = protocol.apply(batch);
             if (!result.succeeded()) {
                 state.markFailed(table);
                 return "table '" + table + "': " + result.error();
             }
-            rows += spool.size();
+            rows.addAndGet(p.spool().size());
             return null;
         } catch (IllegalArgumentException e) {
             state.markFailed(table);

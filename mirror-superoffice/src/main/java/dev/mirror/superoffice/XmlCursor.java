@@ -72,13 +72,24 @@ final class XmlCursor implements AutoCloseable {
     /** The text of the current (start) element; null when it is {@code i:nil="true"}. Leaves the reader on its end tag. */
     String text() throws XMLStreamException {
         boolean nil = "true".equals(reader.getAttributeValue(Soap.XSI_NS, "nil"));
-        StringBuilder b = new StringBuilder();
+        // Most values arrive as one text event: keep that String as is, and copy into a builder only from a second one
+        // (the parser splits long texts and entity-escaped characters into several events).
+        String first = null;
+        StringBuilder b = null;
         while (reader.hasNext()) {
             int ev = reader.next();
             switch (ev) {
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-                    b.append(reader.getText());
-                    if (b.length() > MAX_TEXT) {
+                    String t = reader.getText();
+                    if (first == null) {
+                        first = t;
+                    } else {
+                        if (b == null) {
+                            b = new StringBuilder(first);
+                        }
+                        b.append(t);
+                    }
+                    if ((b != null ? b.length() : first.length()) > MAX_TEXT) {
                         throw new XMLStreamException("an element's text is longer than " + MAX_TEXT + " characters");
                     }
                 }
@@ -87,7 +98,7 @@ final class XmlCursor implements AutoCloseable {
                 case XMLStreamConstants.ENTITY_REFERENCE -> throw new XMLStreamException(
                         "entity references are not allowed in SOAP messages");
                 case XMLStreamConstants.END_ELEMENT -> {
-                    return nil ? null : b.toString();
+                    return nil ? null : b != null ? b.toString() : first != null ? first : "";
                 }
                 default -> { }
             }

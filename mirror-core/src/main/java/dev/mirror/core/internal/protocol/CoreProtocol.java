@@ -196,8 +196,14 @@ public final class CoreProtocol implements MirrorProtocol {
             }
             boolean completesRepopulation = state.lsn() < 0 && lsn.isPresent();
             try {
+                // A table created or wiped this cycle and being filled in place: its batches may go through the bulk path
+                FirstLoadBatch first = state.lsn() < 0 ? FirstLoadBatch.read(changes, FirstLoadBatch.eligible(state)) : null;
                 TableCounts counts = target.inTransaction("applying changes to " + table, false, c -> {
-                    TableCounts applied = modes.apply(c, state.targetName(), state.layout(), changes);
+                    TableCounts applied = first == null
+                            ? modes.apply(c, state.targetName(), state.layout(), changes)
+                            : first.apply(c, target.dialect(), state.targetName(), state.schema(),
+                                    rows -> modes.loadRows(state.layout(), rows, false),
+                                    staged -> modes.apply(c, state.targetName(), state.layout(), staged));
                     if (lsn.isPresent()) {
                         metadata.setLsn(c, table, lsn.getAsLong(), MetadataTable.OK, null);
                     }
@@ -226,8 +232,12 @@ public final class CoreProtocol implements MirrorProtocol {
             String shadow = state.shadow() != null ? state.shadow() : shadows.open(state);
             TableState loading = state.withShadow(shadow);
             tables.put(table, loading);
+            FirstLoadBatch batch = FirstLoadBatch.read(changes, FirstLoadBatch.eligible(loading));
             TableCounts counts = target.inTransaction("loading changes into the shadow of " + table, false,
-                    c -> target.dialect().changes().applyChanges(c, shadow, loading.schema(), modes.shadowChanges(loading.layout(), changes)));
+                    c -> batch.apply(c, target.dialect(), shadow, loading.schema(),
+                            rows -> modes.loadRows(loading.layout(), rows, true),
+                            staged -> target.dialect().changes().applyChanges(c, shadow, loading.schema(),
+                                    modes.shadowChanges(loading.layout(), staged))));
             ledger.applied(table, counts, state.lsn(), false);
             if (lsn.isPresent()) {
                 swapIn(loading, shadow, lsn.getAsLong(), "repopulated by the source");

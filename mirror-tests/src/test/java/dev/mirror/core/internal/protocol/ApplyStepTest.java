@@ -165,7 +165,7 @@ class ApplyStepTest {
         f.apply("contact", 11, RowChange.update(3, "c2"), RowChange.delete(4, null));
         f.apply("person", 11);
         CycleReport report = f.protocol().complete(Map.of("contact", new TableCounts(99, 0, 0)));
-        assertThat(report.contextId()).isEqualTo(ProtocolFixture.CONTEXT);
+        assertThat(report.contextId().value()).isEqualTo(ProtocolFixture.CONTEXT);
         TableReport contact = report.tables().stream().filter(t -> t.table().equals("contact")).findFirst().orElseThrow();
         assertThat(contact.counts()).as("core's counts, not the source's").isEqualTo(new TableCounts(2 + 2, 1, 1));
         assertThat(contact.lsn()).isEqualTo(11);
