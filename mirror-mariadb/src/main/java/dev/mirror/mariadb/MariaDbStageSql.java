@@ -49,10 +49,6 @@ final class MariaDbStageSql implements StageSql {
 
     @Override
     public StagedChanges stage(Connection connection, String table, TableSchema schema, StageUse use) {
-        return stage(schema, use);
-    }
-
-    StagedChanges stage(TableSchema schema, StageUse use) {
         return StageColumns.describe(names, names.quote(use == StageUse.APPLY ? STAGE : CORE_STAGE), schema);
     }
 

@@ -71,12 +71,10 @@ class MariaDbDdlTest {
 
     @Test
     void applyStatements() {
-        DialectNames names = MariaDbNames.create(s -> { });
-        DialectTypes types = new MariaDbColumnTypes();
-        MariaDbStageSql sql = new MariaDbStageSql(names, types, new MariaDbDdl(Set.of(), names, types, "utf8mb4_bin"));
+        MariaDbStageSql sql = stageSql();
         TableSchema two = new TableSchema("t", List.of(Column.of("id", SqlType.of(INT), false),
                 Column.of("mirror_op", SqlType.ofLength(NVARCHAR, 5), true)), List.of("id"));
-        StagedChanges s = sql.stage(two, StageUse.APPLY);
+        StagedChanges s = sql.stage(null, "t", two, StageUse.APPLY);
         assertThat(sql.createStage("t", two, s, StageUse.APPLY)).containsExactly("DROP TEMPORARY TABLE IF EXISTS `__mirror_stage`",
                 "CREATE TEMPORARY TABLE `__mirror_stage` (`id` int NOT NULL, `mirror_op` varchar(5)"
                 + " NULL, `mirror_seq` BIGINT NOT NULL, `_mirror_op` CHAR(1) NOT NULL, PRIMARY KEY (`id`))"
@@ -89,6 +87,7 @@ class MariaDbDdlTest {
                 + " `mirror_op` = VALUES(`mirror_op`)");
         assertThat(sql.clearStage(s, StageUse.APPLY)).containsExactly("DELETE FROM `__mirror_stage`");
         assertThat(sql.dropStage(s, StageUse.APPLY)).containsExactly("DROP TEMPORARY TABLE IF EXISTS `__mirror_stage`");
+        DialectNames names = MariaDbNames.create(w -> { });
         MariaDbStageWriter writer = new MariaDbStageWriter(names, new MariaDbBulkLoader(names, 4096, false), sql);
         LoadDataEncoder enc = new LoadDataEncoder("t", two.columns(), false);
         assertThat(writer.loadSql("t", two, s, enc, true)).isEqualTo("LOAD DATA LOCAL INFILE 'mirror.tsv' REPLACE INTO TABLE"
@@ -98,14 +97,18 @@ class MariaDbDdlTest {
 
     @Test
     void coreStageKeepsEveryChangeWithTheKeyIndexed() {
-        DialectNames names = MariaDbNames.create(s -> { });
-        DialectTypes types = new MariaDbColumnTypes();
-        MariaDbStageSql sql = new MariaDbStageSql(names, types, new MariaDbDdl(Set.of(), names, types, "utf8mb4_bin"));
-        StagedChanges s = sql.stage(schema, StageUse.CORE);
+        MariaDbStageSql sql = stageSql();
+        StagedChanges s = sql.stage(null, "contact", schema, StageUse.CORE);
         assertThat(sql.keyedByTableKey(s)).isFalse();
         assertThat(sql.createStage("contact", schema, s, StageUse.CORE).get(1)).isEqualTo("CREATE TEMPORARY TABLE"
                 + " `__mirror_core_stage` (`id` int NULL, `name``x` varchar(50) NULL, `flag` tinyint(1) NULL, `created`"
                 + " datetime(3) NULL, `blob` longblob NULL, `mirror_seq` BIGINT NOT NULL, `mirror_op` CHAR(1) NOT NULL,"
                 + " PRIMARY KEY (`mirror_seq`), KEY (`id`)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin");
+    }
+
+    private static MariaDbStageSql stageSql() {
+        DialectNames names = MariaDbNames.create(w -> { });
+        DialectTypes types = new MariaDbColumnTypes();
+        return new MariaDbStageSql(names, types, new MariaDbDdl(Set.of(), names, types, "utf8mb4_bin"));
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.time.temporal.TemporalQuery;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,21 +32,18 @@ public final class DefaultLiterals {
 
     /** The date and time {@code text} spells, or empty. */
     public static Optional<LocalDateTime> dateTime(String text) {
-        for (DateTimeFormatter f : DATE_TIMES) {
-            try {
-                return Optional.of(LocalDateTime.parse(text.trim(), f));
-            } catch (DateTimeParseException next) {
-                // try the next spelling
-            }
-        }
-        return Optional.empty();
+        return parse(text, DATE_TIMES, LocalDateTime::from);
     }
 
     /** The date {@code text} spells, or empty. */
     public static Optional<LocalDate> date(String text) {
-        for (DateTimeFormatter f : DATES) {
+        return parse(text, DATES, LocalDate::from);
+    }
+
+    private static <T> Optional<T> parse(String text, List<DateTimeFormatter> spellings, TemporalQuery<T> query) {
+        for (DateTimeFormatter f : spellings) {
             try {
-                return Optional.of(LocalDate.parse(text.trim(), f));
+                return Optional.of(f.parse(text.trim(), query));
             } catch (DateTimeParseException next) {
                 // try the next spelling
             }
