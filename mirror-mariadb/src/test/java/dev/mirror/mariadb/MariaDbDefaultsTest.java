@@ -37,8 +37,8 @@ class MariaDbDefaultsTest {
 
     @Test
     void temporalAndUuidLiteralsAreReadAsSqlServerReadsThem() {
-        assertThat(render("datetime", "('2020-01-31 12:00:00.001')")).as("rounded to the 1/300 s tick")
-                .contains("'2020-01-31 12:00:00.000'");
+        assertThat(render("datetime", "('2020-01-31 12:00:00.002')")).as("rounded to the 1/300 s tick")
+                .contains("'2020-01-31 12:00:00.003'");
         assertThat(render("datetime2(0)", "('20200131 12:00:00')")).contains("'2020-01-31 12:00:00'");
         assertThat(render("date", "('20200131')")).contains("'2020-01-31'");
         assertThat(render("date", "('31.01.2020')")).isEmpty();
