@@ -37,6 +37,11 @@ final class MariaDbBulkLoader implements BulkLoader {
         return new LoadDataEncoder(table, columns, rawBinary);
     }
 
+    /** The target names of {@code schema}'s columns, in order (unquoted: {@link #loadSql} quotes them). */
+    List<String> targets(TableSchema schema) {
+        return schema.columns().stream().map(c -> names.targetName(c.name())).toList();
+    }
+
     int chunkBytes() {
         return chunkBytes;
     }
@@ -76,7 +81,7 @@ final class MariaDbBulkLoader implements BulkLoader {
     public long bulkLoad(Connection connection, String table, TableSchema schema, Iterator<Row> rows, BulkProgress progress)
             throws SQLException {
         LoadDataEncoder encoder = encoder(table, schema.columns());
-        List<String> targets = schema.columns().stream().map(c -> names.targetName(c.name())).toList();
+        List<String> targets = targets(schema);
         long[] n = {0};
         LoadDataStream stream = new LoadDataStream(sink -> {
             if (!rows.hasNext()) {

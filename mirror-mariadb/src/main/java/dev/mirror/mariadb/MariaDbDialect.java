@@ -75,7 +75,7 @@ public final class MariaDbDialect implements TargetDialect {
         this.ddl = new MariaDbDdl(CAPABILITIES, names, types, collation);
         this.bulk = new MariaDbBulkLoader(names, chunkBytes, rawBinary);
         MariaDbStageSql stage = new MariaDbStageSql(names, types, ddl);
-        this.changes = new StagedApply(stage, new MariaDbStageWriter(names, bulk, stage));
+        this.changes = new StagedApply(stage, new MariaDbStageWriter(bulk, stage));
     }
 
     @Override

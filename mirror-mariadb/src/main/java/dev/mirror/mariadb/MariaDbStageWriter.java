@@ -2,7 +2,6 @@ package dev.mirror.mariadb;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.mirror.api.dialect.DialectNames;
 import dev.mirror.api.dialect.StagedChanges;
 import dev.mirror.api.model.TableSchema;
 import dev.mirror.dialect.support.StageWriter;
@@ -21,12 +20,11 @@ import java.util.List;
  * {@link dev.mirror.dialect.support.StagedApply} on core's thread and transaction; stateless.
  */
 final class MariaDbStageWriter implements StageWriter {
-    private final DialectNames names;
     private final MariaDbBulkLoader loader;
     private final MariaDbStageSql sql;
 
-    MariaDbStageWriter(DialectNames names, MariaDbBulkLoader loader, MariaDbStageSql sql) {
-        this.names = requireNonNull(names, "names is null");
+    /** @param sql the stage SQL whose stages this writer fills (it tells the keyed stage apart) */
+    MariaDbStageWriter(MariaDbBulkLoader loader, MariaDbStageSql sql) {
         this.loader = requireNonNull(loader, "loader is null");
         this.sql = requireNonNull(sql, "sql is null");
     }
@@ -54,7 +52,6 @@ final class MariaDbStageWriter implements StageWriter {
     }
 
     String loadSql(String table, TableSchema schema, StagedChanges stage, LoadDataEncoder encoder, boolean keyed) {
-        List<String> targets = schema.columns().stream().map(c -> names.targetName(c.name())).toList();
-        return loader.loadSql(stage.table(), targets, encoder, keyed, List.of(stage.seq(), stage.op()));
+        return loader.loadSql(stage.table(), loader.targets(schema), encoder, keyed, List.of(stage.seq(), stage.op()));
     }
 }

@@ -88,7 +88,7 @@ class MariaDbDdlTest {
         assertThat(sql.clearStage(s, StageUse.APPLY)).containsExactly("DELETE FROM `__mirror_stage`");
         assertThat(sql.dropStage(s, StageUse.APPLY)).containsExactly("DROP TEMPORARY TABLE IF EXISTS `__mirror_stage`");
         DialectNames names = MariaDbNames.create(w -> { });
-        MariaDbStageWriter writer = new MariaDbStageWriter(names, new MariaDbBulkLoader(names, 4096, false), sql);
+        MariaDbStageWriter writer = new MariaDbStageWriter(new MariaDbBulkLoader(names, 4096, false), sql);
         LoadDataEncoder enc = new LoadDataEncoder("t", two.columns(), false);
         assertThat(writer.loadSql("t", two, s, enc, true)).isEqualTo("LOAD DATA LOCAL INFILE 'mirror.tsv' REPLACE INTO TABLE"
                 + " `__mirror_stage` CHARACTER SET utf8mb4 FIELDS TERMINATED BY X'09' ESCAPED BY X'5c' LINES TERMINATED BY"
