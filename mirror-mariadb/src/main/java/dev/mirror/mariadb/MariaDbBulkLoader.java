@@ -1,6 +1,8 @@
 package dev.mirror.mariadb;
 
+import dev.mirror.api.dialect.BulkLoader;
 import dev.mirror.api.dialect.BulkProgress;
+import dev.mirror.api.dialect.DialectNames;
 import dev.mirror.api.model.Column;
 import dev.mirror.api.model.Row;
 import dev.mirror.api.model.TableSchema;
@@ -12,20 +14,20 @@ import java.util.List;
 /**
  * The bulk path (the {@code bulk()} concern): {@code LOAD DATA LOCAL INFILE} with the file streamed from memory
  * ({@link LoadDataStream}), in the caller's transaction. InnoDB's LOAD DATA is transactional, so core commits the rows
- * together with the table's LSN, and a rollback removes them. The stage tables of the incremental apply are filled the
- * same way ({@link MariaDbChangeApplier}, {@link MariaDbStager}).
+ * together with the table's LSN, and a rollback removes them. The stages of the incremental apply are filled the same
+ * way ({@link MariaDbStageWriter}). Stateless; thread-safe.
  */
-final class MariaDbBulkLoader {
+final class MariaDbBulkLoader implements BulkLoader {
     /** How often progress is reported, in rows. */
     static final int PROGRESS_EVERY = 10_000;
     /** The file name the statement names; the driver checks that the server asks for this one and sends the stream. */
     static final String FILE = "mirror.tsv";
 
-    private final MariaDbNames names;
+    private final DialectNames names;
     private final int chunkBytes;
     private final boolean rawBinary;
 
-    MariaDbBulkLoader(MariaDbNames names, int chunkBytes, boolean rawBinary) {
+    MariaDbBulkLoader(DialectNames names, int chunkBytes, boolean rawBinary) {
         this.names = names;
         this.chunkBytes = chunkBytes;
         this.rawBinary = rawBinary;
@@ -33,6 +35,11 @@ final class MariaDbBulkLoader {
 
     LoadDataEncoder encoder(String table, List<Column> columns) {
         return new LoadDataEncoder(table, columns, rawBinary);
+    }
+
+    /** The target names of {@code schema}'s columns, in order (unquoted: {@link #loadSql} quotes them). */
+    List<String> targets(TableSchema schema) {
+        return schema.columns().stream().map(c -> names.targetName(c.name())).toList();
     }
 
     int chunkBytes() {
@@ -70,10 +77,11 @@ final class MariaDbBulkLoader {
         return b.append(')').append(set).toString();
     }
 
-    long load(Connection connection, String table, TableSchema schema, Iterator<Row> rows, BulkProgress progress)
+    @Override
+    public long bulkLoad(Connection connection, String table, TableSchema schema, Iterator<Row> rows, BulkProgress progress)
             throws SQLException {
         LoadDataEncoder encoder = encoder(table, schema.columns());
-        List<String> targets = schema.columns().stream().map(c -> names.targetName(c.name())).toList();
+        List<String> targets = targets(schema);
         long[] n = {0};
         LoadDataStream stream = new LoadDataStream(sink -> {
             if (!rows.hasNext()) {

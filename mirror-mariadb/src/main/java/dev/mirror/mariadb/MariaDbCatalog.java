@@ -1,5 +1,6 @@
 package dev.mirror.mariadb;
 
+import dev.mirror.api.dialect.DialectCatalog;
 import dev.mirror.api.dialect.TargetColumn;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,9 +19,9 @@ import java.util.Set;
  * elsewhere cannot be mistaken for the mirror's. Temporary tables (the apply's stages) are not listed there.
  *
  * <p>{@code information_schema} compares names case-insensitively, while table names are case-sensitive on Linux
- * ({@code lower_case_table_names=0}); so rows are filtered again by exact name here.
+ * ({@code lower_case_table_names=0}); so rows are filtered again by exact name here. Stateless; thread-safe.
  */
-final class MariaDbCatalog {
+final class MariaDbCatalog implements DialectCatalog {
     static final String LIST_TABLES = "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
             + " AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME";
 
@@ -30,10 +31,8 @@ final class MariaDbCatalog {
     static final String LIST_INDEXES = "SELECT DISTINCT TABLE_NAME, INDEX_NAME FROM information_schema.STATISTICS"
             + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND INDEX_NAME <> 'PRIMARY' ORDER BY INDEX_NAME";
 
-    private MariaDbCatalog() {
-    }
-
-    static Set<String> listTables(Connection connection) throws SQLException {
+    @Override
+    public Set<String> listTables(Connection connection) throws SQLException {
         Set<String> r = new LinkedHashSet<>();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(LIST_TABLES)) {
             while (rs.next()) {
@@ -44,7 +43,8 @@ final class MariaDbCatalog {
     }
 
     /** The columns in order, or empty when the table does not exist (a MariaDB table always has a column). */
-    static Optional<List<TargetColumn>> describeTable(Connection connection, String table) throws SQLException {
+    @Override
+    public Optional<List<TargetColumn>> describeTable(Connection connection, String table) throws SQLException {
         List<TargetColumn> columns = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement(DESCRIBE_TABLE)) {
             ps.setString(1, table);
@@ -61,7 +61,8 @@ final class MariaDbCatalog {
     }
 
     /** The secondary indexes of {@code table}; the primary key is not included. */
-    static Set<String> listIndexes(Connection connection, String table) throws SQLException {
+    @Override
+    public Set<String> listIndexes(Connection connection, String table) throws SQLException {
         Set<String> r = new LinkedHashSet<>();
         try (PreparedStatement ps = connection.prepareStatement(LIST_INDEXES)) {
             ps.setString(1, table);

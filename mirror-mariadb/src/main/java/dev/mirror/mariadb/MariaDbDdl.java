@@ -3,42 +3,48 @@ package dev.mirror.mariadb;
 import static java.util.Objects.requireNonNull;
 
 import dev.mirror.api.MirrorException;
+import dev.mirror.api.dialect.Capability;
+import dev.mirror.api.dialect.DialectNames;
+import dev.mirror.api.dialect.DialectTypes;
 import dev.mirror.api.model.Column;
 import dev.mirror.api.model.TableSchema;
+import dev.mirror.dialect.support.StandardDdl;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The DDL statements (the {@code ddl()} concern). Every table is InnoDB (transactional, so that LOAD DATA and the apply
- * commit with core's LSN) with utf8mb4 and the configured collation as its defaults. MariaDB commits implicitly before
- * and after every DDL statement; core runs DDL in its own transactions, so this only matters for the shadow swap
- * ({@link MariaDbDialect#swapShadow}).
+ * The DDL statements (the {@code ddl()} concern): the standard forms of {@link StandardDdl}, with what MariaDB does
+ * differently. Every table is InnoDB (transactional, so that LOAD DATA and the apply commit with core's LSN) with
+ * utf8mb4 and the configured collation as its defaults; columns state NULL explicitly; a key column InnoDB cannot index
+ * is refused clearly; renames use MariaDB's {@code RENAME TABLE} and {@code ALTER TABLE .. RENAME INDEX}; a column
+ * change is one {@code MODIFY COLUMN}. MariaDB commits implicitly before and after every DDL statement; core runs DDL in
+ * its own transactions, so this only matters for the shadow swap ({@link MariaDbDialect#swapShadow}). Included columns
+ * and filtered indexes are refused (MariaDB has neither). Stateless; thread-safe.
  */
-final class MariaDbDdl implements dev.mirror.api.dialect.DialectDdl {
-    private final MariaDbNames names;
+final class MariaDbDdl extends StandardDdl {
     private final String collation;
 
     /**
      * @param collation the tables' default collation, e.g. {@code utf8mb4_uca1400_as_ci}; already validated (a name
-     *                  made of letters, digits and underscores) by the provider
+     *                  made of letters, digits and underscores) by the dialect
      */
-    MariaDbDdl(MariaDbNames names, String collation) {
-        this.names = requireNonNull(names, "names is null");
+    MariaDbDdl(Set<Capability> capabilities, DialectNames names, DialectTypes types, String collation) {
+        super(MariaDbDialectProvider.NAME, capabilities, names, types);
         this.collation = requireNonNull(collation, "collation is null");
     }
 
-    String collation() {
-        return collation;
-    }
-
-    /** The clause after a table's column list. */
-    String tableOptions() {
+    /** The clause after a table's column list (the stages of the apply use it too). */
+    @Override
+    protected String tableOptions() {
         return " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=" + collation;
     }
 
-    Optional<String> defaultClause(Column column) {
-        return MariaDbDefaults.render(column).map(d -> "DEFAULT " + d);
+    /** NULL stated explicitly, so that a column reads the same whatever the server's defaults for a type are. */
+    @Override
+    protected String columnDefinition(Column c, boolean nullable) {
+        return super.columnDefinition(c, nullable) + (nullable ? " NULL" : "");
     }
 
     /**
@@ -49,29 +55,16 @@ final class MariaDbDdl implements dev.mirror.api.dialect.DialectDdl {
      */
     @Override
     public List<String> createTable(String table, TableSchema schema) {
-        StringBuilder b = new StringBuilder("CREATE TABLE ").append(names.quote(table)).append(" (");
-        for (Column c : schema.columns()) {
-            b.append(names.quote(names.targetName(c.name()))).append(' ').append(MariaDbTypes.columnType(c.type()));
-            defaultClause(c).ifPresent(d -> b.append(' ').append(d));
-            b.append(c.nullable() ? " NULL" : " NOT NULL").append(", ");
-        }
-        b.append("PRIMARY KEY (");
-        for (int i = 0; i < schema.primaryKey().size(); i++) {
-            Column key = schema.column(schema.primaryKey().get(i)).orElseThrow();
+        for (String k : schema.primaryKey()) {
+            Column key = schema.column(k).orElseThrow();
             if (!MariaDbTypes.indexable(key.type())) {
                 throw MirrorException.configuration("KEY_TOO_LONG", "table '" + schema.name() + "': key column '" + key.name()
                         + "' is " + key.type() + ", which MariaDB stores as " + MariaDbTypes.columnType(key.type())
                         + " and InnoDB cannot index whole (its key limit is 3072 bytes: " + MariaDbTypes.MAX_VARCHAR
                         + " utf8mb4 characters); block the table or mirror it to another target");
             }
-            b.append(i == 0 ? "" : ", ").append(names.quote(names.targetName(key.name())));
         }
-        return List.of(b.append("))").append(tableOptions()).toString());
-    }
-
-    @Override
-    public String dropTable(String table) {
-        return "DROP TABLE IF EXISTS " + names.quote(table);
+        return super.createTable(table, schema);
     }
 
     @Override
@@ -84,20 +77,6 @@ final class MariaDbDdl implements dev.mirror.api.dialect.DialectDdl {
         return "ALTER TABLE " + names.quote(table) + " RENAME INDEX " + names.quote(from) + " TO " + names.quote(to);
     }
 
-    /** Adds the column with its default; NOT NULL only when a default fills the existing rows. */
-    @Override
-    public List<String> addColumn(String table, Column column) {
-        Optional<String> def = defaultClause(column);
-        return List.of("ALTER TABLE " + names.quote(table) + " ADD COLUMN " + names.quote(names.targetName(column.name()))
-                + " " + MariaDbTypes.columnType(column.type()) + def.map(d -> " " + d).orElse("")
-                + (!column.nullable() && def.isPresent() ? " NOT NULL" : " NULL"));
-    }
-
-    @Override
-    public String dropColumn(String table, String column) {
-        return "ALTER TABLE " + names.quote(table) + " DROP COLUMN " + names.quote(column);
-    }
-
     /**
      * {@code ALTER TABLE t MODIFY COLUMN c <type> [DEFAULT d] NULL|NOT NULL}: MODIFY restates the whole column, so the
      * default and nullability are always given. Empty when nothing differs in MariaDB (e.g. {@code varchar(max)} →
@@ -105,36 +84,13 @@ final class MariaDbDdl implements dev.mirror.api.dialect.DialectDdl {
      */
     @Override
     public List<String> alterColumn(String table, Column from, Column to) {
-        Optional<String> oldDefault = MariaDbDefaults.render(from);
-        Optional<String> newDefault = MariaDbDefaults.render(to);
-        String type = MariaDbTypes.columnType(to.type());
-        if (MariaDbTypes.columnType(from.type()).equals(type) && from.nullable() == to.nullable()
+        Optional<String> oldDefault = types.defaultClause(from);
+        Optional<String> newDefault = types.defaultClause(to);
+        String type = types.columnType(to.type());
+        if (types.columnType(from.type()).equals(type) && from.nullable() == to.nullable()
                 && Objects.equals(oldDefault, newDefault)) {
             return List.of();
         }
-        return List.of("ALTER TABLE " + names.quote(table) + " MODIFY COLUMN " + names.quote(names.targetName(to.name()))
-                + " " + type + newDefault.map(d -> " DEFAULT " + d).orElse("") + (to.nullable() ? " NULL" : " NOT NULL"));
-    }
-
-    /** DELETE rather than TRUNCATE: TRUNCATE is DDL in MariaDB and would commit core's transaction. */
-    @Override
-    public String truncateTable(String table) {
-        return "DELETE FROM " + names.quote(table);
-    }
-
-    /** {@code CREATE [UNIQUE] INDEX `i` ON `t` (`a` ASC, ..)}; MariaDB has neither included columns nor filtered indexes. */
-    @Override
-    public String createIndex(String table, dev.mirror.api.dialect.IndexDefinition index) {
-        if (!index.include().isEmpty() || index.filter() != null) {
-            throw dev.mirror.api.MirrorException.configuration("INDEX_UNSUPPORTED", "index " + index.name()
-                    + ": the mariadb target supports neither included columns nor filtered indexes; remove 'include' and 'filter'");
-        }
-        StringBuilder b = new StringBuilder("CREATE ").append(index.unique() ? "UNIQUE " : "").append("INDEX ")
-                .append(names.quote(index.name())).append(" ON ").append(names.quote(table)).append(" (");
-        for (int i = 0; i < index.columns().size(); i++) {
-            dev.mirror.api.dialect.IndexDefinition.IndexColumn c = index.columns().get(i);
-            b.append(i == 0 ? "" : ", ").append(names.quote(c.name())).append(c.descending() ? " DESC" : " ASC");
-        }
-        return b.append(')').toString();
+        return List.of("ALTER TABLE " + names.quote(table) + " MODIFY COLUMN " + columnDefinition(to, to.nullable()));
     }
 }

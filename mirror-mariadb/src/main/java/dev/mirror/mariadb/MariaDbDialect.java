@@ -2,31 +2,20 @@ package dev.mirror.mariadb;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.mirror.api.MirrorException;
 import dev.mirror.api.dialect.BulkLoader;
+import dev.mirror.api.dialect.Capability;
 import dev.mirror.api.dialect.ChangeApplier;
 import dev.mirror.api.dialect.DialectCatalog;
 import dev.mirror.api.dialect.DialectDdl;
 import dev.mirror.api.dialect.DialectNames;
 import dev.mirror.api.dialect.DialectTypes;
 import dev.mirror.api.dialect.ErrorTranslator;
-import dev.mirror.api.dialect.Capability;
-import dev.mirror.api.dialect.StagedChanges;
-import dev.mirror.api.dialect.TargetColumn;
 import dev.mirror.api.dialect.TargetDialect;
-import dev.mirror.api.model.Column;
-import dev.mirror.api.model.Row;
-import dev.mirror.api.model.RowChange;
-import dev.mirror.api.model.SqlType;
-import dev.mirror.api.model.TableSchema;
-import dev.mirror.api.protocol.TableCounts;
+import dev.mirror.dialect.support.StagedApply;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.EnumSet;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -34,14 +23,14 @@ import java.util.function.Consumer;
  * The MariaDB target dialect (tested against MariaDB 10.11; 10.10 or later is needed for the default collation and 10.7
  * for the {@code uuid} type). Tables live in the database the JDBC URL names; generated SQL carries no database prefix.
  *
- * <p>This class only wires one small class per concern, so that it maps onto the per-concern dialect SPI that replaces
- * {@link TargetDialect}: names ({@link MariaDbNames}), types ({@link MariaDbTypes}, {@link MariaDbDefaults}), DDL
- * ({@link MariaDbDdl}), catalog ({@link MariaDbCatalog}), bulk ({@link MariaDbBulkLoader}), changes
- * ({@link MariaDbChangeApplier}) and errors ({@link MariaDbErrors}). The type mapping and its losses are in
- * {@code docs/type-mapping-mariadb.md}.
+ * <p>This class only wires one small class per concern: names ({@link MariaDbNames} over mirror-dialect-support's
+ * {@code HashedNames}), types ({@link MariaDbColumnTypes}: {@link MariaDbTypes}, {@link MariaDbDefaults}), DDL
+ * ({@link MariaDbDdl} over {@code StandardDdl}), catalog ({@link MariaDbCatalog}), bulk ({@link MariaDbBulkLoader}),
+ * changes ({@link StagedApply} over {@link MariaDbStageSql} and {@link MariaDbStageWriter}) and errors
+ * ({@link MariaDbErrors}). The type mapping and its losses are in {@code docs/type-mapping-mariadb.md}.
  *
  * <p>MariaDB commits implicitly around every DDL statement, so {@link Capability#TRANSACTIONAL_DDL} is not claimed, and the
- * shadow swap is overridden ({@link #swapShadow}). {@link #listIndexes} does not include the primary key.
+ * shadow swap is overridden ({@link #swapShadow}). The catalog's index list does not include the primary key.
  *
  * <p>Thread-safe: the only mutable state is the set of long names already reported.
  */
@@ -51,13 +40,15 @@ public final class MariaDbDialect implements TargetDialect {
     /** The default collation: case-insensitive and accent-sensitive, like SQL Server's default {@code *_CI_AS}. */
     public static final String DEFAULT_COLLATION = "utf8mb4_uca1400_as_ci";
 
-    private final MariaDbNames names;
+    private static final Set<Capability> CAPABILITIES = Set.copyOf(EnumSet.of(Capability.RENAME_TABLE, Capability.ALTER_COLUMN));
+
+    private final DialectNames names;
+    private final DialectTypes types = new MariaDbColumnTypes();
     private final MariaDbDdl ddl;
+    private final DialectCatalog catalog = new MariaDbCatalog();
     private final MariaDbBulkLoader bulk;
-    private final MariaDbChangeApplier changes;
-    private final DialectTypes types;
-    private final DialectCatalog catalog;
-    private final ChangeApplier changeApplier;
+    private final ChangeApplier changes;
+    private final ErrorTranslator errors = MariaDbErrors::translate;
 
     /** A dialect with the defaults: 256 KiB chunks, the default collation, binary values as raw bytes. */
     public MariaDbDialect() {
@@ -80,50 +71,11 @@ public final class MariaDbDialect implements TargetDialect {
             throw new IllegalArgumentException("collation must be a utf8mb4 collation name such as " + DEFAULT_COLLATION
                     + ", got '" + collation + "'");
         }
-        this.names = new MariaDbNames(requireNonNull(warnings, "warnings is null"));
-        this.ddl = new MariaDbDdl(names, collation);
+        this.names = MariaDbNames.create(requireNonNull(warnings, "warnings is null"));
+        this.ddl = new MariaDbDdl(CAPABILITIES, names, types, collation);
         this.bulk = new MariaDbBulkLoader(names, chunkBytes, rawBinary);
-        this.changes = new MariaDbChangeApplier(names, bulk, ddl);
-        this.types = new DialectTypes() {
-            @Override
-            public String columnType(SqlType type) {
-                return MariaDbTypes.columnType(type);
-            }
-
-            @Override
-            public Optional<String> defaultClause(Column column) {
-                return ddl.defaultClause(column);
-            }
-        };
-        this.catalog = new DialectCatalog() {
-            @Override
-            public Set<String> listTables(Connection connection) throws SQLException {
-                return MariaDbCatalog.listTables(connection);
-            }
-
-            @Override
-            public Optional<List<TargetColumn>> describeTable(Connection connection, String table) throws SQLException {
-                return MariaDbCatalog.describeTable(connection, table);
-            }
-
-            @Override
-            public Set<String> listIndexes(Connection connection, String table) throws SQLException {
-                return MariaDbCatalog.listIndexes(connection, table);
-            }
-        };
-        this.changeApplier = new ChangeApplier() {
-            @Override
-            public TableCounts applyChanges(Connection connection, String table, TableSchema schema,
-                                            Iterator<RowChange> batch) throws SQLException {
-                return changes.apply(connection, table, schema, batch);
-            }
-
-            @Override
-            public TableCounts withStagedChanges(Connection connection, String table, TableSchema schema,
-                                                 Iterator<RowChange> batch, StagedChanges.Work work) throws SQLException {
-                return changes.stageFor(connection, table, schema, batch, work);
-            }
-        };
+        MariaDbStageSql stage = new MariaDbStageSql(names, types, ddl);
+        this.changes = new StagedApply(stage, new MariaDbStageWriter(bulk, stage));
     }
 
     @Override
@@ -133,7 +85,7 @@ public final class MariaDbDialect implements TargetDialect {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.RENAME_TABLE, Capability.ALTER_COLUMN);
+        return CAPABILITIES;
     }
 
     @Override
@@ -158,17 +110,17 @@ public final class MariaDbDialect implements TargetDialect {
 
     @Override
     public BulkLoader bulk() {
-        return bulk::load;
+        return bulk;
     }
 
     @Override
     public ChangeApplier changes() {
-        return changeApplier;
+        return changes;
     }
 
     @Override
     public ErrorTranslator errors() {
-        return MariaDbErrors::translate;
+        return errors;
     }
 
     /**

@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mirror.api.MirrorException;
+import dev.mirror.dialect.support.HashedNames;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MariaDbNamesTest {
     private final List<String> warnings = new ArrayList<>();
-    private final MariaDbNames names = new MariaDbNames(warnings::add);
+    private final HashedNames names = MariaDbNames.create(warnings::add);
 
     @Test
     void namesMariaDbCanHoldAreKept() {

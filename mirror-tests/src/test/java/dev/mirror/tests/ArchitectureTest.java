@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 /** The layering of DESIGN.md, checked on the compiled main classes of every module. */
 class ArchitectureTest {
     private static final String[] PLUGINS = {
-        "dev.mirror.h2..", "dev.mirror.postgresql..", "dev.mirror.sqlserver..", "dev.mirror.sample..",
-        "dev.mirror.superoffice..", "dev.mirror.indexes..", "com.example.mirror.."};
+        "dev.mirror.h2..", "dev.mirror.postgresql..", "dev.mirror.sqlserver..", "dev.mirror.mariadb..",
+        "dev.mirror.sample..", "dev.mirror.superoffice..", "dev.mirror.indexes..", "com.example.mirror.."};
 
     private static JavaClasses classes;
 
@@ -52,7 +52,8 @@ class ArchitectureTest {
     /** Each dialect plugin and the packages it may use besides its own: the API, dialect-support, third-party libraries. */
     @Test
     void dialectPluginsDependOnTheApiAndDialectSupportOnly() {
-        for (String dialect : new String[] {"dev.mirror.h2..", "dev.mirror.postgresql..", "dev.mirror.sqlserver.."}) {
+        for (String dialect : new String[] {"dev.mirror.h2..", "dev.mirror.postgresql..", "dev.mirror.sqlserver..",
+                "dev.mirror.mariadb.."}) {
             noClasses().that().resideInAPackage(dialect)
                     .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("dev.mirror..")
                             .and(DescribedPredicate.not(JavaClass.Predicates.resideInAnyPackage(

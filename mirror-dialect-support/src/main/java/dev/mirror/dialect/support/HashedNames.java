@@ -20,7 +20,8 @@ import java.util.function.UnaryOperator;
  * {@code _} and the first hex digits of the SHA-256 of the whole name, so that two long names stay distinct and the
  * same name always maps the same way. The limit counts UTF-16 code units ({@link Limit#utf16Units}, H2, SQL Server) or
  * UTF-8 bytes ({@link Limit#utf8Bytes}, PostgreSQL). Empty names and names holding NUL are refused (no target can hold
- * them). Immutable apart from the set of names already reported; thread-safe.
+ * them). A target with further rules (characters it cannot hold, names it refuses, a second length limit) states
+ * them as a {@link Rule}. Immutable apart from the set of names already reported; thread-safe.
  */
 public final class HashedNames implements DialectNames {
     /** How long a target identifier may be. */
@@ -46,8 +47,42 @@ public final class HashedNames implements DialectNames {
         }
     }
 
+    /**
+     * A target's rules beyond the length limit, for {@link HashedNames#HashedNames(String, Limit, int, Charset,
+     * UnaryOperator, Consumer, Rule)}. Called on any thread (stateless, thread-safe); never given null or an empty name.
+     */
+    public interface Rule {
+        /** No further rule. */
+        Rule NONE = new Rule() {
+        };
+
+        /** Whether the target holds {@code name} as it is (its length is checked apart); false maps it. */
+        default boolean holds(String name) {
+            return true;
+        }
+
+        /** A mapped name before it is cut: characters the target cannot hold replaced (the hash keeps names apart). */
+        default String replace(String name) {
+            return name;
+        }
+
+        /**
+         * The cut prefix of a mapped name, shortened further when a second limit requires it; {@code suffix} units
+         * (the {@code _} and the hash) follow it. The result must satisfy {@link #holds} once the suffix is appended.
+         */
+        default String shorten(String prefix, int suffix) {
+            return prefix;
+        }
+
+        /** What the rule is about, for the warning of a name it maps ({@code "a trailing space"}). */
+        default String description() {
+            return "";
+        }
+    }
+
     private final String target;
     private final Limit limit;
+    private final Rule rule;
     private final int hashDigits;
     private final Charset hashCharset;
     private final UnaryOperator<String> quoter;
@@ -64,6 +99,17 @@ public final class HashedNames implements DialectNames {
      */
     public HashedNames(String target, Limit limit, int hashDigits, Charset hashCharset, UnaryOperator<String> quoter,
                        Consumer<String> warnings) {
+        this(target, limit, hashDigits, hashCharset, quoter, warnings, Rule.NONE);
+    }
+
+    /**
+     * As the six-argument constructor, for a target with further rules: a name that fits the limit is kept only when
+     * {@code rule} {@link Rule#holds holds} it; a mapped name is {@link Rule#replace replaced}, cut, then
+     * {@link Rule#shorten shortened} before the hash is appended.
+     */
+    public HashedNames(String target, Limit limit, int hashDigits, Charset hashCharset, UnaryOperator<String> quoter,
+                       Consumer<String> warnings, Rule rule) {
+        this.rule = requireNonNull(rule, "rule is null");
         this.target = requireNonNull(target, "target is null");
         this.limit = requireNonNull(limit, "limit is null");
         if (hashDigits < 2 || hashDigits > 32 || hashDigits % 2 != 0) {
@@ -91,13 +137,19 @@ public final class HashedNames implements DialectNames {
     public String targetName(String sourceName) {
         check(sourceName);
         int length = limit.measure(sourceName);
-        if (length <= limit.max()) {
+        boolean fits = length <= limit.max();
+        if (fits && rule.holds(sourceName)) {
             return sourceName;
         }
-        String mapped = cut(sourceName, limit.max() - hashDigits - 1) + "_" + hash(sourceName);
+        String replaced = rule.replace(sourceName);
+        String prefix = limit.measure(replaced) <= limit.max() - hashDigits - 1 ? replaced
+                : cut(replaced, limit.max() - hashDigits - 1);
+        String mapped = rule.shorten(prefix, hashDigits + 1) + "_" + hash(sourceName);
         if (reported.add(sourceName)) {
-            warnings.accept("identifier '" + sourceName + "' is " + length + (limit.bytes() ? " bytes in UTF-8" : " characters")
-                    + ", longer than " + target + "'s limit of " + limit.max() + "; it is mapped to '" + mapped + "' in the mirror");
+            String why = fits ? "breaks a rule of " + target + "'s (" + rule.description() + ")"
+                    : "is " + length + (limit.bytes() ? " bytes in UTF-8" : " characters") + ", longer than " + target
+                    + "'s limit of " + limit.max();
+            warnings.accept("identifier '" + sourceName + "' " + why + "; it is mapped to '" + mapped + "' in the mirror");
         }
         return mapped;
     }

@@ -67,6 +67,48 @@ class HashedNamesTest {
                 HashedNames.doubling('"'), w -> { })).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("even");
     }
 
+    /** A target that refuses a trailing space, cannot hold '#' and allows at most 10 '#'-free... x's. */
+    @Test
+    void aRuleMapsNamesThatFitButBreakIt() throws Exception {
+        HashedNames.Rule rule = new HashedNames.Rule() {
+            @Override
+            public boolean holds(String name) {
+                return !name.endsWith(" ") && name.indexOf('#') < 0 && name.chars().filter(c -> c == 'x').count() <= 10;
+            }
+
+            @Override
+            public String replace(String name) {
+                return name.replace('#', '_');
+            }
+
+            @Override
+            public String shorten(String prefix, int suffix) {
+                String p = prefix;
+                while (p.chars().filter(c -> c == 'x').count() > 10) {
+                    p = p.substring(0, p.length() - 1);
+                }
+                return p;
+            }
+
+            @Override
+            public String description() {
+                return "no trailing space, no '#', at most 10 x";
+            }
+        };
+        HashedNames ruled = new HashedNames("Ruled", HashedNames.Limit.utf16Units(32), 8, StandardCharsets.UTF_8,
+                HashedNames.doubling('"'), warnings::add, rule);
+        assertThat(ruled.targetName("plain")).isEqualTo("plain");
+        assertThat(ruled.targetName("name ")).isEqualTo("name _" + sha256("name ", StandardCharsets.UTF_8).substring(0, 8))
+                .isNotEqualTo(ruled.targetName("name"));
+        assertThat(ruled.targetName("a#b")).isEqualTo("a_b_" + sha256("a#b", StandardCharsets.UTF_8).substring(0, 8))
+                .isNotEqualTo(ruled.targetName("a_b"));
+        assertThat(ruled.targetName("x".repeat(12))).as("shortened to the second limit").startsWith("x".repeat(10) + "_")
+                .hasSize(19);
+        assertThat(ruled.targetName("#".repeat(40))).as("replaced, then cut to the length limit")
+                .startsWith("_".repeat(23) + "_").hasSize(32);
+        assertThat(warnings).hasSize(4).first().asString().contains("name ").contains("Ruled").contains("trailing space");
+    }
+
     private static String sha256(String s, java.nio.charset.Charset cs) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(cs)));
     }
