@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.microsoft.sqlserver.jdbc.SQLServerConnection;
 import dev.mirror.api.MirrorException;
+import dev.mirror.api.admin.Diagnostics;
 import dev.mirror.api.model.TableSchema;
 import dev.mirror.api.protocol.MirrorProtocol;
 import dev.mirror.api.protocol.TableAnswer;
@@ -147,7 +148,8 @@ public final class ChangeTrackingSource implements PullSource {
         }
     }
 
-    private static MirrorException sourceFailure(SQLException e) {
+    /** A failed SQL Server call as a MirrorException (also for the diagnostics and the admin command). */
+    static MirrorException sourceFailure(SQLException e) {
         if (e.getErrorCode() == 3952) {
             return MirrorException.configuration("SNAPSHOT_ISOLATION_OFF", "the source database does not allow SNAPSHOT"
                     + " isolation; run 'ALTER DATABASE CURRENT SET ALLOW_SNAPSHOT_ISOLATION ON' or set enableChangeTracking: true");
@@ -166,18 +168,10 @@ public final class ChangeTrackingSource implements PullSource {
         return headroom;
     }
 
-    /** The enabler for this source's schema and retention (for the CLI's enable-change-tracking command). */
-    public ChangeTrackingEnabler enabler() {
-        return new ChangeTrackingEnabler(config.schema(), config.retentionDays());
-    }
-
-    /** Plans and runs the enable statements on the source, printing each before it runs. */
-    public List<String> enableChangeTracking(java.util.function.Consumer<String> printer) {
-        try (Connection c = connect()) {
-            return enabler().run(c, printer);
-        } catch (SQLException e) {
-            throw sourceFailure(e);
-        }
+    /** Retention headroom per table and the {@code enable-change-tracking} command, on this source's connection settings. */
+    @Override
+    public Optional<Diagnostics> diagnostics() {
+        return Optional.of(new ChangeTrackingDiagnostics(this::connect, config.schema(), config.retentionDays()));
     }
 
     @Override
