@@ -91,7 +91,7 @@ public final class StatusPage {
             b.append("<p class=\"meta source-details\">");
             String sep = "";
             for (Detail d : c.details().source()) {
-                b.append(sep).append("<span title=\"").append(escape(d.description())).append("\">").append(escape(d.label()))
+                b.append(sep).append("<span title=\"").append(escape(redactor.redact(d.description()))).append("\">").append(escape(d.label()))
                         .append(": ").append(escape(redactor.redact(ContextStatus.text(d)))).append("</span>");
                 sep = " · ";
             }
@@ -123,8 +123,8 @@ public final class StatusPage {
                     .append(r.lsn()).append("</td><td class=\"num\">").append(count == null ? "–" : count).append("</td>");
             for (String key : columns.keySet()) {
                 Detail d = c.detail(r.table(), key);
-                b.append("<td class=\"num\"").append(d == null ? ">–" : " title=\"" + escape(ContextStatus.text(d) + ": "
-                        + d.description()) + "\">" + escape(redactor.redact(String.valueOf(d.value())))).append("</td>");
+                b.append("<td class=\"num\"").append(d == null ? ">–" : " title=\"" + escape(redactor.redact(ContextStatus.text(d) + ": "
+                        + d.description())) + "\">" + escape(redactor.redact(String.valueOf(d.value())))).append("</td>");
             }
             b.append("<td>")
                     .append(a == null ? "<span class=\"note\">none in this process</span>" : escape(action(a)))

@@ -44,7 +44,7 @@ class StatusWebPartsTest {
         String html = new StatusPage(redactor).page(data);
         assertThat(html).doesNotContain("<script>alert").doesNotContain("<img src=x").doesNotContain("hunter2-secret")
                 .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(1)&gt;")
-                .contains("class=\"state failed\"").contains("****");
+                .contains("class=\"state failed\"").contains("****").contains("cannot read the source's status details");
         assertThat(html).containsOnlyOnce("<script"); // the page's own app.js, nothing else
         String json = StatusJson.write(new StatusJson(redactor).page(data), false);
         assertThat(json).doesNotContain("hunter2-secret").contains("password=****");
