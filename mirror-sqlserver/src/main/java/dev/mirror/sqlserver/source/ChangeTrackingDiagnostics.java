@@ -40,19 +40,27 @@ final class ChangeTrackingDiagnostics implements Diagnostics {
 
     @Override
     public StatusDetails status(StatusRequest request) {
+        Map<String, Long> minValid;
+        try (Connection c = connector.connect()) {
+            minValid = minValidVersions(c, schema);
+        } catch (SQLException e) {
+            throw ChangeTrackingSource.sourceFailure(e);
+        }
+        return details(headroom(request.storedLsns(), minValid));
+    }
+
+    /** CHANGE_TRACKING_MIN_VALID_VERSION per tracked table of the schema (also used by each cycle's log line). */
+    static Map<String, Long> minValidVersions(Connection c, String schema) throws SQLException {
         Map<String, Long> minValid = new LinkedHashMap<>();
-        try (Connection c = connector.connect();
-             PreparedStatement ps = c.prepareStatement(ChangeTrackingSql.MIN_VALID_VERSIONS)) {
+        try (PreparedStatement ps = c.prepareStatement(ChangeTrackingSql.MIN_VALID_VERSIONS)) {
             ps.setNString(1, schema);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     minValid.put(rs.getString(1), rs.getLong(2));
                 }
             }
-        } catch (SQLException e) {
-            throw ChangeTrackingSource.sourceFailure(e);
         }
-        return details(headroom(request.storedLsns(), minValid));
+        return minValid;
     }
 
     /**

@@ -12,11 +12,9 @@ import dev.mirror.api.source.PullSource;
 import dev.mirror.api.source.SnapshotReader;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,18 +117,7 @@ public final class ChangeTrackingSource implements PullSource {
     }
 
     private List<RetentionHeadroom> headroom(Connection c, Map<String, Long> stored) throws SQLException {
-        List<RetentionHeadroom> r = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(ChangeTrackingSql.MIN_VALID_VERSIONS)) {
-            ps.setNString(1, config.schema());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Long lsn = stored.get(rs.getString(1));
-                    if (lsn != null && lsn >= 0) {
-                        r.add(RetentionHeadroom.of(rs.getString(1), lsn, rs.getLong(2)));
-                    }
-                }
-            }
-        }
+        List<RetentionHeadroom> r = ChangeTrackingDiagnostics.headroom(stored, ChangeTrackingDiagnostics.minValidVersions(c, config.schema()));
         r.stream().min((x, y) -> Long.compare(x.headroom(), y.headroom())).ifPresent(m -> LOG.info(
                 "Change tracking retention: smallest headroom is table '{}' ({} versions above the minimum valid version)",
                 m.table(), m.headroom()));
