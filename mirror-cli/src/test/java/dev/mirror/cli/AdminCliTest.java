@@ -49,6 +49,9 @@ class AdminCliTest {
         Cli.Result r = Cli.run("admin", "--config", config("sample", "").toString());
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.out()).contains("the source 'sample' offers no admin commands");
+        Cli.Result dryAlone = Cli.run("admin", "--dry-run", "--config", config("sample", "").toString());
+        assertThat(dryAlone.code()).as(dryAlone.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(dryAlone.err()).contains("--dry-run needs a COMMAND");
     }
 
     @Test
