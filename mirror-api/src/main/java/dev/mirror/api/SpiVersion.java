@@ -19,11 +19,12 @@ public final class SpiVersion {
      * ({@code TargetDialect.swapShadow}, {@code renameIndex}), {@code LifecycleHook.onShadowLoaded} and
      * {@code ChangeSource.allowedContexts}; 2.0 split {@code ChangeSource} into {@code PullSource} and
      * {@code PushSource} (with their own providers), gave every provider's {@code create} a {@code PluginContext} and
-     * made context identifiers a {@code ContextId}.
+     * made context identifiers a {@code ContextId}; 2.1 added the diagnostics/admin facet of a source
+     * ({@code Source.diagnostics()}, package {@code dev.mirror.api.admin}).
      */
-    public static final int MINOR = 0;
+    public static final int MINOR = 1;
     /** {@code MAJOR.MINOR}, a compile-time constant. */
-    public static final String VERSION = "2.0";
+    public static final String VERSION = "2.1";
     /** What a provider that does not override {@code spiVersion()} is taken to be built for: the first SPI. */
     public static final String UNSTATED = "1.0";
 

@@ -82,7 +82,7 @@ final class DemoCommand extends BaseCommand {
     private Integer toServer(PrintWriter out) {
         try (Mirror mirror = Mirror.builder().config(tree(new LinkedHashMap<>(Map.of("url", target))), "the demo configuration")
                 .progress(ProgressPrinter.forConsole(out)).build()) {
-            out.println("mirror demo: sample source (tables 'core', scale " + scale + ") -> " + mirror.target().dialect().name()
+            out.println("mirror demo: sample source (tables 'core', scale " + scale + ") -> " + mirror.targetDialect().name()
                     + " target (the URL given with --target)");
             Integer code = cyclesAndVerify(out, mirror);
             out.println("The mirror is in the database of the --target URL; metadata table: " + mirror.metadataTableName()

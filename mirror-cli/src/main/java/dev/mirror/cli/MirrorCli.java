@@ -12,7 +12,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "mirror", mixinStandardHelpOptions = true, versionProvider = MirrorCli.Version.class,
         description = "Keeps a mirror of a SQL Server (SuperOffice CRM) database up to date in a database you control.",
         subcommands = {DemoCommand.class, RunCommand.class, StatusCommand.class, ResyncCommand.class, VerifyCommand.class,
-            ValidateCommand.class, PluginsCommand.class, ServeCommand.class, EnableChangeTrackingCommand.class,
+            ValidateCommand.class, PluginsCommand.class, ServeCommand.class, AdminCliCommand.class, EnableChangeTrackingCommand.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%n", footer = {
             "Exit codes:",

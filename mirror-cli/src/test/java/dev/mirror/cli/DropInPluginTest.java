@@ -150,7 +150,7 @@ class DropInPluginTest {
         Cli.Result run = Cli.run("run", "--config", config.toString(), "--once");
         assertThat(run.code()).as(run.toString()).isEqualTo(ExitCodes.CONFIGURATION);
         assertThat(run.err()).contains("hook plugin 'old'").contains("old-hook-1.jar")
-                .contains("built for mirror SPI 1.1, but this mirror provides SPI 2.0").contains("use a build of the plugin");
+                .contains("built for mirror SPI 1.1, but this mirror provides SPI " + dev.mirror.api.SpiVersion.VERSION).contains("use a build of the plugin");
         assertThat(dir.resolve("o.txt")).as("an incompatible plugin is never called").doesNotExist();
     }
 

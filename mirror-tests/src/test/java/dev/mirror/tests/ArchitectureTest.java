@@ -65,6 +65,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void theCliNamesNoPluginClass() {
+        noClasses().that().resideInAPackage("dev.mirror.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.mirror.sqlserver..", "dev.mirror.postgresql..",
+                        "dev.mirror.h2..", "dev.mirror.sample..", "dev.mirror.superoffice..", "dev.mirror.indexes..",
+                        "dev.mirror.mariadb..")
+                .because("the CLI must work the same with every plugin, in-tree or dropped in: what a source adds to status or "
+                        + "admin goes through dev.mirror.api.admin.Diagnostics (Source.diagnostics()), plugins are found "
+                        + "through the registry; move plugin-specific logic into the plugin behind an API interface")
+                .check(classes);
+    }
+
+    @Test
     void pluginsDependOnTheApiOnly() {
         ArchRule rule = noClasses().that().resideInAnyPackage(PLUGINS)
                 .should().dependOnClassesThat().resideInAnyPackage("dev.mirror.core..", "dev.mirror.cli..", "dev.mirror.tests..")

@@ -1,5 +1,6 @@
 package dev.mirror.api.source;
 
+import dev.mirror.api.admin.Diagnostics;
 import java.util.Optional;
 
 /**
@@ -14,6 +15,15 @@ public sealed interface Source extends AutoCloseable permits PullSource, PushSou
      * (then verify says so). Called on the main thread, after {@code create}. Never null.
      */
     default Optional<SnapshotReader> snapshotReader() {
+        return Optional.empty();
+    }
+
+    /**
+     * The source's status details and admin commands ({@code mirror status}, the status page, {@code mirror admin});
+     * empty when it offers none. Called on the main thread after {@code create}, and again by the status page on a
+     * web-server thread; cheap (returns an object, connects to nothing). Never null. Added in SPI 2.1.
+     */
+    default Optional<Diagnostics> diagnostics() {
         return Optional.empty();
     }
 

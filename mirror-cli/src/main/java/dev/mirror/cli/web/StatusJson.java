@@ -5,10 +5,12 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mirror.api.admin.Detail;
 import dev.mirror.api.protocol.CycleReport;
 import dev.mirror.api.protocol.TableCounts;
 import dev.mirror.core.Redactor;
 import dev.mirror.core.metadata.MetadataRow;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -63,6 +65,12 @@ public final class StatusJson {
         if (s.error() != null) {
             root.put("error", redactor.redact(s.error()));
         }
+        if (!s.details().source().isEmpty()) {
+            details(root.putObject("sourceDetails"), s.details().source());
+        }
+        if (s.detailsError() != null) {
+            root.put("sourceDetailsError", redactor.redact(s.detailsError()));
+        }
         Map<String, StatusBoard.Action> actions = board == null ? Map.of() : board.actions(s.context());
         Map<String, StatusBoard.Failure> failures = board == null ? Map.of() : board.failures(s.context());
         ArrayNode arr = root.putArray("tables");
@@ -81,9 +89,9 @@ public final class StatusJson {
             }
             o.put("lastChange", r.updatedAt() == null ? null : r.updatedAt().toString() + "Z");
             o.put("message", r.message() == null ? null : redactor.redact(r.message()));
-            Long h = s.headroom().get(r.table().toLowerCase(Locale.ROOT));
-            if (h != null) {
-                o.put("retentionHeadroom", h);
+            List<Detail> details = s.details(r.table());
+            if (!details.isEmpty()) {
+                details(o.putObject("details"), details);
             }
             if (board != null) {
                 action(o, actions.get(r.table()));
@@ -91,6 +99,21 @@ public final class StatusJson {
             }
         }
         return root;
+    }
+
+    /** A source's details as {@code key: value} (numbers stay numbers). */
+    private void details(ObjectNode o, List<Detail> details) {
+        for (Detail d : details) {
+            if (d.value() instanceof Long l) {
+                o.put(d.key(), l);
+            } else if (d.value() instanceof Double x) {
+                o.put(d.key(), x);
+            } else if (d.value() instanceof Boolean b) {
+                o.put(d.key(), b);
+            } else {
+                o.put(d.key(), redactor.redact(String.valueOf(d.value())));
+            }
+        }
     }
 
     private void action(ObjectNode table, StatusBoard.Action a) {

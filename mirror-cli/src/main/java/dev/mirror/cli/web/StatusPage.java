@@ -2,6 +2,7 @@ package dev.mirror.cli.web;
 
 import static dev.mirror.cli.web.Html.escape;
 
+import dev.mirror.api.admin.Detail;
 import dev.mirror.api.protocol.CycleReport;
 import dev.mirror.api.protocol.TableCounts;
 import dev.mirror.core.Redactor;
@@ -86,6 +87,20 @@ public final class StatusPage {
             b.append("<p class=\"banner bad\">cannot read the target: <span class=\"msg\">")
                     .append(escape(redactor.redact(c.error()))).append("</span></p>");
         }
+        if (!c.details().source().isEmpty()) {
+            b.append("<p class=\"meta source-details\">");
+            String sep = "";
+            for (Detail d : c.details().source()) {
+                b.append(sep).append("<span title=\"").append(escape(redactor.redact(d.description()))).append("\">").append(escape(d.label()))
+                        .append(": ").append(escape(redactor.redact(ContextStatus.text(d)))).append("</span>");
+                sep = " · ";
+            }
+            b.append("</p>");
+        }
+        if (c.detailsError() != null) {
+            b.append("<p class=\"banner bad\">cannot read the source's status details: <span class=\"msg\">")
+                    .append(escape(redactor.redact(c.detailsError()))).append("</span></p>");
+        }
         if (c.rows().isEmpty()) {
             b.append("<p class=\"note\">no tables mirrored yet</p></section>");
             return;
@@ -93,7 +108,10 @@ public final class StatusPage {
         Map<String, StatusBoard.Action> actions = board.actions(c.context());
         Map<String, StatusBoard.Failure> failures = board.failures(c.context());
         b.append("<table class=\"tables\"><thead><tr><th>table</th><th>state</th><th class=\"num\">LSN</th>")
-                .append("<th class=\"num\">rows</th><th>last action (+inserts ~updates -deletes)</th><th>when (UTC)</th><th>last failure</th></tr></thead><tbody>");
+                .append("<th class=\"num\">rows</th>");
+        Map<String, String> columns = c.detailColumns();
+        columns.values().forEach(label -> b.append("<th class=\"num\">").append(escape(label)).append("</th>"));
+        b.append("<th>last action (+inserts ~updates -deletes)</th><th>when (UTC)</th><th>last failure</th></tr></thead><tbody>");
         List<MetadataRow> rows = new ArrayList<>(c.rows());
         rows.sort(Comparator.comparing(MetadataRow::table, String.CASE_INSENSITIVE_ORDER));
         for (MetadataRow r : rows) {
@@ -102,7 +120,13 @@ public final class StatusPage {
             Long count = c.counts().get(r.table());
             b.append("<tr><td class=\"name\">").append(escape(r.table())).append("</td><td><span class=\"state ")
                     .append(escape(cssWord(r.state()))).append("\">").append(escape(r.state())).append("</span></td><td class=\"num\">")
-                    .append(r.lsn()).append("</td><td class=\"num\">").append(count == null ? "–" : count).append("</td><td>")
+                    .append(r.lsn()).append("</td><td class=\"num\">").append(count == null ? "–" : count).append("</td>");
+            for (String key : columns.keySet()) {
+                Detail d = c.detail(r.table(), key);
+                b.append("<td class=\"num\"").append(d == null ? ">–" : " title=\"" + escape(redactor.redact(ContextStatus.text(d) + ": "
+                        + d.description())) + "\">" + escape(redactor.redact(String.valueOf(d.value())))).append("</td>");
+            }
+            b.append("<td>")
                     .append(a == null ? "<span class=\"note\">none in this process</span>" : escape(action(a)))
                     .append("</td><td>").append(escape(a != null ? WHEN.format(a.at())
                             : r.updatedAt() == null ? "" : WHEN.format(r.updatedAt().toInstant(ZoneOffset.UTC))))

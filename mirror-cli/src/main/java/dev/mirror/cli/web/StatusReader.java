@@ -3,19 +3,20 @@ package dev.mirror.cli.web;
 import static java.util.Objects.requireNonNull;
 
 import dev.mirror.api.ContextId;
+import dev.mirror.api.admin.Diagnostics;
+import dev.mirror.api.admin.StatusDetails;
+import dev.mirror.api.admin.StatusRequest;
 import dev.mirror.core.Mirror;
 import dev.mirror.core.metadata.MetadataRow;
-import dev.mirror.sqlserver.source.ChangeTrackingSource;
-import dev.mirror.sqlserver.source.RetentionHeadroom;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads what {@code mirror status} shows for one context through core's public API: the metadata rows, one COUNT per
- * mirrored table, and (for SQL Server Change Tracking sources) the retention headroom. Shared by {@code mirror status}
- * and the status page, so both show the same data.
+ * mirrored table, and the details the source adds through its {@link Diagnostics} (read now, on the caller's thread).
+ * Shared by {@code mirror status} and the status page, so both show the same data.
  */
 public final class StatusReader {
     private final Mirror mirror;
@@ -33,26 +34,34 @@ public final class StatusReader {
             target = mirror.targetUrl(context);
             metadata = mirror.metadataTableName(context);
             List<MetadataRow> rows = mirror.status(context);
-            return new ContextStatus(contextName, target, metadata, rows, mirror.rowCounts(context, rows), headroom(), null);
+            return withDetails(context, target, metadata, rows);
         } catch (RuntimeException e) {
-            return new ContextStatus(contextName, target, metadata, List.of(), Map.of(), Map.of(), mirror.redactor().describe(e));
+            return new ContextStatus(contextName, target, metadata, List.of(), Map.of(), StatusDetails.NONE, null,
+                    mirror.redactor().describe(e));
         }
     }
 
-    /** Like {@link #read} but a failure is thrown (the command-line {@code mirror status} exits with it). */
+    /** Like {@link #read} but a failure of the target is thrown (the command-line {@code mirror status} exits with it). */
     public ContextStatus readOrThrow(ContextId context) {
-        List<MetadataRow> rows = mirror.status(context);
-        return new ContextStatus(context.value(), mirror.targetUrl(context), mirror.metadataTableName(context), rows,
-                mirror.rowCounts(context, rows), headroom(), null);
+        return withDetails(context, mirror.targetUrl(context), mirror.metadataTableName(context), mirror.status(context));
     }
 
-    private Map<String, Long> headroom() {
-        Map<String, Long> headroom = new HashMap<>();
-        if (mirror.source() instanceof ChangeTrackingSource ct) {
-            for (RetentionHeadroom h : ct.retentionHeadroom()) {
-                headroom.put(h.table().toLowerCase(Locale.ROOT), h.headroom());
-            }
+    private ContextStatus withDetails(ContextId context, String target, String metadata, List<MetadataRow> rows) {
+        Map<String, Long> counts = mirror.rowCounts(context, rows);
+        Optional<Diagnostics> diagnostics = mirror.source().diagnostics();
+        if (diagnostics.isEmpty()) {
+            return new ContextStatus(context.value(), target, metadata, rows, counts, StatusDetails.NONE, null, null);
         }
-        return headroom;
+        Map<String, Long> lsns = new HashMap<>();
+        rows.forEach(r -> lsns.put(r.table(), r.lsn()));
+        try {
+            // the source's details are extra: when they fail, the status still shows the target's view, and says why
+            StatusDetails details = diagnostics.get().status(new StatusRequest(context, lsns));
+            return new ContextStatus(context.value(), target, metadata, rows, counts,
+                    details == null ? StatusDetails.NONE : details, null, null);
+        } catch (RuntimeException e) {
+            return new ContextStatus(context.value(), target, metadata, rows, counts, StatusDetails.NONE,
+                    mirror.redactor().describe(e), null);
+        }
     }
 }

@@ -36,12 +36,15 @@ class StatusWebPartsTest {
                         "boom " + HOSTILE + " password=hunter2-secret"))));
         ContextStatus status = new ContextStatus("Evil", "jdbc:postgresql://h/db?password=****", "Evil_mirroring",
                 List.of(new MetadataRow(HOSTILE, "abc", -1, "fail<ed>", null, LocalDateTime.of(2026, 12, 1, 10, 0), HOSTILE)),
-                Map.of(), Map.of(), "cannot read: " + HOSTILE + " hunter2-secret");
+                Map.of(), new dev.mirror.api.admin.StatusDetails(
+                        Map.of(HOSTILE, List.of(dev.mirror.api.admin.Detail.text("hostile", HOSTILE, HOSTILE + " hunter2-secret", HOSTILE))),
+                        List.of(dev.mirror.api.admin.Detail.text("where", HOSTILE, HOSTILE + " hunter2-secret", HOSTILE))),
+                "details failed: " + HOSTILE + " hunter2-secret", "cannot read: " + HOSTILE + " hunter2-secret");
         PageData data = new PageData(T0, new Readiness.State(false, HOSTILE), List.of(status), board);
         String html = new StatusPage(redactor).page(data);
         assertThat(html).doesNotContain("<script>alert").doesNotContain("<img src=x").doesNotContain("hunter2-secret")
                 .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(1)&gt;")
-                .contains("class=\"state failed\"").contains("****");
+                .contains("class=\"state failed\"").contains("****").contains("cannot read the source's status details");
         assertThat(html).containsOnlyOnce("<script"); // the page's own app.js, nothing else
         String json = StatusJson.write(new StatusJson(redactor).page(data), false);
         assertThat(json).doesNotContain("hunter2-secret").contains("password=****");

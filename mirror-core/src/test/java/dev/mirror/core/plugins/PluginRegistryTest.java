@@ -53,8 +53,8 @@ class PluginRegistryTest {
         assertThatThrownBy(() -> registry.hook("old")).isInstanceOfSatisfying(MirrorException.class,
                         e -> assertThat(e.code()).isEqualTo("PLUGIN_SPI_INCOMPATIBLE"))
                 .hasMessageContaining("the hook plugin 'old' (" + TestProviders.OldHook.class.getName() + " in ")
-                .hasMessageContaining("was built for mirror SPI 1.1, but this mirror provides SPI 2.0")
-                .hasMessageContaining("(it runs plugins built for 2.0): use a build of the plugin for this mirror version");
+                .hasMessageContaining("was built for mirror SPI 1.1, but this mirror provides SPI 2.1")
+                .hasMessageContaining("(it runs plugins built for 2.0 to 2.1): use a build of the plugin for this mirror version");
         assertThatThrownBy(() -> registry.hook("unstated")).as("a provider that does not override spiVersion() is a 1.0 plugin")
                 .hasMessageContaining("the hook plugin 'unstated'").hasMessageContaining("was built for mirror SPI 1.0");
     }

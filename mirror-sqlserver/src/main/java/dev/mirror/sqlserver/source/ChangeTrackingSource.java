@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.microsoft.sqlserver.jdbc.SQLServerConnection;
 import dev.mirror.api.MirrorException;
+import dev.mirror.api.admin.Diagnostics;
 import dev.mirror.api.model.TableSchema;
 import dev.mirror.api.protocol.MirrorProtocol;
 import dev.mirror.api.protocol.TableAnswer;
@@ -11,11 +12,9 @@ import dev.mirror.api.source.PullSource;
 import dev.mirror.api.source.SnapshotReader;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,18 +117,7 @@ public final class ChangeTrackingSource implements PullSource {
     }
 
     private List<RetentionHeadroom> headroom(Connection c, Map<String, Long> stored) throws SQLException {
-        List<RetentionHeadroom> r = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(ChangeTrackingSql.MIN_VALID_VERSIONS)) {
-            ps.setNString(1, config.schema());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Long lsn = stored.get(rs.getString(1));
-                    if (lsn != null && lsn >= 0) {
-                        r.add(RetentionHeadroom.of(rs.getString(1), lsn, rs.getLong(2)));
-                    }
-                }
-            }
-        }
+        List<RetentionHeadroom> r = ChangeTrackingDiagnostics.headroom(stored, ChangeTrackingDiagnostics.minValidVersions(c, config.schema()));
         r.stream().min((x, y) -> Long.compare(x.headroom(), y.headroom())).ifPresent(m -> LOG.info(
                 "Change tracking retention: smallest headroom is table '{}' ({} versions above the minimum valid version)",
                 m.table(), m.headroom()));
@@ -147,7 +135,8 @@ public final class ChangeTrackingSource implements PullSource {
         }
     }
 
-    private static MirrorException sourceFailure(SQLException e) {
+    /** A failed SQL Server call as a MirrorException (also for the diagnostics and the admin command). */
+    static MirrorException sourceFailure(SQLException e) {
         if (e.getErrorCode() == 3952) {
             return MirrorException.configuration("SNAPSHOT_ISOLATION_OFF", "the source database does not allow SNAPSHOT"
                     + " isolation; run 'ALTER DATABASE CURRENT SET ALLOW_SNAPSHOT_ISOLATION ON' or set enableChangeTracking: true");
@@ -166,18 +155,10 @@ public final class ChangeTrackingSource implements PullSource {
         return headroom;
     }
 
-    /** The enabler for this source's schema and retention (for the CLI's enable-change-tracking command). */
-    public ChangeTrackingEnabler enabler() {
-        return new ChangeTrackingEnabler(config.schema(), config.retentionDays());
-    }
-
-    /** Plans and runs the enable statements on the source, printing each before it runs. */
-    public List<String> enableChangeTracking(java.util.function.Consumer<String> printer) {
-        try (Connection c = connect()) {
-            return enabler().run(c, printer);
-        } catch (SQLException e) {
-            throw sourceFailure(e);
-        }
+    /** Retention headroom per table and the {@code enable-change-tracking} command, on this source's connection settings. */
+    @Override
+    public Optional<Diagnostics> diagnostics() {
+        return Optional.of(new ChangeTrackingDiagnostics(this::connect, config.schema(), config.retentionDays()));
     }
 
     @Override

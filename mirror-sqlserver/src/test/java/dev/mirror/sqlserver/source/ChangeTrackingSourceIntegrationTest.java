@@ -88,6 +88,13 @@ class ChangeTrackingSourceIntegrationTest {
             assertThat(h.table()).isEqualTo(table);
             assertThat(h.headroom()).isGreaterThanOrEqualTo(0);
         });
+        // the same headroom on demand, through the diagnostics facet the CLI's status uses (stored LSN as given)
+        dev.mirror.api.admin.StatusDetails details = source.diagnostics().orElseThrow().status(new dev.mirror.api.admin.StatusRequest(
+                dev.mirror.api.ContextId.of("It"), java.util.Map.of(table, Long.MAX_VALUE / 2)));
+        assertThat(details.tables().get(table)).singleElement().satisfies(d -> {
+            assertThat(d.key()).isEqualTo("retentionHeadroom");
+            assertThat((Long) d.value()).isPositive();
+        });
 
         mirror.resetLsn(table);
         source.runCycle(mirror);
