@@ -27,6 +27,7 @@ final class PluginsCommand extends BaseCommand {
     @SuppressWarnings("unchecked")
     public Integer call() {
         Set<String> enabled = new HashSet<>();
+        Map<?, ?> target = null;
         Path directory = defaultDirectory();
         if (configFile != null) {
             ConfigProblems problems = new ConfigProblems();
@@ -35,8 +36,7 @@ final class PluginsCommand extends BaseCommand {
             if (tree.get("source") instanceof Map<?, ?> s && s.get("type") != null) {
                 enabled.add("source:" + lower(s.get("type")));
             }
-            Object dialect = tree.get("target") instanceof Map<?, ?> t ? t.get("dialect") : null;
-            enabled.add("target:" + (dialect == null ? MirrorConfig.DEFAULT_DIALECT : lower(dialect)));
+            target = tree.get("target") instanceof Map<?, ?> t ? t : Map.of();
             if (tree.get("hooks") instanceof List<?> hooks) {
                 for (Object h : hooks) {
                     if (h instanceof Map<?, ?> m && m.get("name") != null) {
@@ -49,6 +49,9 @@ final class PluginsCommand extends BaseCommand {
             }
         }
         PluginRegistry registry = PluginRegistry.load(directory, getClass().getClassLoader());
+        if (target != null) {
+            enabledTarget(target, registry).ifPresent(name -> enabled.add("target:" + name));
+        }
         List<Discovered<?>> all = new ArrayList<>();
         all.addAll(registry.targets());
         all.addAll(registry.sources());
@@ -70,6 +73,29 @@ final class PluginsCommand extends BaseCommand {
         incompatible.forEach(p -> out().println("incompatible: " + p));
         out().flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * The target dialect a configuration's {@code target} section selects, as {@code mirror run} would pick it:
+     * {@code target.dialect}, else the dialect accepting {@code target.url}, else the distribution's default, else the
+     * one dialect offering an embedded default; empty when none is selected (then {@code run} reports why).
+     */
+    private static java.util.Optional<String> enabledTarget(Map<?, ?> target, PluginRegistry registry) {
+        if (target.get("dialect") != null) {
+            return java.util.Optional.of(lower(target.get("dialect")));
+        }
+        if (target.get("url") != null) {
+            return registry.targetForUrl(String.valueOf(target.get("url"))).map(p -> lower(p.name()));
+        }
+        String byDistribution = DistributionDefaults.targetDialect();
+        if (byDistribution != null) {
+            return java.util.Optional.of(lower(byDistribution));
+        }
+        try {
+            return java.util.Optional.of(lower(registry.defaultTarget().name()));
+        } catch (dev.mirror.api.MirrorException none) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** The key {@link #call} collects the configuration's choices under: pull and push sources are both "source". */
