@@ -1,5 +1,6 @@
 package dev.mirror.cli;
 
+import dev.mirror.api.MirrorException;
 import dev.mirror.core.config.ConfigLoader;
 import dev.mirror.core.config.ConfigProblems;
 import dev.mirror.core.plugins.Discovered;
@@ -11,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -80,21 +82,21 @@ final class PluginsCommand extends BaseCommand {
      * {@code target.dialect}, else the dialect accepting {@code target.url}, else the distribution's default, else the
      * one dialect offering an embedded default; empty when none is selected (then {@code run} reports why).
      */
-    private static java.util.Optional<String> enabledTarget(Map<?, ?> target, PluginRegistry registry) {
+    private static Optional<String> enabledTarget(Map<?, ?> target, PluginRegistry registry) {
         if (target.get("dialect") != null) {
-            return java.util.Optional.of(lower(target.get("dialect")));
+            return Optional.of(lower(target.get("dialect")));
         }
         if (target.get("url") != null) {
             return registry.targetForUrl(String.valueOf(target.get("url"))).map(p -> lower(p.name()));
         }
         String byDistribution = DistributionDefaults.targetDialect();
         if (byDistribution != null) {
-            return java.util.Optional.of(lower(byDistribution));
+            return Optional.of(lower(byDistribution));
         }
         try {
-            return java.util.Optional.of(lower(registry.defaultTarget().name()));
-        } catch (dev.mirror.api.MirrorException none) {
-            return java.util.Optional.empty();
+            return Optional.of(lower(registry.defaultTarget().name()));
+        } catch (MirrorException none) {
+            return Optional.empty();
         }
     }
 
