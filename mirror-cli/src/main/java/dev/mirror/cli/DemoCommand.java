@@ -2,6 +2,7 @@ package dev.mirror.cli;
 
 import dev.mirror.api.protocol.CycleReport;
 import dev.mirror.core.Mirror;
+import dev.mirror.core.plugins.PluginRegistry;
 import dev.mirror.core.verify.VerificationReport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -56,6 +57,11 @@ final class DemoCommand extends BaseCommand {
         if (target != null) {
             return toServer(out);
         }
+        if (!holdsH2()) {
+            err().println("mirror demo: this distribution holds no H2 target, which the demo's embedded file needs; pass"
+                    + " --target JDBC_URL of a database whose dialect it holds (see 'mirror plugins')");
+            return ExitCodes.USAGE;
+        }
         Path home = dir.toAbsolutePath().normalize();
         Files.createDirectories(home);
         for (String suffix : List.of(".mv.db", ".trace.db")) {
@@ -65,7 +71,7 @@ final class DemoCommand extends BaseCommand {
         }
         String url = "jdbc:h2:file:" + home.resolve(DB_NAME);
         Map<String, Object> h2 = new LinkedHashMap<>(Map.of("dialect", "h2", "url", url));
-        try (Mirror mirror = Mirror.builder().config(tree(h2), "the demo configuration").defaultDialect(MirrorConfig.DEFAULT_DIALECT)
+        try (Mirror mirror = Mirror.builder().config(tree(h2), "the demo configuration")
                 .progress(ProgressPrinter.forConsole(out)).build()) {
             out.println("mirror demo: sample source (tables 'core', scale " + scale + ") -> H2 file " + home.resolve(DB_NAME + ".mv.db"));
             Integer code = cyclesAndVerify(out, mirror);
@@ -90,6 +96,12 @@ final class DemoCommand extends BaseCommand {
             out.flush();
             return code;
         }
+    }
+
+    /** Whether the class path or the plugins directory offers the H2 dialect (a custom distribution may not). */
+    private boolean holdsH2() {
+        return PluginRegistry.load(PluginsCommand.defaultDirectory(), getClass().getClassLoader()).targets().stream()
+                .anyMatch(d -> d.name().equals("h2"));
     }
 
     private Integer cyclesAndVerify(PrintWriter out, Mirror mirror) {

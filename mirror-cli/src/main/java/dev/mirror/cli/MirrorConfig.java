@@ -20,13 +20,6 @@ import java.util.Map;
  * one CONFIG_INVALID error, each with its path.
  */
 final class MirrorConfig {
-    /**
-     * The distribution's built-in default for {@code target.dialect}, used when a configuration names neither a dialect
-     * nor a URL: the distribution bundles H2 so that a configuration without a target works out of the box. A default of
-     * this front end, not of core (core names no plugin).
-     */
-    static final String DEFAULT_DIALECT = "h2";
-
     private final Path file;
     private final Map<String, Object> tree;
     private final List<String> pending;
@@ -63,7 +56,8 @@ final class MirrorConfig {
         List<String> problems = new ArrayList<>(pending);
         try {
             MirrorBuilder builder = Mirror.builder().config(tree, file.toString()).progress(progress)
-                    .defaultDialect(DEFAULT_DIALECT);
+                    // the distribution's choice (the full one: H2), not this front end's nor core's: they name no plugin
+                    .defaultDialect(DistributionDefaults.targetDialect());
             codeHooks.forEach(builder::hook);
             Mirror m = builder.build();
             if (problems.isEmpty()) {

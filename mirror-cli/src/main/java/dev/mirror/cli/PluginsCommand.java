@@ -1,5 +1,6 @@
 package dev.mirror.cli;
 
+import dev.mirror.api.MirrorException;
 import dev.mirror.core.config.ConfigLoader;
 import dev.mirror.core.config.ConfigProblems;
 import dev.mirror.core.plugins.Discovered;
@@ -11,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,6 +29,7 @@ final class PluginsCommand extends BaseCommand {
     @SuppressWarnings("unchecked")
     public Integer call() {
         Set<String> enabled = new HashSet<>();
+        Map<?, ?> target = null;
         Path directory = defaultDirectory();
         if (configFile != null) {
             ConfigProblems problems = new ConfigProblems();
@@ -35,8 +38,7 @@ final class PluginsCommand extends BaseCommand {
             if (tree.get("source") instanceof Map<?, ?> s && s.get("type") != null) {
                 enabled.add("source:" + lower(s.get("type")));
             }
-            Object dialect = tree.get("target") instanceof Map<?, ?> t ? t.get("dialect") : null;
-            enabled.add("target:" + (dialect == null ? MirrorConfig.DEFAULT_DIALECT : lower(dialect)));
+            target = tree.get("target") instanceof Map<?, ?> t ? t : Map.of();
             if (tree.get("hooks") instanceof List<?> hooks) {
                 for (Object h : hooks) {
                     if (h instanceof Map<?, ?> m && m.get("name") != null) {
@@ -49,6 +51,9 @@ final class PluginsCommand extends BaseCommand {
             }
         }
         PluginRegistry registry = PluginRegistry.load(directory, getClass().getClassLoader());
+        if (target != null) {
+            enabledTarget(target, registry).ifPresent(name -> enabled.add("target:" + name));
+        }
         List<Discovered<?>> all = new ArrayList<>();
         all.addAll(registry.targets());
         all.addAll(registry.sources());
@@ -70,6 +75,29 @@ final class PluginsCommand extends BaseCommand {
         incompatible.forEach(p -> out().println("incompatible: " + p));
         out().flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * The target dialect a configuration's {@code target} section selects, as {@code mirror run} would pick it:
+     * {@code target.dialect}, else the dialect accepting {@code target.url}, else the distribution's default, else the
+     * one dialect offering an embedded default; empty when none is selected (then {@code run} reports why).
+     */
+    private static Optional<String> enabledTarget(Map<?, ?> target, PluginRegistry registry) {
+        if (target.get("dialect") != null) {
+            return Optional.of(lower(target.get("dialect")));
+        }
+        if (target.get("url") != null) {
+            return registry.targetForUrl(String.valueOf(target.get("url"))).map(p -> lower(p.name()));
+        }
+        String byDistribution = DistributionDefaults.targetDialect();
+        if (byDistribution != null) {
+            return Optional.of(lower(byDistribution));
+        }
+        try {
+            return Optional.of(lower(registry.defaultTarget().name()));
+        } catch (MirrorException none) {
+            return Optional.empty();
+        }
     }
 
     /** The key {@link #call} collects the configuration's choices under: pull and push sources are both "source". */

@@ -15,8 +15,10 @@ import org.junit.jupiter.api.Test;
 /** The layering of DESIGN.md, checked on the compiled main classes of every module. */
 class ArchitectureTest {
     private static final String[] PLUGINS = {
-        "dev.mirror.h2..", "dev.mirror.postgresql..", "dev.mirror.sqlserver..", "dev.mirror.mariadb..",
+        "dev.mirror.h2..", "dev.mirror.postgresql..", "dev.mirror.sqlserver.dialect..", "dev.mirror.sqlserver.source..", "dev.mirror.mariadb..",
         "dev.mirror.sample..", "dev.mirror.superoffice..", "dev.mirror.indexes..", "com.example.mirror.."};
+    /** What the SQL Server target and source share (mirror-sqlserver-common): a library, not a plugin. */
+    private static final String SQLSERVER_COMMON = "dev.mirror.sqlserver.common..";
 
     private static JavaClasses classes;
 
@@ -52,16 +54,44 @@ class ArchitectureTest {
     /** Each dialect plugin and the packages it may use besides its own: the API, dialect-support, third-party libraries. */
     @Test
     void dialectPluginsDependOnTheApiAndDialectSupportOnly() {
-        for (String dialect : new String[] {"dev.mirror.h2..", "dev.mirror.postgresql..", "dev.mirror.sqlserver..",
+        for (String dialect : new String[] {"dev.mirror.h2..", "dev.mirror.postgresql..", "dev.mirror.sqlserver.dialect..",
                 "dev.mirror.mariadb.."}) {
             noClasses().that().resideInAPackage(dialect)
                     .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("dev.mirror..")
                             .and(DescribedPredicate.not(JavaClass.Predicates.resideInAnyPackage(
-                                    "dev.mirror.api..", "dev.mirror.dialect.support..", dialect))))
+                                    "dev.mirror.api..", "dev.mirror.dialect.support..", SQLSERVER_COMMON, dialect))))
                     .because("a dialect plugin is built against mirror-api and mirror-dialect-support only (never "
                             + "dev.mirror.core..): move what it needs from core into the API or into dialect-support")
                     .check(classes);
         }
+    }
+
+    /**
+     * mirror-sqlserver-common is what the SQL Server target and the Change Tracking source share, so that a distribution
+     * can hold either alone: it depends on the API and dialect-support only, offers no provider (it adds no plugin), and
+     * only those two plugins use it.
+     */
+    @Test
+    void theSqlServerCommonPartIsALibraryOfTheTwoSqlServerPluginsOnly() {
+        classes().that().resideInAPackage(SQLSERVER_COMMON)
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.annotation..", "org.slf4j..",
+                        "dev.mirror.api..", "dev.mirror.dialect.support..", SQLSERVER_COMMON)
+                .because("mirror-sqlserver-common holds SQL Server's names and types for both SQL Server plugins: no core, no "
+                        + "driver, no plugin's code (move plugin-specific code back into mirror-sqlserver or mirror-sqlserver-source)")
+                .check(classes);
+        noClasses().that().resideInAPackage(SQLSERVER_COMMON)
+                .should().implement(dev.mirror.api.dialect.TargetDialectProvider.class)
+                .orShould().implement(dev.mirror.api.source.PullSourceProvider.class)
+                .orShould().implement(dev.mirror.api.source.PushSourceProvider.class)
+                .orShould().implement(dev.mirror.api.hook.LifecycleHookProvider.class)
+                .because("a distribution that holds only the SQL Server source (or only the target) carries this module too: a "
+                        + "provider here would add a plugin it did not ask for")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackages(SQLSERVER_COMMON, "dev.mirror.sqlserver.dialect..",
+                        "dev.mirror.sqlserver.source..", "dev.mirror.tests..", "dev.mirror.bench..")
+                .should().dependOnClassesThat().resideInAPackage(SQLSERVER_COMMON)
+                .because("mirror-sqlserver-common is the two SQL Server plugins' shared part, not an API for others")
+                .check(classes);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.mirror.sqlserver.dialect;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.mirror.sqlserver.common.SqlServerNames;
 import dev.mirror.api.dialect.BulkLoader;
 import dev.mirror.api.dialect.BulkProgress;
 import dev.mirror.api.dialect.DialectNames;

@@ -1,5 +1,6 @@
 package dev.mirror.sqlserver.dialect;
 
+import dev.mirror.sqlserver.common.SqlServerTypes;
 import dev.mirror.api.dialect.DialectCatalog;
 import dev.mirror.api.dialect.TargetColumn;
 import java.sql.Connection;

@@ -1,5 +1,6 @@
 package dev.mirror.sqlserver.dialect;
 
+import dev.mirror.sqlserver.common.SqlServerTypes;
 import dev.mirror.api.dialect.DialectTypes;
 import dev.mirror.api.model.Column;
 import dev.mirror.api.model.ColumnDefault;

@@ -1,8 +1,10 @@
 package dev.mirror.sqlserver.dialect;
 
-import static dev.mirror.sqlserver.dialect.SqlServerNames.literal;
-import static dev.mirror.sqlserver.dialect.SqlServerNames.quote;
+import static dev.mirror.sqlserver.common.SqlServerNames.literal;
+import static dev.mirror.sqlserver.common.SqlServerNames.quote;
 
+import dev.mirror.sqlserver.common.SqlServerNames;
+import dev.mirror.sqlserver.common.SqlServerTypes;
 import dev.mirror.api.model.Column;
 import dev.mirror.api.dialect.Capability;
 import dev.mirror.api.dialect.DialectNames;

@@ -1,8 +1,9 @@
 package dev.mirror.sqlserver.dialect;
 
-import static dev.mirror.sqlserver.dialect.SqlServerNames.quote;
+import static dev.mirror.sqlserver.common.SqlServerNames.quote;
 import static java.util.Objects.requireNonNull;
 
+import dev.mirror.sqlserver.common.SqlServerTypes;
 import dev.mirror.api.dialect.DialectNames;
 import dev.mirror.api.dialect.StagedChanges;
 import dev.mirror.api.model.Column;

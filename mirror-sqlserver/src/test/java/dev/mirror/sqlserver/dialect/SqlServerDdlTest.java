@@ -3,6 +3,7 @@ package dev.mirror.sqlserver.dialect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mirror.sqlserver.common.SqlServerTypes;
 import dev.mirror.api.MirrorException;
 import dev.mirror.api.model.Column;
 import dev.mirror.api.model.SqlServerType;

@@ -3,6 +3,7 @@ package dev.mirror.sqlserver.dialect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mirror.sqlserver.common.SqlServerNames;
 import dev.mirror.api.MirrorException;
 import java.util.List;
 import org.junit.jupiter.api.Test;

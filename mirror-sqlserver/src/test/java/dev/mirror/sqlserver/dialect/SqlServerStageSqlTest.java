@@ -2,6 +2,7 @@ package dev.mirror.sqlserver.dialect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mirror.sqlserver.common.SqlServerNames;
 import dev.mirror.api.model.Column;
 import dev.mirror.api.model.SqlServerType;
 import dev.mirror.api.model.SqlType;

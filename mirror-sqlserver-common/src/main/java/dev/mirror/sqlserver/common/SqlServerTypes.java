@@ -1,4 +1,4 @@
-package dev.mirror.sqlserver.dialect;
+package dev.mirror.sqlserver.common;
 
 import dev.mirror.api.model.SqlServerType;
 import dev.mirror.api.model.SqlType;

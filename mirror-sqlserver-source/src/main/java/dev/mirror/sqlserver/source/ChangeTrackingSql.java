@@ -1,9 +1,9 @@
 package dev.mirror.sqlserver.source;
 
-import static dev.mirror.sqlserver.dialect.SqlServerNames.quote;
+import static dev.mirror.sqlserver.common.SqlServerNames.quote;
 
 import dev.mirror.api.model.TableSchema;
-import dev.mirror.sqlserver.dialect.SqlServerNames;
+import dev.mirror.sqlserver.common.SqlServerNames;
 
 /**
  * The Change Tracking queries (https://learn.microsoft.com/sql/relational-databases/track-changes/work-with-change-tracking-sql-server).
@@ -31,7 +31,7 @@ final class ChangeTrackingSql {
 
     /**
      * {@code [schema].[table]} as a string for {@code OBJECT_ID}, in the bracket form that function is documented
-     * with ({@link dev.mirror.sqlserver.dialect.SqlServerNames#bracketed}).
+     * with ({@link dev.mirror.sqlserver.common.SqlServerNames#bracketed}).
      */
     static String objectName(String schema, String table) {
         return SqlServerNames.bracketed(schema) + "." + SqlServerNames.bracketed(table);

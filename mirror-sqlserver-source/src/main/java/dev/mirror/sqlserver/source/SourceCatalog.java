@@ -3,7 +3,7 @@ package dev.mirror.sqlserver.source;
 import dev.mirror.api.model.Column;
 import dev.mirror.api.model.SqlType;
 import dev.mirror.api.model.TableSchema;
-import dev.mirror.sqlserver.dialect.SqlServerTypes;
+import dev.mirror.sqlserver.common.SqlServerTypes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

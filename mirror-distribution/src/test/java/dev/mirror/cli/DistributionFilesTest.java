@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What the distribution ships besides the jars: every example in {@code conf/} is valid (core's loader and builder,
- * every problem at once; push examples pass the tenant-isolation check that {@code mirror serve} makes), the sample
- * example passes {@code mirror validate} end to end, and the Windows launcher does what the Unix one does.
+ * What the full distribution ships besides the jars and the launcher (mirror-cli's LauncherFilesTest): every example in
+ * {@code conf/} is valid (core's loader and builder, every problem at once; push examples pass the tenant-isolation
+ * check that {@code mirror serve} makes), the sample example passes {@code mirror validate} end to end, and the
+ * distribution's default target is H2.
  */
 class DistributionFilesTest {
     static final Path DIST = Path.of("src", "main", "dist");
@@ -70,16 +71,15 @@ class DistributionFilesTest {
     }
 
     @Test
-    void theWindowsLauncherMatchesTheUnixOne() throws Exception {
-        String sh = Files.readString(DIST.resolve("bin/mirror"));
-        String bat = Files.readString(DIST.resolve("bin/mirror.bat"));
-        for (String both : new String[] {"dev.mirror.cli.MirrorCli", "-Dmirror.home=", "JAVA_OPTS", "JAVA_HOME", "lib", "exit"}) {
-            assertThat(sh).as("bin/mirror: " + both).contains(both);
-            assertThat(bat).as("bin/mirror.bat: " + both).contains(both);
-        }
-        assertThat(bat).contains("\"%MIRROR_HOME%\\lib\\*\"").contains("%*").contains("exit /b 70").contains("exit /b %ERRORLEVEL%");
-        assertThat(Files.readString(Path.of("src", "assembly", "component.xml")))
-                .as("the .bat is assembled with CRLF line endings").contains("<lineEnding>dos</lineEnding>");
+    void theFullDistributionChoosesH2AsTheDefaultTarget() throws Exception {
+        // this module's jar (lib/mirror-distribution-*.jar) carries the choice; the front end names no plugin
+        assertThat(DistributionDefaults.targetDialect(getClass().getClassLoader())).isEqualTo("h2");
+        Path noTarget = dir.resolve("no-target.yaml");
+        Files.writeString(noTarget, "context: Demo\nsource:\n  type: sample\n");
+        Cli.Result r = Cli.run("plugins", "--config", noTarget.toString());
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out().lines().filter(l -> l.trim().startsWith("target") && l.trim().endsWith("yes")))
+                .as(r.out()).singleElement().satisfies(l -> assertThat(l).contains(" h2 "));
     }
 
     private static Mirror build(String name) {

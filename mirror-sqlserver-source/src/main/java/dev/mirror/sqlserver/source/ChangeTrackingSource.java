@@ -48,7 +48,7 @@ public final class ChangeTrackingSource implements PullSource {
     /**
      * A new connection to the source; the caller closes it. The password goes only to the driver. QUOTED_IDENTIFIER
      * is set ON because names containing {@code ]} are quoted with double quotation marks
-     * ({@link dev.mirror.sqlserver.dialect.SqlServerNames#quote}).
+     * ({@link dev.mirror.sqlserver.common.SqlServerNames#quote}).
      */
     Connection connect() throws SQLException {
         Properties p = new Properties();

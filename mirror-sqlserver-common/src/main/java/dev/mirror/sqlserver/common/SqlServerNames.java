@@ -1,4 +1,4 @@
-package dev.mirror.sqlserver.dialect;
+package dev.mirror.sqlserver.common;
 
 import dev.mirror.api.MirrorException;
 import dev.mirror.dialect.support.HashedNames;
@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /**
- * SQL Server identifier and literal rules, shared by the target dialect and the Change Tracking source.
+ * SQL Server identifier and literal rules, shared by the target dialect ({@code mirror-sqlserver}) and the Change
+ * Tracking source ({@code mirror-sqlserver-source}); this module holds no provider, so a distribution may carry
+ * either plugin alone.
  *
  * <p>Identifiers are {@code sysname} ({@code nvarchar(128)}): at most 128 UTF-16 code units
  * (https://learn.microsoft.com/sql/relational-databases/databases/database-identifiers, "Rules for regular
@@ -35,9 +37,10 @@ import java.util.regex.Pattern;
 public final class SqlServerNames {
     /** The longest identifier SQL Server accepts ({@code sysname}, in UTF-16 code units). */
     public static final int MAX_IDENTIFIER_LENGTH = 128;
-    static final int HASH_HEX_DIGITS = 8;
+    /** Hex digits of the SHA-256 suffix a long name gets. */
+    public static final int HASH_HEX_DIGITS = 8;
     /** Code units kept from a long name: 128 minus {@code _} and the hash. */
-    static final int KEPT_UNITS = MAX_IDENTIFIER_LENGTH - 1 - HASH_HEX_DIGITS;
+    public static final int KEPT_UNITS = MAX_IDENTIFIER_LENGTH - 1 - HASH_HEX_DIGITS;
 
     /**
      * A regular identifier that needs no delimiters, restricted to ASCII so no collation question arises: a letter
@@ -46,8 +49,11 @@ public final class SqlServerNames {
      */
     private static final Pattern REGULAR = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    /** The mapping and quoting as a dialect part: {@link #targetName} and {@link #quote}. */
-    static final HashedNames NAMES = new HashedNames("SQL Server", HashedNames.Limit.utf16Units(MAX_IDENTIFIER_LENGTH),
+    /**
+     * The mapping and quoting as a dialect part ({@link #targetName} and {@link #quote}), for the target dialect's
+     * {@code names()}; immutable and thread-safe.
+     */
+    public static final HashedNames NAMES = new HashedNames("SQL Server", HashedNames.Limit.utf16Units(MAX_IDENTIFIER_LENGTH),
             HASH_HEX_DIGITS, StandardCharsets.UTF_16LE, SqlServerNames::quote, mapped -> { });
 
     private SqlServerNames() {
@@ -122,7 +128,7 @@ public final class SqlServerNames {
     }
 
     /** Whether {@code name} is an ASCII regular identifier and not a reserved keyword. */
-    static boolean isRegular(String name) {
+    public static boolean isRegular(String name) {
         return REGULAR.matcher(name).matches() && !SqlServerKeywords.isReserved(name);
     }
 

@@ -1,4 +1,4 @@
-package dev.mirror.sqlserver.dialect;
+package dev.mirror.sqlserver.common;
 
 import java.util.Locale;
 import java.util.Set;

@@ -1,0 +1,22 @@
+package dev.mirror.sqlserver.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mirror.api.dialect.TargetDialectProvider;
+import dev.mirror.api.source.PullSourceProvider;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+
+/** The source is found by its name, and this module brings no target dialect (that is mirror-sqlserver). */
+class ServiceLoadingTest {
+    @Test
+    void changeTrackingSourceIsFoundByName() {
+        assertThat(ServiceLoader.load(PullSourceProvider.class).stream().map(ServiceLoader.Provider::get)
+                .map(PullSourceProvider::name)).containsExactly("sqlserver");
+    }
+
+    @Test
+    void theSourceModuleOffersNoTargetDialect() {
+        assertThat(ServiceLoader.load(TargetDialectProvider.class).stream()).isEmpty();
+    }
+}
