@@ -134,7 +134,7 @@ public final class Mirror implements AutoCloseable {
         if (source instanceof PullSource pull) {
             return pull;
         }
-        throw MirrorException.configuration("PUSH_SOURCE", "the source '" + settings.sourceType()
+        throw MirrorException.configuration("PUSH_SOURCE", "the source '" + sourceName()
                 + "' is a push source: serve it (mirror serve) instead of running cycles");
     }
 
@@ -147,7 +147,7 @@ public final class Mirror implements AutoCloseable {
         if (source instanceof PushSource push) {
             return push;
         }
-        throw MirrorException.configuration("PULL_SOURCE", "the source '" + settings.sourceType()
+        throw MirrorException.configuration("PULL_SOURCE", "the source '" + sourceName()
                 + "' is a pull source: run cycles (mirror run) instead of serving");
     }
 
@@ -262,11 +262,16 @@ public final class Mirror implements AutoCloseable {
      */
     public VerificationReport verify(List<String> tables) {
         SnapshotReader reader = source.snapshotReader().orElseThrow(() -> MirrorException.configuration(
-                "VERIFY_UNSUPPORTED", "the source '" + settings.sourceType() + "' cannot be read for verification "
+                "VERIFY_UNSUPPORTED", "the source '" + sourceName() + "' cannot be read for verification "
                         + "(it offers no snapshot reader); verify works with pull sources such as sqlserver and sample"));
         Blocklist blocklist = Blocklist.of(settings.useDefaultBlocklist(), settings.blocklistAdditions());
         MirrorVerifier verifier = new MirrorVerifier(target(), protocol().metadata(), blocklist, TableComparator.defaults(), redactor);
         return verifier.verify(contextId(), reader, tables);
+    }
+
+    /** The configured {@code source.type}, or the class of a source instance given to the builder. */
+    private String sourceName() {
+        return settings.sourceType() != null ? settings.sourceType() : source.getClass().getName();
     }
 
     public Source source() {
