@@ -151,6 +151,18 @@ public final class KitMirror implements AutoCloseable {
         KitRows.assertEqual(mirror, schema, expected);
     }
 
+    /**
+     * The rows of a table's mirror, each as its values normalized the way {@code mirror verify} compares them (text;
+     * null for NULL), in no particular order; the table is read with the schema it was last announced with.
+     */
+    public List<List<String>> rows(String table) {
+        TableSchema schema = protocol.announced(table);
+        if (schema == null) {
+            throw new AssertionError("table '" + table + "' was never announced to this mirror");
+        }
+        return List.copyOf(KitRows.read(mirror, schema).values());
+    }
+
     private TargetDialect dialect() {
         return mirror.targetDialect();
     }

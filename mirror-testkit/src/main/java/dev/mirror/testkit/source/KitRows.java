@@ -52,7 +52,7 @@ final class KitRows {
                 + " that the source does not have (row counts: mirror " + have.size() + ", source " + want.size() + ")");
     }
 
-    private static Map<String, List<String>> read(Mirror mirror, TableSchema schema) {
+    static Map<String, List<String>> read(Mirror mirror, TableSchema schema) {
         DialectNames names = mirror.targetDialect().names();
         StringBuilder sql = new StringBuilder("SELECT ");
         List<Column> columns = schema.columns();
