@@ -68,6 +68,24 @@ public final class KitMirror implements AutoCloseable {
         return new KitMirror(mirror);
     }
 
+    /**
+     * Builds a mirror of {@code source} on the dialect under test (the dialect kit's protocol part): {@code url} is the
+     * target (the dialect instance is used as given, not looked up), {@code options} core's {@code options} section (table
+     * modes, column exclusion and hashing; empty for plain mirroring). Only {@code credentials} is blocked.
+     */
+    public static KitMirror on(Source source, String context, TargetDialect dialect, String url, Map<String, Object> options) {
+        requireNonNull(dialect, "dialect is null");
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("context", context);
+        tree.put("target", Map.of("url", requireNonNull(url, "url is null"), "poolSize", 2));
+        tree.put("blocklist", Map.of("useDefault", false));
+        if (!options.isEmpty()) {
+            tree.put("options", options);
+        }
+        return new KitMirror(Mirror.builder().config(tree, "dialect kit").pluginDirectory(false).source(source)
+                .dialect(dialect).build());
+    }
+
     /** Runs one pull cycle like core's runner: the source drives the (recorded) protocol, then complete or fail. */
     public CycleReport cycle() {
         return cycle(mirror.pullSource());
