@@ -106,7 +106,9 @@ public abstract class AbstractDialectProtocolTest {
         for (var t : source.snapshotReader().orElseThrow().tables()) {
             List<Row> rows = new ArrayList<>();
             source.snapshotReader().orElseThrow().rows(t).forEachRemaining((RowChange c) -> rows.add(c.row()));
-            if (m.mirror().status().stream().anyMatch(r -> r.table().equalsIgnoreCase(t.name()) && "mirror".equals(r.mode()))) {
+            // tables with options (modes, excluded or hashed columns) differ from the source by design: their tests check them
+            if (m.mirror().status().stream().anyMatch(r -> r.table().equalsIgnoreCase(t.name())
+                    && (r.options() == null || "mode=mirror".equals(r.options())))) {
                 m.assertRows(t, rows);
             }
         }
