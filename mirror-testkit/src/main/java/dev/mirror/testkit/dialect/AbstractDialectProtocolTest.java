@@ -52,6 +52,7 @@ public abstract class AbstractDialectProtocolTest {
     private final String id = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     private final List<KitMirror> mirrors = new ArrayList<>();
     private ScriptedSource source;
+    private String current;
 
     /** The dialect under test. */
     protected abstract TargetDialect dialect();
@@ -81,6 +82,16 @@ public abstract class AbstractDialectProtocolTest {
         source = new ScriptedSource();
         KitMirror m = KitMirror.on(source, "Kit" + id, dialect(), targetUrl(), options);
         mirrors.add(m);
+        return m;
+    }
+
+    /** A mirror with the given options of one new table {@code kit_<name>_<id>} ({@link #current}) loaded with {@code rows} rows. */
+    private KitMirror loaded(String name, int rows, Map<String, Object> options) {
+        KitMirror m = mirror(options);
+        current = table(name);
+        source.create(account(current));
+        load(current, rows);
+        cycle(m);
         return m;
     }
 
@@ -123,11 +134,8 @@ public abstract class AbstractDialectProtocolTest {
 
     @Test
     void fullLoadIncrementalBatchesAndARedeliveredBatch() {
-        KitMirror m = mirror(Map.of());
-        String t = table("acct");
-        source.create(account(t));
-        load(t, 5);
-        cycle(m);
+        KitMirror m = loaded("acct", 5, Map.of());
+        String t = current;
         assertThat(m.calls()).filteredOn(c -> c.kind() == ProtocolCall.Kind.REPOPULATE).hasSize(1);
         long loaded = source.lsn();
         source.upsert(t, 6, "six", null, null);
@@ -149,11 +157,8 @@ public abstract class AbstractDialectProtocolTest {
 
     @Test
     void repopulationGoesThroughTheShadowSwap() {
-        KitMirror m = mirror(Map.of());
-        String t = table("swap");
-        source.create(account(t));
-        load(t, 4);
-        cycle(m);
+        KitMirror m = loaded("swap", 4, Map.of());
+        String t = current;
         source.upsert(t, 9, "nine", null, null);
         source.delete(t, 1);
         m.resetLsn(t);
@@ -166,11 +171,8 @@ public abstract class AbstractDialectProtocolTest {
 
     @Test
     void schemaChangesAddWidenAndRecreate() {
-        KitMirror m = mirror(Map.of());
-        String t = table("schema");
-        source.create(account(t));
-        load(t, 3);
-        cycle(m);
+        KitMirror m = loaded("schema", 3, Map.of());
+        String t = current;
         Column note = Column.of("note", SqlType.ofLength(SqlServerType.NVARCHAR, 10), true);
         source.alter(account(t, SqlType.ofLength(SqlServerType.NVARCHAR, 20), SqlType.ofLength(SqlServerType.NVARCHAR, 20), note),
                 r -> append(r, null));
@@ -192,11 +194,8 @@ public abstract class AbstractDialectProtocolTest {
     @Test
     void softDeleteKeepsDeletedRowsFlagged() throws SQLException {
         assumeStages();
-        KitMirror m = mirror(Map.of("default", Map.of("mode", "softDelete")));
-        String t = table("soft");
-        source.create(account(t));
-        load(t, 3);
-        cycle(m);
+        KitMirror m = loaded("soft", 3, Map.of("default", Map.of("mode", "softDelete")));
+        String t = current;
         source.delete(t, 2);
         cycle(m);
         assertThat(flags(m, t, "_mirror_deleted")).isEqualTo(Map.of(1, List.of(false), 2, List.of(true), 3, List.of(false)));
@@ -209,11 +208,8 @@ public abstract class AbstractDialectProtocolTest {
     @Test
     void historyKeepsEveryVersion() throws SQLException {
         assumeStages();
-        KitMirror m = mirror(Map.of("default", Map.of("mode", "history")));
-        String t = table("hist");
-        source.create(account(t));
-        load(t, 2);
-        cycle(m);
+        KitMirror m = loaded("hist", 2, Map.of("default", Map.of("mode", "history")));
+        String t = current;
         source.upsert(t, 1, "v2", null, null);
         cycle(m);
         source.upsert(t, 1, "v3", null, null);
