@@ -35,6 +35,11 @@ class SuperOfficePushKitTest extends AbstractPushSourceTest {
 
     @Override
     protected PushSource createSource() {
+        return endpoint(dir, so, app);
+    }
+
+    /** An endpoint on a free port trusting {@code so}'s tokens, signing as {@code app}. */
+    static SuperOfficeSource endpoint(Path dir, KeyPair so, KeyPair app) {
         SuperOfficeConfig config = new SuperOfficeConfig(0, "127.0.0.1", "/m.svc", Optional.empty(), Optional.empty(), "app",
                 TestKeys.write(dir, "k.pem", TestKeys.privatePkcs8Pem(app)), List.of(TestKeys.write(dir, "so.pem", TestKeys.publicPem(so))),
                 60, Map.of(), false, SuperOfficeConfig.DEFAULT_MAX_REQUEST_BYTES, 4);
@@ -48,6 +53,12 @@ class SuperOfficePushKitTest extends AbstractPushSourceTest {
 
     @Override
     protected SnapshotReader deliver(PushSource source, int cycle) {
+        script(src, cycle);
+        return redeliver(source, cycle);
+    }
+
+    /** Changes the simulator's source as cycle {@code cycle} of the script does. */
+    static void script(SimSource src, int cycle) {
         switch (cycle) {
             case 1 -> {
                 src.createTable(SimulatorEndToEndTest.contact());
@@ -70,7 +81,6 @@ class SuperOfficePushKitTest extends AbstractPushSourceTest {
             }
             default -> throw new IllegalArgumentException("the script has 3 cycles, not " + cycle);
         }
-        return redeliver(source, cycle);
     }
 
     /** Runs the simulator's cycle for the model as it stands (unchanged when called again). */
@@ -82,10 +92,15 @@ class SuperOfficePushKitTest extends AbstractPushSourceTest {
 
     private SuperOfficeSimulator simulator(PushSource source) {
         if (sim == null) {
-            sim = new SuperOfficeSimulator(URI.create("http://127.0.0.1:" + ((SuperOfficeSource) source).port() + "/m.svc"),
-                    "app", so.getPrivate(), app.getPublic()).batchBytes(256 * 1024);
+            sim = simulator((SuperOfficeSource) source, so, app);
         }
         return sim;
+    }
+
+    /** The simulator posting to {@code endpoint}, with SuperOffice's key {@code so} and the application's {@code app}. */
+    static SuperOfficeSimulator simulator(SuperOfficeSource endpoint, KeyPair so, KeyPair app) {
+        return new SuperOfficeSimulator(URI.create("http://127.0.0.1:" + endpoint.port() + "/m.svc"),
+                "app", so.getPrivate(), app.getPublic()).batchBytes(256 * 1024);
     }
 
     /** The simulator's source tables as the model: a copy, so later script steps do not change it. */
