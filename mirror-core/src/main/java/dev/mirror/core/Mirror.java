@@ -80,8 +80,18 @@ public final class Mirror implements AutoCloseable {
      * {@link dev.mirror.core.run.MirrorRunner}, which does both.
      */
     public CycleReport runCycle() {
-        PullSource pull = pullSource();
-        CoreProtocol protocol = protocol();
+        return runCycle(pullSource(), java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * Runs one cycle of {@code pull} (this mirror's source or another instance of it, such as a restarted process) on the
+     * protocol of the configured context as {@code view} presents it: a decorator that observes the steps (the
+     * conformance kits record them) and passes them on. The cycle's {@code complete} or {@code fail} also goes through
+     * the view. Like {@link #runCycle()}, no run lock is taken.
+     */
+    public CycleReport runCycle(PullSource pull, java.util.function.UnaryOperator<dev.mirror.api.protocol.MirrorProtocol> view) {
+        requireNonNull(pull, "pull is null");
+        dev.mirror.api.protocol.MirrorProtocol protocol = requireNonNull(view.apply(protocol()), "the view returned null");
         try {
             pull.runCycle(protocol);
         } catch (RuntimeException e) {

@@ -76,6 +76,34 @@ class BuilderInstancesTest {
     }
 
     @Test
+    void aCycleThroughAViewReportsTheSourcesFailureToTheView() {
+        PullSource failing = new PullSource() {
+            @Override
+            public void runCycle(MirrorProtocol protocol) {
+                throw new IllegalStateException("source broke");
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.List<Throwable> failed = new java.util.ArrayList<>();
+        try (Mirror m = builder("context: Kit1\ntarget: {url: \"jdbc:h2:mem:builder_view\"}\n").source(source)
+                .dialect(new FakeDialect()).build()) {
+            assertThatThrownBy(() -> m.runCycle(failing, core -> (MirrorProtocol) java.lang.reflect.Proxy.newProxyInstance(
+                    MirrorProtocol.class.getClassLoader(), new Class<?>[] {MirrorProtocol.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("fail")) {
+                            failed.add((Throwable) args[0]);
+                        }
+                        return method.invoke(core, args);
+                    }))).hasMessage("source broke");
+            assertThat(failed).as("fail went through the view").singleElement().extracting(Throwable::getMessage)
+                    .isEqualTo("source broke");
+            assertThatThrownBy(() -> m.runCycle(failing, core -> null)).hasMessageContaining("the view returned null");
+        }
+    }
+
+    @Test
     void nullInstancesAreRefusedAtOnce() {
         assertThatThrownBy(() -> Mirror.builder().source(null)).hasMessageContaining("source is null");
         assertThatThrownBy(() -> Mirror.builder().dialect(null)).hasMessageContaining("dialect is null");

@@ -96,14 +96,7 @@ public final class KitMirror implements AutoCloseable {
      * The caller keeps owning {@code pull}.
      */
     public CycleReport cycle(PullSource pull) {
-        requireNonNull(pull, "pull is null");
-        try {
-            pull.runCycle(protocol);
-        } catch (RuntimeException e) {
-            protocol.fail(e);
-            throw e;
-        }
-        return protocol.complete(Map.of());
+        return mirror.runCycle(pull, core -> protocol);
     }
 
     /** Core's protocol of this mirror's context, recorded: for tests that make the steps themselves. */
