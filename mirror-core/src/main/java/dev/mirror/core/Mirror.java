@@ -80,8 +80,18 @@ public final class Mirror implements AutoCloseable {
      * {@link dev.mirror.core.run.MirrorRunner}, which does both.
      */
     public CycleReport runCycle() {
-        PullSource pull = pullSource();
-        CoreProtocol protocol = protocol();
+        return runCycle(pullSource(), java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * Runs one cycle of {@code pull} (this mirror's source or another instance of it, such as a restarted process) on the
+     * protocol of the configured context as {@code view} presents it: a decorator that observes the steps (the
+     * conformance kits record them) and passes them on. The cycle's {@code complete} or {@code fail} also goes through
+     * the view. Like {@link #runCycle()}, no run lock is taken.
+     */
+    public CycleReport runCycle(PullSource pull, java.util.function.UnaryOperator<dev.mirror.api.protocol.MirrorProtocol> view) {
+        requireNonNull(pull, "pull is null");
+        dev.mirror.api.protocol.MirrorProtocol protocol = requireNonNull(view.apply(protocol()), "the view returned null");
         try {
             pull.runCycle(protocol);
         } catch (RuntimeException e) {
@@ -134,7 +144,7 @@ public final class Mirror implements AutoCloseable {
         if (source instanceof PullSource pull) {
             return pull;
         }
-        throw MirrorException.configuration("PUSH_SOURCE", "the source '" + settings.sourceType()
+        throw MirrorException.configuration("PUSH_SOURCE", "the source '" + sourceName()
                 + "' is a push source: serve it (mirror serve) instead of running cycles");
     }
 
@@ -147,7 +157,7 @@ public final class Mirror implements AutoCloseable {
         if (source instanceof PushSource push) {
             return push;
         }
-        throw MirrorException.configuration("PULL_SOURCE", "the source '" + settings.sourceType()
+        throw MirrorException.configuration("PULL_SOURCE", "the source '" + sourceName()
                 + "' is a pull source: run cycles (mirror run) instead of serving");
     }
 
@@ -262,11 +272,16 @@ public final class Mirror implements AutoCloseable {
      */
     public VerificationReport verify(List<String> tables) {
         SnapshotReader reader = source.snapshotReader().orElseThrow(() -> MirrorException.configuration(
-                "VERIFY_UNSUPPORTED", "the source '" + settings.sourceType() + "' cannot be read for verification "
+                "VERIFY_UNSUPPORTED", "the source '" + sourceName() + "' cannot be read for verification "
                         + "(it offers no snapshot reader); verify works with pull sources such as sqlserver and sample"));
         Blocklist blocklist = Blocklist.of(settings.useDefaultBlocklist(), settings.blocklistAdditions());
         MirrorVerifier verifier = new MirrorVerifier(target(), protocol().metadata(), blocklist, TableComparator.defaults(), redactor);
         return verifier.verify(contextId(), reader, tables);
+    }
+
+    /** The configured {@code source.type}, or the class of a source instance given to the builder. */
+    private String sourceName() {
+        return settings.sourceType() != null ? settings.sourceType() : source.getClass().getName();
     }
 
     public Source source() {

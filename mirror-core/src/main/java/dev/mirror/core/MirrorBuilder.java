@@ -37,6 +37,8 @@ public final class MirrorBuilder {
     private final List<HookDispatcher.NamedHook> codeHooks = new ArrayList<>();
     private String defaultDialect;
     private java.time.Clock clock = java.time.Clock.systemUTC();
+    private Source sourceInstance;
+    private TargetDialect dialectInstance;
 
     MirrorBuilder() {
     }
@@ -100,6 +102,27 @@ public final class MirrorBuilder {
         return this;
     }
 
+    /**
+     * Uses this source instead of creating one from {@code source.type}: for conformance kits and embedding applications
+     * that construct their source themselves. The configuration must then name no {@code source.type} (a configuration
+     * problem otherwise, since it would be ignored). The mirror owns the instance from {@link #build()} on: closing the
+     * mirror closes it (and a failed build closes it too).
+     */
+    public MirrorBuilder source(Source source) {
+        this.sourceInstance = java.util.Objects.requireNonNull(source, "source is null");
+        return this;
+    }
+
+    /**
+     * Uses this target dialect instead of finding one by {@code target.dialect} or by the URL: for conformance kits and
+     * embedding applications that hold a dialect instance. The configuration must then give {@code target.url} (no
+     * embedded default applies) and name no {@code target.dialect}; both are configuration problems otherwise.
+     */
+    public MirrorBuilder dialect(TargetDialect dialect) {
+        this.dialectInstance = java.util.Objects.requireNonNull(dialect, "dialect is null");
+        return this;
+    }
+
     /** Validates the whole configuration and wires the mirror; throws one CONFIG_INVALID error listing every problem. */
     public Mirror build() {
         if (tree == null) {
@@ -108,17 +131,17 @@ public final class MirrorBuilder {
         Redactor redactor = new Redactor();
         ConfigProblems problems = new ConfigProblems();
         TreePluginConfig root = new TreePluginConfig("", tree, problems, redactor, Set.of());
-        MirrorSettings settings = MirrorSettings.bind(root);
+        MirrorSettings settings = MirrorSettings.bind(root, sourceInstance == null);
         RunSettings run = RunSettings.bind(settings.run().raw(), problems);
         redactor.addSecret(run.http().token()); // a secret like a password: masked in every log line and message
         PluginRegistry registry = pluginDirectory ? PluginRegistry.load(settings.pluginsDirectory(), classLoader)
                 : new PluginRegistry(classLoader);
 
         Optional<ContextId> context = Optional.ofNullable(settings.contextId());
-        TargetDialectProvider targetProvider = targetProvider(settings, registry, problems);
-        TargetDialect dialect = targetProvider == null ? null
+        TargetDialectProvider targetProvider = dialectInstance != null ? null : targetProvider(settings, registry, problems);
+        TargetDialect dialect = dialectInstance != null ? givenDialect(settings, problems) : targetProvider == null ? null
                 : targetProvider.create(PluginContext.of(settings.target(), context, clock));
-        Source source = source(settings, registry, problems, context);
+        Source source = sourceInstance != null ? givenSource(settings, problems) : source(settings, registry, problems, context);
         List<HookDispatcher.NamedHook> hooks = new ArrayList<>();
         for (PluginConfig h : settings.hooks()) {
             String name = h.string("name", "");
@@ -134,7 +157,7 @@ public final class MirrorBuilder {
         }
         hooks.addAll(codeHooks);
         if (source instanceof PullSource && settings.contextId() == null && !root.has("context")) {
-            problems.add("context", "is required for the pull source '" + settings.sourceType()
+            problems.add("context", "is required for the pull source '" + (settings.sourceType() != null ? settings.sourceType() : source.getClass().getName())
                     + "': the context identifier of the source database (letters, digits and _), e.g. context: Cust12345");
         }
         if (source != null) {
@@ -145,8 +168,25 @@ public final class MirrorBuilder {
             source.close();
         }
         problems.throwIfAny(sourceName);
-        String defaultUrl = targetProvider.defaultJdbcUrl().orElse(null);
+        String defaultUrl = targetProvider == null ? null : targetProvider.defaultJdbcUrl().orElse(null);
         return Mirror.wire(new MirrorModule.Configured(settings, run, dialect, defaultUrl, source, hooks, registry, redactor, progress));
+    }
+
+    private TargetDialect givenDialect(MirrorSettings s, ConfigProblems problems) {
+        if (s.targetSettings().dialect() != null) {
+            problems.add("target.dialect", "must not be set when the builder is given a dialect instance (it would be ignored); remove it");
+        }
+        if (s.targetSettings().url() == null) {
+            problems.add("target.url", "is required when the builder is given a dialect instance: no embedded default URL applies");
+        }
+        return dialectInstance;
+    }
+
+    private Source givenSource(MirrorSettings s, ConfigProblems problems) {
+        if (s.sourceType() != null && !s.sourceType().isBlank()) {
+            problems.add("source.type", "must not be set when the builder is given a source instance (it would be ignored); remove it");
+        }
+        return sourceInstance;
     }
 
     private TargetDialectProvider targetProvider(MirrorSettings s, PluginRegistry registry, ConfigProblems problems) {

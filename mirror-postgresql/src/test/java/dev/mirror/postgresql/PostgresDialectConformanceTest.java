@@ -65,4 +65,22 @@ class PostgresDialectConformanceTest extends AbstractTargetDialectTest {
             default -> super.expectedRoundTrip(type, written);
         };
     }
+
+    /**
+     * The dialect kit's protocol part: core's real protocol on this dialect, in the same test schema (skipped with the
+     * same reason when the server is not configured).
+     */
+    @org.junit.jupiter.api.Nested
+    class Protocol extends dev.mirror.testkit.dialect.AbstractDialectProtocolTest {
+        @Override
+        protected TargetDialect dialect() {
+            return new PostgresDialect();
+        }
+
+        @Override
+        protected String targetUrl() {
+            PostgresTestDatabase.assumeAvailable(db);
+            return db.url();
+        }
+    }
 }

@@ -57,7 +57,12 @@ final class PostgresTestDatabase implements AutoCloseable {
     }
 
     Connection openAutoCommit() throws SQLException {
-        return DriverManager.getConnection(baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+        return DriverManager.getConnection(url());
+    }
+
+    /** The URL of the test schema (its current schema), for tests that let core connect. */
+    String url() {
+        return baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
     /** A connection on the server's default search path (not the test schema). */

@@ -12,8 +12,8 @@ import java.util.List;
  *
  * @param contextId     {@code context}: the context identifier (pull sources); may be null for push sources, and is null when
  *                      the configured one is invalid (a problem recorded at binding)
- * @param source        {@code source}: the source's subtree; {@code type} names the source plugin
- * @param sourceType    {@code source.type}
+ * @param source        {@code source}: the source's subtree; {@code type} names the source plugin (null when the builder was given a source instance)
+ * @param sourceType    {@code source.type} (null when the builder was given a source instance)
  * @param target        {@code target}: connection keys read by core plus the dialect's own keys
  * @param targetSettings core's reading of the target subtree
  * @param useDefaultBlocklist {@code blocklist.useDefault} (default true)
@@ -51,6 +51,14 @@ public record MirrorSettings(ContextId contextId, PluginConfig source, String so
 
     /** Binds the top level; every problem goes to {@code problems}. */
     public static MirrorSettings bind(TreePluginConfig root) {
+        return bind(root, true);
+    }
+
+    /**
+     * Binds the top level; {@code sourceRequired} false when the builder was given a source instance, so the
+     * configuration needs no {@code source} section (and one without {@code type} is no problem).
+     */
+    public static MirrorSettings bind(TreePluginConfig root, boolean sourceRequired) {
         ContextId context = null;
         String configured = root.string("context").orElse(null);
         if (configured != null) {
@@ -62,7 +70,9 @@ public record MirrorSettings(ContextId contextId, PluginConfig source, String so
         }
         PluginConfig source = root.child("source").orElse(null);
         String sourceType = null;
-        if (source == null) {
+        if (!sourceRequired) {
+            sourceType = source == null ? null : source.string("type").filter(v -> !v.isBlank()).orElse(null);
+        } else if (source == null) {
             root.problem("source", "is required: a mapping with 'type' (for example type: sample)");
         } else {
             sourceType = source.requiredString("type");

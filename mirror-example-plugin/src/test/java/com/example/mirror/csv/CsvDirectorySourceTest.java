@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mirror.api.ErrorCategory;
 import dev.mirror.api.MirrorException;
-import dev.mirror.api.model.Row;
 import dev.mirror.api.protocol.CycleReport;
 import dev.mirror.testkit.hook.MapPluginConfig;
-import dev.mirror.testkit.source.InMemoryMirror;
+import dev.mirror.testkit.source.KitMirror;
 import dev.mirror.testkit.source.ProtocolCall;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +32,11 @@ class CsvDirectorySourceTest {
         return new CsvDirectorySource(dir, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
+    /** A real mirror (core on H2 in memory) of a fresh source over {@link #dir}. */
+    private KitMirror mirror() {
+        return KitMirror.start(source(), "C1", List.of());
+    }
+
     private void write(String file, String content, Instant modified) throws IOException {
         Files.setLastModifiedTime(Files.writeString(dir.resolve(file), content), FileTime.from(modified));
     }
@@ -39,54 +44,60 @@ class CsvDirectorySourceTest {
     @Test
     void aHeaderWithoutKeyFailsTheCycleNamingFileAndFix() throws IOException {
         write("t.csv", "id int,name nvarchar(5)\n1,a\n", NOW.minusSeconds(60));
-        assertThatThrownBy(() -> source().runCycle(new InMemoryMirror("C1")))
-                .isInstanceOfSatisfying(MirrorException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.SOURCE))
-                .hasMessageContaining("t.csv:1").hasMessageContaining("mark the key columns with 'key'");
+        try (KitMirror mirror = mirror()) {
+            assertThatThrownBy(mirror::cycle)
+                    .isInstanceOfSatisfying(MirrorException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.SOURCE))
+                    .hasMessageContaining("t.csv:1").hasMessageContaining("mark the key columns with 'key'");
+        }
     }
 
     @Test
     void anUnsupportedTypeIsRefusedInTheHeader() throws IOException {
         write("t.csv", "id int key,data varbinary(10)\n", NOW.minusSeconds(60));
-        assertThatThrownBy(() -> source().runCycle(new InMemoryMirror("C1")))
-                .hasMessageContaining("column data").hasMessageContaining("varbinary has no CSV form");
+        try (KitMirror mirror = mirror()) {
+            assertThatThrownBy(mirror::cycle).hasMessageContaining("column data").hasMessageContaining("varbinary has no CSV form");
+        }
     }
 
     @Test
     void aBadValueFailsOnlyItsTableWithLineAndColumn() throws IOException {
         write("good.csv", "id int key\n1\n", NOW.minusSeconds(60));
         write("bad.csv", "id int key,at date\n1,2024-01-01\n2,yesterday\n", NOW.minusSeconds(60));
-        InMemoryMirror mirror = new InMemoryMirror("C1");
-        source().runCycle(mirror);
-        CycleReport report = mirror.complete(Map.of());
-        assertThat(report.failures()).hasSize(1);
-        assertThat(report.failures().toString()).contains("bad.csv:3").contains("column at")
-                .contains("'yesterday' is not a date value");
-        assertThat(mirror.rowList("good")).containsExactly(Row.of(1));
+        try (KitMirror mirror = mirror()) {
+            CycleReport report = mirror.cycle();
+            assertThat(report.failures()).hasSize(1);
+            assertThat(report.failures().toString()).contains("bad.csv:3").contains("column at")
+                    .contains("'yesterday' is not a date value");
+            assertThat(mirror.rows("good")).containsExactly(List.of("1"));
+        }
     }
 
     @Test
     void twoFilesNamingOneTableAreRefused() throws IOException {
         write("Orders.csv", "id int key\n", NOW.minusSeconds(60));
         write("orders.csv", "id int key\n", NOW.minusSeconds(60));
-        assertThatThrownBy(() -> source().runCycle(new InMemoryMirror("C1"))).hasMessageContaining("same table as");
+        try (KitMirror mirror = mirror()) {
+            assertThatThrownBy(mirror::cycle).hasMessageContaining("same table as");
+        }
     }
 
     @Test
     void aFreshFileIsLoadedAgainUntilItSettles() throws IOException {
         write("t.csv", "id int key\n1\n", NOW.minusMillis(500));
-        InMemoryMirror mirror = new InMemoryMirror("C1");
-        source().runCycle(mirror);
-        source().runCycle(mirror);
-        assertThat(mirror.calls()).as("a file changed less than SETTLE ago is loaded in each cycle")
-                .filteredOn(c -> c.kind() == ProtocolCall.Kind.REPOPULATE).hasSize(2);
-        Instant settled = NOW.minus(CsvDirectorySource.SETTLE).minusSeconds(1);
-        Files.setLastModifiedTime(dir.resolve("t.csv"), FileTime.from(settled));
-        source().runCycle(mirror);
-        mirror.clearCalls();
-        source().runCycle(mirror);
-        assertThat(mirror.calls()).as("a settled, unchanged file sends nothing").allMatch(c -> c.rows() == 0)
-                .noneMatch(c -> c.kind() == ProtocolCall.Kind.REPOPULATE);
-        assertThat(mirror.lsn("t")).isEqualTo(settled.toEpochMilli() * 1000);
+        try (KitMirror mirror = mirror()) {
+            mirror.cycle();
+            mirror.cycle();
+            assertThat(mirror.calls()).as("a file changed less than SETTLE ago is loaded in each cycle")
+                    .filteredOn(c -> c.kind() == ProtocolCall.Kind.REPOPULATE).hasSize(2);
+            Instant settled = NOW.minus(CsvDirectorySource.SETTLE).minusSeconds(1);
+            Files.setLastModifiedTime(dir.resolve("t.csv"), FileTime.from(settled));
+            mirror.cycle();
+            mirror.clearCalls();
+            mirror.cycle();
+            assertThat(mirror.calls()).as("a settled, unchanged file sends nothing").allMatch(c -> c.rows() == 0)
+                    .noneMatch(c -> c.kind() == ProtocolCall.Kind.REPOPULATE);
+            assertThat(mirror.lsn("t")).isEqualTo(settled.toEpochMilli() * 1000);
+        }
     }
 
     @Test

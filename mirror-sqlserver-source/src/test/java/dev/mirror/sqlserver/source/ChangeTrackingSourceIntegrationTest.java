@@ -2,15 +2,15 @@ package dev.mirror.sqlserver.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mirror.api.model.Row;
 import dev.mirror.sqlserver.TestServer;
-import dev.mirror.testkit.source.InMemoryMirror;
+import dev.mirror.testkit.source.KitMirror;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,17 +70,17 @@ class ChangeTrackingSourceIntegrationTest {
                 "INSERT INTO [dbo].[" + table + "] VALUES (1, N'a', 1.50, '2024-01-01T10:00:00.123'), (2, N'b', NULL, NULL),"
                         + " (3, N'c', 3.00, NULL)");
         ChangeTrackingSource source = source();
-        InMemoryMirror mirror = new InMemoryMirror("It");
-        source.runCycle(mirror);
-        assertThat(mirror.rowList(table)).hasSize(3);
+        try (KitMirror mirror = KitMirror.start(source, "It", Set.of())) { // core's protocol on H2
+        mirror.cycle();
+        assertThat(mirror.rows(table)).hasSize(3);
         assertThat(source.skippedTables()).extracting(SkippedTable::table).contains(heap);
 
         exec("INSERT INTO [dbo].[" + table + "] VALUES (4, N'd', 4.00, NULL)",
                 "UPDATE [dbo].[" + table + "] SET name = N'B' WHERE id = 2",
                 "DELETE FROM [dbo].[" + table + "] WHERE id = 1");
-        source.runCycle(mirror);
+        mirror.cycle();
         List<Object> names = new ArrayList<>();
-        for (Row r : mirror.rowList(table)) {
+        for (List<String> r : mirror.rows(table)) {
             names.add(r.get(1));
         }
         assertThat(names).containsExactlyInAnyOrder("B", "c", "d");
@@ -97,7 +97,8 @@ class ChangeTrackingSourceIntegrationTest {
         });
 
         mirror.resetLsn(table);
-        source.runCycle(mirror);
-        assertThat(mirror.rowList(table)).hasSize(3);
+        mirror.cycle();
+        assertThat(mirror.rows(table)).hasSize(3);
+        }
     }
 }

@@ -6,8 +6,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * An in-memory {@link ProtocolSessions}: one {@link InMemoryProtocol} per context. A stand-in for
- * {@code dev.mirror.testkit.source.InMemoryMirror} until that module exists.
+ * An in-memory {@link ProtocolSessions}: one {@link InMemoryProtocol} per context, for the endpoint's wire-level tests
+ * (they inspect the completions and per-table concurrency it records). The only fake protocol left in the project:
+ * {@code InMemoryProtocolMatchesCoreTest} proves it ends every scripted SOAP cycle where core ends; the mirror's
+ * contents are proven on core by {@code SuperOfficePushKitTest}.
  */
 public final class InMemorySessions implements ProtocolSessions {
     private final ConcurrentMap<String, InMemoryProtocol> contexts = new ConcurrentHashMap<>();

@@ -24,13 +24,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The conformance suite every pull {@link PullSource} must pass, run against an {@link InMemoryMirror}.
+ * The conformance suite every pull {@link PullSource} must pass, run through core's real protocol on an H2 in-memory
+ * target ({@link KitMirror}; the module running it needs {@code mirror-h2} in test scope). After every cycle the mirror
+ * tables in the target must equal the source's truth.
  * A subclass provides a fresh source per test ({@link #createSource()}), a way to make the source change
  * ({@link #advanceSource(PullSource)}) and, unless the source has a {@link PullSource#snapshotReader()},
  * its current truth ({@link #truth(PullSource)}).
  */
 public abstract class AbstractChangeSourceTest {
     private PullSource source;
+    private final List<KitMirror> mirrors = new ArrayList<>();
 
     /** A new source, in its initial state. Called once per test. */
     protected abstract PullSource createSource();
@@ -62,8 +65,11 @@ public abstract class AbstractChangeSourceTest {
         return false;
     }
 
-    protected InMemoryMirror newMirror() {
-        return new InMemoryMirror("Conformance", blockedTables());
+    /** A new mirror of {@link #source()} on a fresh H2 database; closed after the test. */
+    protected KitMirror newMirror() {
+        KitMirror mirror = KitMirror.start(source, "Conformance", blockedTables());
+        mirrors.add(mirror);
+        return mirror;
     }
 
     protected final PullSource source() {
@@ -77,15 +83,16 @@ public abstract class AbstractChangeSourceTest {
 
     @AfterEach
     final void closeSource() {
+        mirrors.forEach(KitMirror::close);
+        mirrors.clear();
         if (source != null) {
             source.close();
         }
     }
 
     /** Runs one cycle like core's runner: runCycle, then complete; fails on any table failure. */
-    protected CycleReport cycle(InMemoryMirror mirror) {
-        source.runCycle(mirror);
-        CycleReport report = mirror.complete(Map.of());
+    protected CycleReport cycle(KitMirror mirror) {
+        CycleReport report = mirror.cycle();
         assertThat(report.failures()).as("tables that failed this cycle").isEmpty();
         return report;
     }
@@ -106,14 +113,14 @@ public abstract class AbstractChangeSourceTest {
                         t.columns().get(k).name()).isFalse();
             }
         }
-        InMemoryMirror mirror = newMirror();
+        KitMirror mirror = newMirror();
         cycle(mirror);
-        assertThat(announced(mirror)).as("the schema step announces the source's tables").isEqualTo(tables);
+        assertThat(mirror.protocol().lastSchema()).as("the schema step announces the source's tables").isEqualTo(tables);
     }
 
     @Test
     void firstCycleRepopulatesEveryAcceptedTable() {
-        InMemoryMirror mirror = newMirror();
+        KitMirror mirror = newMirror();
         cycle(mirror);
         for (TableAnswer a : mirror.lastAnswers()) {
             List<ProtocolCall> calls = callsFor(mirror, a.table());
@@ -130,7 +137,7 @@ public abstract class AbstractChangeSourceTest {
 
     @Test
     void advancesAreApplied() {
-        InMemoryMirror mirror = newMirror();
+        KitMirror mirror = newMirror();
         cycle(mirror);
         for (int i = 1; i <= advances(); i++) {
             Map<String, Long> before = lsns(mirror);
@@ -167,7 +174,7 @@ public abstract class AbstractChangeSourceTest {
 
     @Test
     void aCycleWithoutChangesSendsNoRows() {
-        InMemoryMirror mirror = newMirror();
+        KitMirror mirror = newMirror();
         cycle(mirror);
         Map<String, Long> before = lsns(mirror);
         mirror.clearCalls();
@@ -180,10 +187,10 @@ public abstract class AbstractChangeSourceTest {
 
     @Test
     void resettingOneLsnRepopulatesThatTableOnly() {
-        InMemoryMirror mirror = newMirror();
+        KitMirror mirror = newMirror();
         cycle(mirror);
         String table = mirror.lastAnswers().stream().filter(TableAnswer::accepted)
-                .filter(a -> !mirror.rowList(a.table()).isEmpty()).map(TableAnswer::table).findFirst()
+                .filter(a -> hasRows(a.table())).map(TableAnswer::table).findFirst()
                 .orElseThrow(() -> new AssertionError("no accepted table with rows after the first cycle"));
         mirror.resetLsn(table);
         mirror.clearCalls();
@@ -197,7 +204,7 @@ public abstract class AbstractChangeSourceTest {
 
     @Test
     void closesCleanly() {
-        InMemoryMirror mirror = newMirror();
+        KitMirror mirror = newMirror();
         cycle(mirror);
         assertThatCode(source::close).doesNotThrowAnyException();
         assertThatCode(source::close).as("closing twice").doesNotThrowAnyException();
@@ -205,7 +212,7 @@ public abstract class AbstractChangeSourceTest {
     }
 
     /** Asserts that every accepted table of the mirror holds exactly the source's rows, in key order. */
-    protected void assertMirrorEqualsTruth(InMemoryMirror mirror) {
+    protected void assertMirrorEqualsTruth(KitMirror mirror) {
         SnapshotReader truth = truth(source);
         Set<String> accepted = new HashSet<>();
         mirror.lastAnswers().stream().filter(TableAnswer::accepted).forEach(a -> accepted.add(a.table().toLowerCase(Locale.ROOT)));
@@ -219,31 +226,27 @@ public abstract class AbstractChangeSourceTest {
             try (ChangeCursor rows = truth.rows(t)) {
                 rows.forEachRemaining((RowChange c) -> expected.add(c.row()));
             }
-            List<Row> actual = mirror.rowList(t.name());
-            assertThat(actual.size()).as("row count of %s", t.name()).isEqualTo(expected.size());
-            for (int i = 0; i < expected.size(); i++) {
-                if (!expected.get(i).equals(actual.get(i))) {
-                    throw new AssertionError("table " + t.name() + " row #" + (i + 1) + " differs: mirror has "
-                            + actual.get(i) + ", source has " + expected.get(i));
-                }
-            }
+            mirror.assertRows(t, expected);
         }
         assertThat(mirror.tables()).as("mirrored tables").hasSize(accepted.size());
     }
 
-    private static List<TableSchema> announced(InMemoryMirror mirror) {
-        List<TableSchema> r = new ArrayList<>();
-        for (TableAnswer a : mirror.lastAnswers()) {
-            r.add(mirror.schemaOrNull(a.table()));
+    private boolean hasRows(String table) {
+        SnapshotReader truth = truth(source);
+        TableSchema t = truth.tables().stream().filter(s -> s.name().equalsIgnoreCase(table)).findFirst().orElse(null);
+        if (t == null) {
+            return false;
         }
-        return r;
+        try (ChangeCursor rows = truth.rows(t)) {
+            return rows.hasNext();
+        }
     }
 
-    private static List<ProtocolCall> callsFor(InMemoryMirror mirror, String table) {
+    private static List<ProtocolCall> callsFor(KitMirror mirror, String table) {
         return mirror.calls().stream().filter(c -> c.table() != null && c.table().equalsIgnoreCase(table)).toList();
     }
 
-    private static Map<String, Long> lsns(InMemoryMirror mirror) {
+    private static Map<String, Long> lsns(KitMirror mirror) {
         Map<String, Long> r = new HashMap<>();
         for (TableAnswer a : mirror.lastAnswers()) {
             if (a.accepted()) {

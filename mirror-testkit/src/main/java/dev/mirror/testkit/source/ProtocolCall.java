@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * One call that a source made on an {@link InMemoryMirror}, recorded so tests can assert call sequences
+ * One step that a source made on core's protocol, recorded by {@link RecordingProtocol} so kits can assert call sequences
  * ("the first cycle repopulated every table", "a quiet cycle sent no rows").
  *
  * @param kind    which protocol step
