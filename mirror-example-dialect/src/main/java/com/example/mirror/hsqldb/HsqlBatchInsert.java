@@ -7,7 +7,10 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 
@@ -45,7 +48,13 @@ final class HsqlBatchInsert implements AutoCloseable {
             ps.setNull(index, HsqlTypes.jdbcType(type));
         } else if (value instanceof LocalDateTime t && type.base() == SqlServerType.DATETIME) {
             // datetime has 1/300 s ticks (.000/.003/.007): put the value on SQL Server's grid, not HSQLDB's rounding
-            ps.setObject(index, SqlServerDatetime.round(t));
+            ps.setString(index, text(SqlServerDatetime.round(t)));
+        } else if (value instanceof LocalDateTime t) {
+            ps.setString(index, text(t));
+        } else if (value instanceof LocalDate d) {
+            ps.setString(index, d.toString());
+        } else if (value instanceof OffsetDateTime t) {
+            ps.setString(index, text(t.toLocalDateTime()) + t.getOffset().getId().replace("Z", "+00:00"));
         } else if (value instanceof BigDecimal d) {
             ps.setBigDecimal(index, d);
         } else if (value instanceof UUID u) {
@@ -56,6 +65,15 @@ final class HsqlBatchInsert implements AutoCloseable {
             // String, byte[], Short, Integer, Long, Boolean, Double and the java.time classes (JDBC 4.2 mapping)
             ps.setObject(index, value);
         }
+    }
+
+    /**
+     * A timestamp as HSQLDB's literal text. Dates and timestamps are bound as text: HSQLDB converts java.time values
+     * through the Julian calendar before 1582, which moved 0001-01-01 to 0001-01-03; its text parser is proleptic
+     * Gregorian, as SQL Server and java.time are.
+     */
+    private static String text(LocalDateTime t) {
+        return DateTimeFormatter.ISO_LOCAL_DATE.format(t) + " " + DateTimeFormatter.ISO_LOCAL_TIME.format(t);
     }
 
     /** Executes what is pending. */

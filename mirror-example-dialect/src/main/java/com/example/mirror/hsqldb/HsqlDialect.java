@@ -10,6 +10,8 @@ import dev.mirror.api.dialect.DialectTypes;
 import dev.mirror.api.dialect.ErrorTranslator;
 import dev.mirror.api.dialect.TargetColumn;
 import dev.mirror.api.dialect.TargetDialect;
+import dev.mirror.api.model.Row;
+import dev.mirror.dialect.support.ChunkLimit;
 import dev.mirror.dialect.support.StagedApply;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -26,9 +28,15 @@ import java.util.Set;
  * <p>HSQLDB commits the open transaction before and after every DDL statement except {@code DECLARE LOCAL TEMPORARY
  * TABLE} (https://hsqldb.org/doc/2.0/guide/sessions-chapt.html#snc_tx_tx_cc), so this dialect does not claim
  * {@link Capability#TRANSACTIONAL_DDL}; row changes (bulk load, apply, truncate through DELETE) are transactional.
+ *
+ * <p>HSQLDB keeps a transaction's uncommitted rows in memory until the commit, even for CACHED tables: this dialect
+ * streams (bounded JDBC batches, a bounded stage), but one transaction (a full load of a table, one change batch) must
+ * fit in the heap of the process that runs HSQLDB.
  */
 public final class HsqlDialect implements TargetDialect {
     static final int DEFAULT_BATCH_ROWS = 1_000;
+    private static final long STAGE_ROWS = 10_000;
+    private static final long STAGE_BYTES = 8L << 20;
     private static final Set<Capability> CAPABILITIES = Set.of(Capability.RENAME_TABLE, Capability.ALTER_COLUMN);
 
     private final DialectNames names = HsqlNames.create();
@@ -47,8 +55,8 @@ public final class HsqlDialect implements TargetDialect {
     HsqlDialect(int batchRows) {
         this.bulk = new HsqlBulkLoader(names, batchRows);
         HsqlStageSql stage = new HsqlStageSql(names, batchRows);
-        // The stage is a session table in memory: whole batches are staged at once, as core bounds their size.
-        this.changes = new StagedApply(stage, stage);
+        // The stage is a session table held in memory: applied and emptied every STAGE_ROWS changes or STAGE_BYTES.
+        this.changes = new StagedApply(stage, stage, new ChunkLimit(STAGE_ROWS, STAGE_BYTES, HsqlDialect::weight));
     }
 
     @Override
@@ -117,6 +125,16 @@ public final class HsqlDialect implements TargetDialect {
             }
         }
         inSwap.run(connection); // core commits; core then drops the shadow when it still exists
+    }
+
+    /** A rough in-memory size of a staged row, to bound the stage. */
+    private static long weight(Row row) {
+        long bytes = 0;
+        for (int i = 0; i < row.size(); i++) {
+            Object v = row.get(i);
+            bytes += v instanceof String s ? 40L + 2L * s.length() : v instanceof byte[] b ? 24L + b.length : 24L;
+        }
+        return bytes;
     }
 
     /** Same columns (names, types, nullability, order) and the same primary key: the rows can be copied as they are. */

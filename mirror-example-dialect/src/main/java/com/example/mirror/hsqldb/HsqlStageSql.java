@@ -35,6 +35,9 @@ import java.util.List;
  * identifier, so a schema change gets a fresh one.
  */
 final class HsqlStageSql implements StageSql, StageWriter {
+    /** The length a LOB column's value has in the stage: HSQLDB's largest (2^30, the default CLOB/BLOB length). */
+    static final int LOB_STAGE_LENGTH = 1 << 30;
+
     private final DialectNames names;
     private final int batchRows;
 
@@ -60,9 +63,19 @@ final class HsqlStageSql implements StageSql, StageWriter {
         StringBuilder b = new StringBuilder("DECLARE LOCAL TEMPORARY TABLE ").append(stage.table())
                 .append(" (M_SEQ BIGINT PRIMARY KEY, M_OP CHARACTER(1) NOT NULL");
         for (int i = 0; i < schema.columnCount(); i++) {
-            b.append(", ").append(stage.columns().get(i)).append(' ').append(HsqlTypes.columnType(schema.columns().get(i).type()));
+            b.append(", ").append(stage.columns().get(i)).append(' ').append(stageType(schema.columns().get(i).type()));
         }
         return List.of(b.append(") ON COMMIT PRESERVE ROWS").toString());
+    }
+
+    /**
+     * A stage column's type: the column's own, but a LOB becomes a long VARCHAR/VARBINARY, because a temporary table
+     * cannot hold LOB columns ("column of LOB or ARRAY type cannot be used"); MERGE converts them back.
+     */
+    static String stageType(SqlType type) {
+        String t = HsqlTypes.columnType(type);
+        return t.equals(HsqlTypes.CLOB) ? "CHARACTER VARYING(" + LOB_STAGE_LENGTH + ")"
+                : t.equals(HsqlTypes.BLOB) ? "VARBINARY(" + LOB_STAGE_LENGTH + ")" : t;
     }
 
     /**
