@@ -1,4 +1,6 @@
-package com.example.mirror.hsqldb;
+package dev.mirror.dialect.support;
+
+import static java.util.Objects.requireNonNull;
 
 import dev.mirror.api.model.Column;
 import dev.mirror.api.model.ColumnDefault;
@@ -16,28 +18,46 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Renders a column's typed default ({@link Column#defaultValue()}, parsed by core) as an HSQLDB DEFAULT clause. Only
- * literals and the current-time/new-id functions are rendered; anything else (NULL, binary literals, other functions,
- * unparsed expressions) is left out, because a wrong default is worse than none: the mirror always writes every
- * column explicitly.
+ * Renders a column's typed default ({@link Column#defaultValue()}, parsed by core) as a standard-SQL DEFAULT clause:
+ * numbers, quoted strings, {@code TIMESTAMP '..'}, {@code TIMESTAMP WITH TIME ZONE '..'}, {@code DATE '..'},
+ * {@code TIME '..'}, {@code CAST('..' AS UUID)}, and the dialect's spelling of the current-time and new-id functions
+ * (given to the constructor). Only literals and those functions are rendered; anything else (NULL, binary literals,
+ * other functions, unparsed expressions) is left out, because a wrong default is worse than none: the mirror always
+ * writes every column explicitly. Immutable; thread-safe.
  */
-final class HsqlDefaults {
+public final class StandardDefaults {
     private static final DateTimeFormatter COMPACT_DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
 
-    private HsqlDefaults() {
+    private final String now;
+    private final String nowWithZone;
+    private final String today;
+    private final String newUuid;
+
+    /**
+     * @param now         the current local timestamp, for {@code getdate()} on a datetime column (what SQL Server gives:
+     *                    the server's local time), e.g. {@code LOCALTIMESTAMP}
+     * @param nowWithZone the current timestamp with time zone, for {@code sysdatetimeoffset()} on a datetimeoffset column
+     * @param today       the current date, e.g. {@code CURRENT_DATE}
+     * @param newUuid     a new random UUID, for {@code newid()}, e.g. {@code RANDOM_UUID()}
+     */
+    public StandardDefaults(String now, String nowWithZone, String today, String newUuid) {
+        this.now = requireNonNull(now, "now is null");
+        this.nowWithZone = requireNonNull(nowWithZone, "nowWithZone is null");
+        this.today = requireNonNull(today, "today is null");
+        this.newUuid = requireNonNull(newUuid, "newUuid is null");
     }
 
     /** The clause ({@code DEFAULT 0}), or empty when the column has no default or it cannot be expressed. */
-    static Optional<String> clause(Column column) {
+    public Optional<String> clause(Column column) {
         return column.defaultValue().flatMap(d -> expression(column.type(), d)).map(e -> "DEFAULT " + e);
     }
 
     /**
-     * The HSQLDB expression for a typed default, or empty. (Java 17 has no pattern switch: the sealed type is matched
+     * The expression for a typed default, or empty. (Java 17 has no pattern switch: the sealed type is matched
      * with instanceof; NULL, binary literals and unparsed text fall through to empty, a NULL default being what a
      * column without default does anyway.)
      */
-    static Optional<String> expression(SqlType type, ColumnDefault value) {
+    public Optional<String> expression(SqlType type, ColumnDefault value) {
         if (value instanceof ColumnDefault.Literal l && l.kind() == ColumnDefault.LiteralKind.NUMBER) {
             return number(type, l);
         }
@@ -75,7 +95,7 @@ final class HsqlDefaults {
                 default -> Optional.empty();
             };
         } catch (DateTimeParseException | IllegalArgumentException e) {
-            return Optional.empty(); // not a literal HSQLDB can read the same way: leave the default out
+            return Optional.empty(); // not a literal the target reads the same way: leave the default out
         }
     }
 
@@ -89,7 +109,7 @@ final class HsqlDefaults {
         return LocalDateTime.parse(s.replace(' ', 'T'));
     }
 
-    /** {@code 1760-01-01 00:00:00}: HSQLDB's literal form, always with seconds (LocalDateTime.toString drops them). */
+    /** {@code 1760-01-01 00:00:00}: the SQL literal form, always with seconds (LocalDateTime.toString drops them). */
     private static String print(LocalDateTime t) {
         return DateTimeFormatter.ISO_LOCAL_DATE.format(t) + " " + DateTimeFormatter.ISO_LOCAL_TIME.format(t);
     }
@@ -98,14 +118,13 @@ final class HsqlDefaults {
         return s.length() == 8 ? LocalDate.parse(s, COMPACT_DATE) : dateTime(s).toLocalDate();
     }
 
-    private static Optional<String> function(SqlType type, KnownFunction f) {
-        boolean now = f == KnownFunction.CURRENT_TIMESTAMP;
+    private Optional<String> function(SqlType type, KnownFunction f) {
+        boolean current = f == KnownFunction.CURRENT_TIMESTAMP;
         return switch (type.base().family()) {
-            // LOCALTIMESTAMP is the session's local time, what getdate() gives on SQL Server
-            case DATETIME -> now ? Optional.of("LOCALTIMESTAMP") : Optional.empty();
-            case DATETIMEOFFSET -> now ? Optional.of("CURRENT_TIMESTAMP") : Optional.empty();
-            case DATE -> now ? Optional.of("CURRENT_DATE") : Optional.empty();
-            case UUID -> f == KnownFunction.NEW_UUID ? Optional.of("UUID()") : Optional.empty();
+            case DATETIME -> current ? Optional.of(now) : Optional.empty();
+            case DATETIMEOFFSET -> current ? Optional.of(nowWithZone) : Optional.empty();
+            case DATE -> current ? Optional.of(today) : Optional.empty();
+            case UUID -> f == KnownFunction.NEW_UUID ? Optional.of(newUuid) : Optional.empty();
             default -> Optional.empty();
         };
     }
