@@ -1,5 +1,7 @@
 package com.example.mirror.hsqldb;
 
+import static dev.mirror.dialect.support.StageQueries.keyMatch;
+import static dev.mirror.dialect.support.StageQueries.lastChanges;
 import static java.util.Objects.requireNonNull;
 
 import dev.mirror.api.dialect.DialectNames;
@@ -93,30 +95,11 @@ final class HsqlStageSql implements StageSql, StageWriter {
         }
     }
 
-    /** Each key's last change: the staged row with the highest {@code M_SEQ} of its key. */
-    private String lastChanges(TableSchema schema, StagedChanges stage, String where) {
-        StringBuilder groupBy = new StringBuilder();
-        for (int k : schema.keyIndexes()) {
-            groupBy.append(groupBy.length() == 0 ? "" : ", ").append(stage.columns().get(k));
-        }
-        return "(SELECT * FROM " + stage.table() + " WHERE " + stage.seq() + " IN (SELECT MAX(" + stage.seq() + ") FROM "
-                + stage.table() + " GROUP BY " + groupBy + ")" + where + ") S";
-    }
-
-    private String keyMatch(TableSchema schema, StagedChanges stage) {
-        StringBuilder on = new StringBuilder();
-        for (int k : schema.keyIndexes()) {
-            on.append(on.length() == 0 ? "" : " AND ").append("T.").append(column(schema, k)).append(" = S.")
-                    .append(stage.columns().get(k));
-        }
-        return on.toString();
-    }
-
     /** Deletes the rows whose key's last change is a delete. */
     @Override
     public String deleteJoin(String table, TableSchema schema, StagedChanges stage) {
         return "DELETE FROM " + names.quote(table) + " T WHERE EXISTS (SELECT 1 FROM "
-                + lastChanges(schema, stage, " AND " + stage.op() + " = 'D'") + " WHERE " + keyMatch(schema, stage) + ")";
+                + lastChanges(schema, stage, " AND " + stage.op() + " = 'D'") + " WHERE " + keyMatch(names, schema, stage) + ")";
     }
 
     /** One MERGE of the keys whose last change is an insert or update: update when the row exists, insert otherwise. */
@@ -133,7 +116,8 @@ final class HsqlStageSql implements StageSql, StageWriter {
             vals.append(i == 0 ? "" : ", ").append("S.").append(stage.columns().get(i));
         }
         StringBuilder b = new StringBuilder("MERGE INTO ").append(names.quote(table)).append(" T USING ")
-                .append(lastChanges(schema, stage, " AND " + stage.op() + " <> 'D'")).append(" ON (").append(keyMatch(schema, stage))
+                .append(lastChanges(schema, stage, " AND " + stage.op() + " <> 'D'"))
+                .append(" ON (").append(keyMatch(names, schema, stage))
                 .append(')');
         if (set.length() > 0) {
             b.append(" WHEN MATCHED THEN UPDATE SET ").append(set);
