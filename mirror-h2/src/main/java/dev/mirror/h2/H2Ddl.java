@@ -7,38 +7,19 @@ import dev.mirror.api.dialect.DialectTypes;
 import dev.mirror.api.dialect.IndexDefinition;
 import dev.mirror.api.model.Column;
 import dev.mirror.dialect.support.StandardDdl;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
-/** H2's DDL: the standard forms, H2's own ALTER COLUMN, and indexes without included columns or filters. */
+/** H2's DDL: the standard forms (ALTER COLUMN included), and indexes without included columns or filters. */
 final class H2Ddl extends StandardDdl {
     H2Ddl(Set<Capability> capabilities, DialectNames names, DialectTypes types) {
         super("h2", capabilities, names, types);
     }
 
-    /**
-     * SET DATA TYPE keeps the column's nullability and default in H2; nullability and default are changed by
-     * their own statements. Narrowing is not refused here: H2 fails the statement when data does not fit, and
-     * core then recreates the table.
-     */
+    /** The SQL standard's forms ({@link #standardAlterColumn}), which H2 follows. */
     @Override
     public List<String> alterColumn(String table, Column from, Column to) {
-        String prefix = "ALTER TABLE " + names.quote(table) + " ALTER COLUMN " + column(to.name());
-        List<String> r = new ArrayList<>();
-        if (!types.columnType(from.type()).equals(types.columnType(to.type()))) {
-            r.add(prefix + " SET DATA TYPE " + types.columnType(to.type()));
-        }
-        Optional<String> oldDefault = types.defaultClause(from);
-        Optional<String> newDefault = types.defaultClause(to);
-        if (!oldDefault.equals(newDefault)) {
-            r.add(newDefault.map(d -> prefix + " SET " + d).orElse(prefix + " DROP DEFAULT"));
-        }
-        if (from.nullable() != to.nullable()) {
-            r.add(prefix + (to.nullable() ? " SET NULL" : " SET NOT NULL"));
-        }
-        return r;
+        return standardAlterColumn(table, from, to);
     }
 
     /** H2 indexes have neither included columns nor filters: asking for them is a configuration error. */

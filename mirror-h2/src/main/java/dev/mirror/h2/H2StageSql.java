@@ -1,5 +1,7 @@
 package dev.mirror.h2;
 
+import static dev.mirror.dialect.support.StageQueries.keyMatch;
+import static dev.mirror.dialect.support.StageQueries.lastChanges;
 import static java.util.Objects.requireNonNull;
 
 import dev.mirror.api.dialect.DialectNames;
@@ -117,29 +119,10 @@ final class H2StageSql implements StageSql, StageWriter {
         }
     }
 
-    /** Each key's last change: the staged row with the highest {@code M_SEQ} of its key. */
-    private String lastChanges(TableSchema schema, StagedChanges stage, String where) {
-        StringBuilder groupBy = new StringBuilder();
-        for (int k : schema.keyIndexes()) {
-            groupBy.append(groupBy.length() == 0 ? "" : ", ").append(stage.columns().get(k));
-        }
-        return "(SELECT * FROM " + stage.table() + " WHERE " + stage.seq() + " IN (SELECT MAX(" + stage.seq() + ") FROM "
-                + stage.table() + " GROUP BY " + groupBy + ")" + where + ") S";
-    }
-
-    private String keyMatch(TableSchema schema, StagedChanges stage) {
-        StringBuilder on = new StringBuilder();
-        for (int k : schema.keyIndexes()) {
-            on.append(on.length() == 0 ? "" : " AND ").append("T.").append(column(schema, k)).append(" = S.")
-                    .append(stage.columns().get(k));
-        }
-        return on.toString();
-    }
-
     @Override
     public String deleteJoin(String table, TableSchema schema, StagedChanges stage) {
         return "DELETE FROM " + names.quote(table) + " T WHERE EXISTS (SELECT 1 FROM "
-                + lastChanges(schema, stage, " AND " + stage.op() + " = 'D'") + " WHERE " + keyMatch(schema, stage) + ")";
+                + lastChanges(schema, stage, " AND " + stage.op() + " = 'D'") + " WHERE " + keyMatch(names, schema, stage) + ")";
     }
 
     @Override
@@ -168,7 +151,7 @@ final class H2StageSql implements StageSql, StageWriter {
             vals.append(i == 0 ? "" : ", ").append("S.").append(stage.columns().get(i));
         }
         StringBuilder b = new StringBuilder("MERGE INTO ").append(names.quote(table)).append(" T USING ").append(source)
-                .append(" ON ").append(keyMatch(schema, stage));
+                .append(" ON ").append(keyMatch(names, schema, stage));
         if (deletes) {
             b.append(" WHEN MATCHED AND S.").append(stage.op()).append(" = 'D' THEN DELETE");
         }

@@ -55,9 +55,9 @@ class ArchitectureTest {
     @Test
     void dialectPluginsDependOnTheApiAndDialectSupportOnly() {
         for (String dialect : new String[] {"dev.mirror.h2..", "dev.mirror.postgresql..", "dev.mirror.sqlserver.dialect..",
-                "dev.mirror.mariadb.."}) {
+                "dev.mirror.mariadb..", "com.example.mirror.hsqldb.."}) {
             noClasses().that().resideInAPackage(dialect)
-                    .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("dev.mirror..")
+                    .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("dev.mirror..", "com.example.mirror..")
                             .and(DescribedPredicate.not(JavaClass.Predicates.resideInAnyPackage(
                                     "dev.mirror.api..", "dev.mirror.dialect.support..", SQLSERVER_COMMON, dialect))))
                     .because("a dialect plugin is built against mirror-api and mirror-dialect-support only (never "

@@ -11,6 +11,7 @@ import dev.mirror.api.dialect.DialectTypes;
 import dev.mirror.api.dialect.IndexDefinition;
 import dev.mirror.api.model.Column;
 import dev.mirror.api.model.TableSchema;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,7 +21,8 @@ import java.util.Set;
  * override where its database differs: {@code CREATE TABLE t (c type [DEFAULT ..] [NOT NULL], .., PRIMARY KEY (..))},
  * {@code DROP TABLE IF EXISTS}, {@code ALTER TABLE .. RENAME TO}, {@code ALTER INDEX .. RENAME TO},
  * {@code ALTER TABLE .. ADD COLUMN} / {@code DROP COLUMN}, {@code DELETE FROM} and {@code CREATE [UNIQUE] INDEX}.
- * {@link #alterColumn} differs between databases too much to have a standard form. Stateless; thread-safe when the
+ * {@link #alterColumn} differs between databases too much to have a default; {@link #standardAlterColumn} is the SQL
+ * standard's form for a dialect whose database follows it. Stateless; thread-safe when the
  * names and types are.
  */
 public abstract class StandardDdl implements DialectDdl {
@@ -104,6 +106,29 @@ public abstract class StandardDdl implements DialectDdl {
     @Override
     public String dropColumn(String table, String column) {
         return "ALTER TABLE " + names.quote(table) + " DROP COLUMN " + names.quote(column);
+    }
+
+    /**
+     * The SQL standard's ALTER COLUMN statements for what changed between {@code from} and {@code to}:
+     * {@code SET DATA TYPE} (which keeps nullability and default), {@code SET DEFAULT ..} / {@code DROP DEFAULT}, and
+     * {@code SET NULL} / {@code SET NOT NULL} (H2, HSQLDB). Narrowing is not refused here: the database fails the
+     * statement when data does not fit, and core then recreates the table.
+     */
+    protected final List<String> standardAlterColumn(String table, Column from, Column to) {
+        String prefix = "ALTER TABLE " + names.quote(table) + " ALTER COLUMN " + column(to.name());
+        List<String> r = new ArrayList<>();
+        if (!types.columnType(from.type()).equals(types.columnType(to.type()))) {
+            r.add(prefix + " SET DATA TYPE " + types.columnType(to.type()));
+        }
+        Optional<String> oldDefault = types.defaultClause(from);
+        Optional<String> newDefault = types.defaultClause(to);
+        if (!oldDefault.equals(newDefault)) {
+            r.add(newDefault.map(d -> prefix + " SET " + d).orElse(prefix + " DROP DEFAULT"));
+        }
+        if (from.nullable() != to.nullable()) {
+            r.add(prefix + (to.nullable() ? " SET NULL" : " SET NOT NULL"));
+        }
+        return r;
     }
 
     /** DELETE: transactional everywhere and needs no more than DELETE permission. */

@@ -49,7 +49,13 @@ class GuideListingsTest {
                 "mirror-example-plugin/src/main/resources/META-INF/services/dev.mirror.api.source.PullSourceProvider",
                 "mirror-example-plugin/src/main/java/com/example/mirror/csv/CsvSourceProvider.java",
                 "mirror-example-plugin/src/main/java/com/example/mirror/csv/CsvDirectorySource.java",
-                "mirror-example-plugin/src/test/java/com/example/mirror/csv/CsvSourceConformanceTest.java");
+                "mirror-example-plugin/src/test/java/com/example/mirror/csv/CsvSourceConformanceTest.java",
+                "mirror-example-dialect/pom.xml",
+                "mirror-example-dialect/src/main/resources/META-INF/services/dev.mirror.api.dialect.TargetDialectProvider",
+                "mirror-example-dialect/src/main/java/com/example/mirror/hsqldb/HsqlDialectProvider.java",
+                "mirror-example-dialect/src/main/java/com/example/mirror/hsqldb/HsqlDialect.java",
+                "mirror-example-dialect/src/main/java/com/example/mirror/hsqldb/HsqlStageSql.java",
+                "mirror-example-dialect/src/test/java/com/example/mirror/hsqldb/HsqlDialectConformanceTest.java");
     }
 
     @Test
