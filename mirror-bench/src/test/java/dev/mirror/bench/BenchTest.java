@@ -22,7 +22,7 @@ class BenchTest {
         Bench b = new Bench();
         new CommandLine(b).parseArgs("--sqlserver-url", "jdbc:sqlserver://h;user=u;password=p", "--rows", "5000");
         assertThat(b.sqlServerUrl).isEqualTo("jdbc:sqlserver://h;user=u;password=p");
-        assertThat(b.only).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9);
+        assertThat(b.only).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
         Bench none = new Bench();
         new CommandLine(none).parseArgs("--only", "5");
         assertThat(none.sqlServerUrl).isNull();

@@ -15,8 +15,10 @@ class ServiceLoadingTest {
                 .map(PullSourceProvider::name)).containsExactly("sqlserver");
     }
 
+    /** The test class path also holds mirror-h2 (the source kit's target), so only dialects from this module count. */
     @Test
     void theSourceModuleOffersNoTargetDialect() {
-        assertThat(ServiceLoader.load(TargetDialectProvider.class).stream()).isEmpty();
+        assertThat(ServiceLoader.load(TargetDialectProvider.class).stream().map(ServiceLoader.Provider::type)
+                .map(Class::getName)).noneMatch(n -> n.startsWith("dev.mirror.sqlserver."));
     }
 }
