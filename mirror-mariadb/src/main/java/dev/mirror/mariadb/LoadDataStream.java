@@ -116,9 +116,14 @@ final class LoadDataStream extends InputStream {
             if (st.getWarnings() != null || (expectEveryRow && affected != rows)) {
                 String warnings = warnings(connection);
                 if (!warnings.isEmpty() || (expectEveryRow && affected != rows)) {
-                    throw MirrorException.target("TARGET_DATA_INVALID", false, "MariaDB did not load every row while " + what
-                            + " (" + rows + " rows sent, " + affected + " loaded): " + (warnings.isEmpty() ? "no warning given"
-                            : warnings), null);
+                    String message = "MariaDB did not load every row while " + what + " (" + rows + " rows sent, " + affected
+                            + " loaded): " + (warnings.isEmpty() ? "no warning given" : warnings);
+                    // A duplicate key (1062) is an integrity violation the server only warned about: say so as SQLSTATE
+                    // 23000 in the cause, as a failing INSERT would, so that callers (core's first-load fallback to the
+                    // staged upsert) can tell it from other failures.
+                    SQLException cause = warnings.contains("(Warning 1062)")
+                            ? new java.sql.SQLIntegrityConstraintViolationException(message, "23000", 1062) : null;
+                    throw MirrorException.target("TARGET_DATA_INVALID", false, message, cause);
                 }
             }
         }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class BomTest {
     private static final Path ROOT = Path.of("..");
     /** Reactor modules that are not published: tests, benchmarks, examples, and the BOM itself. */
-    private static final Set<String> UNPUBLISHED = Set.of("mirror-tests", "mirror-bench", "mirror-example-plugin", "mirror-bom",
+    private static final Set<String> UNPUBLISHED = Set.of("mirror-tests", "mirror-bench", "mirror-example-plugin", "mirror-example-dialect", "mirror-bom",
             "mirror-custom-distribution");
     private static final Pattern MODULE = Pattern.compile("<module>([^<]+)</module>");
     private static final Pattern ARTIFACT = Pattern.compile("<artifactId>([^<]+)</artifactId>");
