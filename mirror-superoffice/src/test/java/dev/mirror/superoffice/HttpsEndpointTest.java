@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.mirror.api.ErrorCategory;
 import dev.mirror.api.MirrorException;
 import dev.mirror.api.protocol.TableCounts;
-import dev.mirror.superoffice.ProviderTest.MapConfig;
+import dev.mirror.testkit.hook.MapPluginConfig;
 import dev.mirror.superoffice.sim.InMemoryProtocol;
 import dev.mirror.superoffice.sim.InMemorySessions;
 import dev.mirror.superoffice.sim.SimSource;
@@ -250,10 +250,10 @@ class HttpsEndpointTest {
         assertStartFails(tls(certsOnly.toString(), password), "holds no private key", certsOnly.toString());
 
         // a tls block without its keystore is a configuration problem, not silently plain HTTP
-        MapConfig noKeystore = config(0, Map.of("keystorePassword", password));
+        MapPluginConfig noKeystore = config(0, Map.of("keystorePassword", password));
         SuperOfficeConfig.from(noKeystore);
-        assertThat(noKeystore.problems).anySatisfy(p -> assertThat(p).startsWith("tls.keystore"));
-        assertThat(String.join("\n", noKeystore.problems)).doesNotContain(password);
+        assertThat(noKeystore.problems()).anySatisfy(p -> assertThat(p).startsWith("tls.keystore"));
+        assertThat(String.join("\n", noKeystore.problems())).doesNotContain(password);
     }
 
     private void assertStartFails(Map<String, Object> tls, String... expected) {
@@ -274,14 +274,14 @@ class HttpsEndpointTest {
 
     /** Creates the source through the provider from a user-style configuration and serves; returns the port. */
     private int start(int port, Map<String, Object> tls) {
-        MapConfig config = config(port, tls);
+        MapPluginConfig config = config(port, tls);
         source = (SuperOfficeSource) new SuperOfficeSourceProvider().create(dev.mirror.api.PluginContext.of(config, java.util.Optional.empty()));
-        assertThat(config.problems).isEmpty();
+        assertThat(config.problems()).isEmpty();
         source.serve(sessions);
         return source.port();
     }
 
-    private MapConfig config(int port, Map<String, Object> tls) {
+    private MapPluginConfig config(int port, Map<String, Object> tls) {
         Path cert = TestKeys.write(dir, "superoffice.pem", TestKeys.publicPem(superOffice));
         Path key = TestKeys.write(dir, "app-key.xml", TestKeys.privateDotNetXml(application));
         Map<String, Object> m = new LinkedHashMap<>();
@@ -292,7 +292,7 @@ class HttpsEndpointTest {
         m.put("privateKeyFile", key.toString());
         m.put("superOfficeCertificates", List.of(cert.toString()));
         m.put("threads", 4);
-        return new MapConfig(m);
+        return new MapPluginConfig("", m);
     }
 
     private static Map<String, Object> tls(String keystore, String keystorePassword) {
