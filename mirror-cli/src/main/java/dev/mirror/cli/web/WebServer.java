@@ -49,6 +49,11 @@ public final class WebServer implements AutoCloseable {
 
     /** Listens; returns the port (the chosen one when {@code run.http.port} is 0). */
     public int start() {
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            // Nagle off on accepted connections (read once, by the JVM's first JDK server; an operator's value is kept):
+            // the server writes headers and body in two writes, and the body would wait ~40 ms for a delayed ACK.
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         try {
             server = HttpServer.create(new InetSocketAddress(settings.bindAddress(), settings.port()), 16);
         } catch (IOException | RuntimeException e) {
