@@ -89,7 +89,7 @@ public final class Bench implements Callable<Integer> {
             + "--sqlserver-url; 10 is MariaDB). Default: all")
     Set<Integer> only = new TreeSet<>(ALL);
 
-    @Option(names = "--target-setting", description = "KEY=VALUE: a target (dialect) setting of the mirror in benchmarks 1-2, "
+    @Option(names = "--target-setting", description = "KEY=VALUE: a target (dialect) setting of the mirror in benchmarks 1-2 and 6, "
             + "e.g. applyMethod=merge (repeatable).")
     java.util.Map<String, String> targetSettings = new java.util.LinkedHashMap<>();
 
@@ -174,7 +174,8 @@ public final class Bench implements Callable<Integer> {
             results.heap(new HeapBench(log).run(pgUrl, heapTable, heapMb * 1_000_000, heapXmx));
         }
         if (only.contains(6)) {
-            results.push(new PushIngestBench(new PushIngestBench.Settings(pgUrl, pushTables, pushRows, runs, pushBatchKib * 1024, 3, 64), log)
+            results.push(new PushIngestBench(new PushIngestBench.Settings(pgUrl, pushTables, pushRows, runs, pushBatchKib * 1024, 3, 64,
+                    new java.util.LinkedHashMap<>(targetSettings)), log)
                     .run(), pushTables);
         }
         if (only.contains(7)) {

@@ -39,10 +39,13 @@ final class PushIngestBench {
     private static final String PATH = "/mirroring/MirroringClientService.svc";
     private static final long LSN = 5000;
 
-    record Settings(String pgUrl, List<String> tables, long rows, int runs, int batchBytes, int batchesPerCall, int heapRequestMiB) {
+    /** @param targetSettings extra target (dialect) settings of the mirror, as {@code --target-setting} gives them */
+    record Settings(String pgUrl, List<String> tables, long rows, int runs, int batchBytes, int batchesPerCall, int heapRequestMiB,
+                    Map<String, Object> targetSettings) {
         Settings {
             requireNonNull(pgUrl, "pgUrl is null");
             tables = List.copyOf(tables);
+            targetSettings = Map.copyOf(targetSettings);
         }
     }
 
@@ -72,7 +75,7 @@ final class PushIngestBench {
         List<Double> copy = new ArrayList<>();
         List<String> checks = new ArrayList<>();
         try (PgSchema schema = PgSchema.create(settings.pgUrl());
-             Mirror mirror = Mirror.builder().config(config(schema.url(), key, cert), "mirror-bench").pluginDirectory(false)
+             Mirror mirror = Mirror.builder().config(config(schema.url(), key, cert, settings.targetSettings()), "mirror-bench").pluginDirectory(false)
                      .progress(ProgressListener.NONE).build();
              Connection c = DriverManager.getConnection(schema.url())) {
             c.setAutoCommit(false);
@@ -241,7 +244,7 @@ final class PushIngestBench {
         return r.toString();
     }
 
-    private static Map<String, Object> config(String url, Path key, Path cert) {
+    private static Map<String, Object> config(String url, Path key, Path cert, Map<String, Object> targetSettings) {
         Map<String, Object> source = new LinkedHashMap<>();
         source.put("type", "superoffice");
         source.put("port", 0);
@@ -249,7 +252,7 @@ final class PushIngestBench {
         source.put("applicationId", APP_ID);
         source.put("privateKeyFile", key.toString());
         source.put("superOfficeCertificates", List.of(cert.toString()));
-        Map<String, Object> target = new LinkedHashMap<>();
+        Map<String, Object> target = new LinkedHashMap<>(targetSettings);
         target.put("dialect", "postgresql");
         target.put("url", url);
         Map<String, Object> tree = new LinkedHashMap<>();
