@@ -183,15 +183,24 @@ final class CopyBinaryEncoder {
     /** numeric_send's form: exact digits, which numeric_recv rounds to the column's scale as numeric_in does. */
     private static byte[] numeric(Object v) {
         if (v instanceof BigDecimal d) {
-            return ByteConverter.numeric(d);
+            return numeric(d);
         }
         String s = CopyValues.number(v);
         return switch (s) {
             case "NaN" -> NUMERIC_NAN.clone();
             case "Infinity" -> NUMERIC_PINF.clone();
             case "-Infinity" -> NUMERIC_NINF.clone();
-            default -> ByteConverter.numeric(new BigDecimal(s));
+            default -> numeric(new BigDecimal(s));
         };
+    }
+
+    /** pgjdbc's encoding, except zero, which it sends with weight -1: here as numeric_send sends it (weight 0, same value). */
+    private static byte[] numeric(BigDecimal d) {
+        if (d.signum() == 0) {
+            int dscale = Math.max(d.scale(), 0);
+            return new byte[] {0, 0, 0, 0, 0, 0, (byte) (dscale >>> 8), (byte) dscale};
+        }
+        return ByteConverter.numeric(d);
     }
 
     private MirrorException outOfRange(String value, String type, Column c, long rowNumber) {
