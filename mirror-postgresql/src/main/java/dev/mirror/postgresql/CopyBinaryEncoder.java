@@ -125,7 +125,7 @@ final class CopyBinaryEncoder {
                 }
                 default -> throw new IllegalStateException("unhandled wire type " + wires[column]);
             }
-        } catch (ClassCastException | IllegalArgumentException | ArithmeticException e) {
+        } catch (ClassCastException | IllegalArgumentException | ArithmeticException | java.time.DateTimeException e) {
             throw CopyValues.invalid(table, c, rowNumber, v, e);
         }
     }

@@ -23,6 +23,9 @@ abstract class CopyRows implements AutoCloseable {
     /** Writes one staged change: the row, then its position in the batch (bigint) and operation code (text). */
     abstract void stagedRow(Row row, long seq, char operation) throws SQLException;
 
+    /** The format this COPY runs in (binary may have fallen back to text, see {@link #open}). */
+    abstract CopyFormat format();
+
     /** Ends the COPY; returns the server's row count. */
     abstract long finish() throws SQLException;
 
@@ -77,6 +80,11 @@ abstract class CopyRows implements AutoCloseable {
         }
 
         @Override
+        CopyFormat format() {
+            return CopyFormat.TEXT;
+        }
+
+        @Override
         void row(Row row, long rowNumber) throws SQLException {
             encoder.appendRow(copy.row(), row, rowNumber);
             copy.endRow();
@@ -110,6 +118,11 @@ abstract class CopyRows implements AutoCloseable {
             this.copy = copy;
             this.encoder = encoder;
             this.fields = encoder.columnCount() + extraFields;
+        }
+
+        @Override
+        CopyFormat format() {
+            return CopyFormat.BINARY;
         }
 
         @Override

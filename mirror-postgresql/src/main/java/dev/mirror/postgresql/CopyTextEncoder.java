@@ -80,7 +80,7 @@ final class CopyTextEncoder {
                 case BINARY -> appendBytea(b, (byte[]) v);
                 default -> throw new IllegalStateException("unhandled type family " + c.type().base().family());
             }
-        } catch (ClassCastException | IllegalArgumentException | ArithmeticException e) {
+        } catch (ClassCastException | IllegalArgumentException | ArithmeticException | java.time.DateTimeException e) {
             throw CopyValues.invalid(table, c, rowNumber, v, e);
         }
     }
