@@ -186,6 +186,10 @@ public final class PostgresDialect implements TargetDialect {
         return this;
     }
 
+    CopyFormat copyFormat() {
+        return copyFormat;
+    }
+
     /**
      * Sets {@code application_name} (visible in {@code pg_stat_activity}) unless the URL already chose one;
      * nothing else: isolation, time zone and search path stay as the user configured them. With auto-commit off
