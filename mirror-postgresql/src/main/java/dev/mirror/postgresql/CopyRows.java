@@ -43,11 +43,13 @@ abstract class CopyRows implements AutoCloseable {
      */
     static CopyRows open(Connection connection, String copySql, CopyFormat format, String table, List<Column> columns,
                          List<String> targetNames, String describeAs, int extraFields, int chunk) throws SQLException {
+        // The encoder first: once the COPY has started, a failure must not leave the connection in COPY mode.
         if (format == CopyFormat.BINARY && binaryFits(connection, columns, targetNames, describeAs)) {
-            return new Binary(CopyBinaryStream.start(connection, copySql + " (FORMAT binary)", chunk),
-                    new CopyBinaryEncoder(table, columns), extraFields);
+            CopyBinaryEncoder encoder = new CopyBinaryEncoder(table, columns);
+            return new Binary(CopyBinaryStream.start(connection, copySql + " (FORMAT binary)", chunk), encoder, extraFields);
         }
-        return new Text(CopyStream.start(connection, copySql, chunk), new CopyTextEncoder(table, columns));
+        CopyTextEncoder encoder = new CopyTextEncoder(table, columns);
+        return new Text(CopyStream.start(connection, copySql, chunk), encoder);
     }
 
     private static boolean binaryFits(Connection connection, List<Column> columns, List<String> targetNames, String table)
