@@ -93,9 +93,9 @@ public final class Bench implements Callable<Integer> {
             + "e.g. applyMethod=merge (repeatable).")
     java.util.Map<String, String> targetSettings = new java.util.LinkedHashMap<>();
 
-    @Option(names = "--variant-setting", description = "KEY=VALUE: measure benchmark 2's apply also through another mirror with "
-            + "this one target setting changed, in the same run (an experiment; repeatable: one mirror per setting), e.g. "
-            + "applyMethod=merge or fillFactor=80.")
+    @Option(names = "--variant-setting", description = "KEY=VALUE: measure benchmark 1's population and benchmark 2's apply also "
+            + "through another mirror with this one target setting changed, in the same run (an experiment; repeatable: one "
+            + "mirror per setting), e.g. applyMethod=merge, fillFactor=80 or copyFormat=binary.")
     List<String> variantSettings = new java.util.ArrayList<>();
 
     @Option(names = "--push-rows", description = "Rows of the first load pushed through the SuperOffice endpoint (benchmark 6). "

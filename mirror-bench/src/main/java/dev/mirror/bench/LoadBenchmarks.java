@@ -20,7 +20,8 @@ import java.util.Map;
  * <ol>
  * <li>full population through {@code MirrorProtocol.repopulate} of tables that already have contents (core loads a
  * shadow table with COPY and swaps it in with the LSN) versus a plain {@link PlainCopy} of the same rows into the same
- * table (TRUNCATE + COPY + commit);</li>
+ * table (TRUNCATE + COPY + commit); and, per {@code --variant-setting}, the same population through a second mirror
+ * with that target setting (e.g. {@code copyFormat=binary});</li>
  * <li>one batch of mixed changes ({@link ChangeMix}) through {@code MirrorProtocol.apply} versus the
  * {@link RowByRowSink}, each starting from the fully populated, analyzed table.</li>
  * </ol>
@@ -52,10 +53,10 @@ final class LoadBenchmarks {
     /** Per-run rates (rows or changes per second) of each path, in run order. */
     record Outcome(long rows, long changes, List<Double> mirrorPopulation, List<Double> copyPopulation,
                    List<Double> mirrorApply, List<Double> rowByRow, List<String> checks,
-                   Map<String, List<Double>> variantApply) {
+                   Map<String, List<Double>> variantApply, Map<String, List<Double>> variantPopulation) {
         Outcome(long rows, long changes, List<Double> mirrorPopulation, List<Double> copyPopulation,
                 List<Double> mirrorApply, List<Double> rowByRow, List<String> checks) {
-            this(rows, changes, mirrorPopulation, copyPopulation, mirrorApply, rowByRow, checks, Map.of());
+            this(rows, changes, mirrorPopulation, copyPopulation, mirrorApply, rowByRow, checks, Map.of(), Map.of());
         }
     }
 
@@ -81,6 +82,7 @@ final class LoadBenchmarks {
         List<Double> sink = new ArrayList<>();
         List<String> checks = new ArrayList<>();
         Map<String, List<Double>> variantApply = new LinkedHashMap<>();
+        Map<String, List<Double>> variantPop = new LinkedHashMap<>();
         Map<String, MirrorHarness> others = new LinkedHashMap<>();
         try (PgSchema schema = PgSchema.create(settings.pgUrl());
              MirrorHarness mirror = MirrorHarness.build("Bench", "postgresql", schema.url(), Map.of(), settings.targetSettings());
@@ -103,17 +105,21 @@ final class LoadBenchmarks {
                 others.put(v.getKey(), other);
                 other.announce(data.stream().map(TableData::schema).toList());
                 variantApply.put(v.getKey(), new ArrayList<>());
+                variantPop.put(v.getKey(), new ArrayList<>());
             }
             for (int run = 1; run <= settings.runs(); run++) {
                 boolean verify = run == 1;
                 long copyNanos;
                 long mirrorNanos;
+                // The variants' populations (one mirror per --variant-setting) go last in odd runs and first in even ones.
                 if (run % 2 == 1) {
                     copyNanos = copyAll(copy, tables);
                     String copied = verify ? checksum(copy, tables) : null;
                     mirrorNanos = mirrorAll(mirror, tables);
                     verifyEqual(verify, "full population: COPY vs mirror", copied, checksum(copy, tables, verify), checks);
+                    variantPopulations(others, copy, tables, rows, variantPop, copied, checks);
                 } else {
+                    variantPopulations(others, copy, tables, rows, variantPop, null, checks);
                     mirrorNanos = mirrorAll(mirror, tables);
                     copyNanos = copyAll(copy, tables);
                 }
@@ -147,10 +153,11 @@ final class LoadBenchmarks {
                         + "row-by-row %,.0f changes/s%n", run, settings.runs(), mirrorPop.get(run - 1), copyPop.get(run - 1),
                         mirrorApply.get(run - 1), sink.get(run - 1));
                 for (var v : variantApply.entrySet()) {
-                    log.printf("run %d/%d: apply with %s %,.0f changes/s%n", run, settings.runs(), v.getKey(), v.getValue().get(run - 1));
+                    log.printf("run %d/%d: population with %s %,.0f rows/s, apply with it %,.0f changes/s%n", run, settings.runs(),
+                            v.getKey(), variantPop.get(v.getKey()).get(run - 1), v.getValue().get(run - 1));
                 }
             }
-            return new Outcome(rows, changes, mirrorPop, copyPop, mirrorApply, sink, checks, variantApply);
+            return new Outcome(rows, changes, mirrorPop, copyPop, mirrorApply, sink, checks, variantApply, variantPop);
         } finally {
             others.values().forEach(MirrorHarness::close);
         }
@@ -181,6 +188,21 @@ final class LoadBenchmarks {
             alterAll(copy, tables, "RESET (fillfactor)");
         }
         return Stats.rate(changes, nanos);
+    }
+
+    /**
+     * Each variant's full population of the same rows (timed as the mirror's is, through {@code repopulate}); with
+     * {@code copied} (the first run's COPY checksum) each variant's tables are checked against plain COPY's.
+     */
+    private void variantPopulations(Map<String, MirrorHarness> others, Connection copy, List<Prepared> tables, long rows,
+                                    Map<String, List<Double>> rates, String copied, List<String> checks) throws SQLException {
+        for (var o : others.entrySet()) {
+            long nanos = mirrorAll(o.getValue(), tables);
+            rates.get(o.getKey()).add(Stats.rate(rows, nanos));
+            if (copied != null) {
+                verifyEqual(true, "full population: COPY vs variant " + o.getKey(), copied, checksum(copy, tables), checks);
+            }
+        }
     }
 
     private static void alterAll(Connection c, List<Prepared> tables, String action) throws SQLException {

@@ -46,6 +46,9 @@ final class Results {
         details.add("Full population, plain COPY (rows/s per run): " + series(o.copyPopulation()));
         details.add("Incremental, mirror apply (changes/s per run): " + series(o.mirrorApply()));
         details.add("Incremental, row-by-row upserts (changes/s per run): " + series(o.rowByRow()));
+        o.variantPopulation().forEach((name, rates) -> details.add("Experiment, population with `" + name + "` (rows/s per run): "
+                + series(rates) + "; paired variant/mirror " + pairs(rates, o.mirrorPopulation()) + "; ratio of medians "
+                + ratio(Stats.median(rates) / mirror) + "; variant/plain COPY " + pairs(rates, o.copyPopulation())));
         o.variantApply().forEach((name, rates) -> details.add("Experiment, apply with `" + name + "` (changes/s per run): "
                 + series(rates) + "; paired variant/mirror " + pairs(rates, o.mirrorApply()) + "; ratio of medians "
                 + ratio(Stats.median(rates) / apply)));

@@ -24,6 +24,18 @@ class ResultsTest {
     }
 
     @Test
+    void variantsReportPopulationAndApplyPerRunWithPairedRatios() {
+        Results r = new Results();
+        r.load(new LoadBenchmarks.Outcome(1000, 100, List.of(90.0, 100.0), List.of(100.0, 100.0), List.of(60.0, 50.0),
+                List.of(2.0, 3.0), List.of(), Map.of("copyFormat=binary", List.of(60.0, 55.0)),
+                Map.of("copyFormat=binary", List.of(108.0, 110.0))), List.of("person"), 1000, false);
+        assertThat(r.details()).anyMatch(d -> d.startsWith("Experiment, population with `copyFormat=binary` (rows/s per run): ")
+                && d.contains("paired variant/mirror 1.20, 1.10 (median 1.15)") && d.contains("variant/plain COPY 1.08, 1.10"));
+        assertThat(r.details()).anyMatch(d -> d.startsWith("Experiment, apply with `copyFormat=binary` (changes/s per run): ")
+                && d.contains("paired variant/mirror 1.00, 1.10"));
+    }
+
+    @Test
     void aMissedGoalSaysNo() {
         Results r = new Results();
         r.load(new LoadBenchmarks.Outcome(1000, 100, List.of(80.0), List.of(100.0), List.of(30.0), List.of(11.0), List.of()),

@@ -2,21 +2,11 @@ package dev.mirror.postgresql;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.mirror.api.MirrorException;
 import dev.mirror.api.model.Column;
 import dev.mirror.api.model.Row;
 import dev.mirror.api.model.SqlServerDatetime;
 import dev.mirror.api.model.SqlServerType;
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Encodes row values in PostgreSQL's COPY text format
@@ -59,8 +49,7 @@ final class CopyTextEncoder {
     /** Appends the row's fields, tab-separated, without the line end. */
     void appendRow(StringBuilder b, Row row, long rowNumber) {
         if (row.size() != columns.size()) {
-            throw MirrorException.source("ROW_SHAPE", false, "table '" + table + "' row " + rowNumber + " has " + row.size()
-                    + " values but the table has " + columns.size() + " columns", null);
+            throw CopyValues.rowShape(table, rowNumber, row.size(), columns.size());
         }
         for (int i = 0; i < columns.size(); i++) {
             if (i > 0) {
@@ -78,23 +67,21 @@ final class CopyTextEncoder {
         Column c = columns.get(column);
         try {
             switch (c.type().base().family()) {
-                case INTEGER -> b.append(integral(v));
-                case BOOLEAN -> b.append(bool(v) ? 't' : 'f');
-                case APPROXIMATE_NUMERIC, EXACT_NUMERIC -> b.append(number(v));
-                case CHARACTER -> appendText(b, text(v), c, rowNumber);
+                case INTEGER -> b.append(CopyValues.integral(v));
+                case BOOLEAN -> b.append(CopyValues.bool(v) ? 't' : 'f');
+                case APPROXIMATE_NUMERIC, EXACT_NUMERIC -> b.append(CopyValues.number(v));
+                case CHARACTER -> appendText(b, CopyValues.text(v), c, rowNumber);
                 case DATETIME -> PgTemporal.appendTimestamp(b, c.type().base() == SqlServerType.DATETIME
-                        ? SqlServerDatetime.round(dateTime(v)) : dateTime(v), digits[column]);
-                case DATE -> PgTemporal.appendDate(b, date(v));
-                case TIME -> PgTemporal.appendTime(b, time(v), digits[column]);
-                case DATETIMEOFFSET -> PgTemporal.appendTimestampTz(b, offsetDateTime(v), digits[column]);
-                case UUID -> b.append(v instanceof UUID u ? u.toString() : UUID.fromString((String) v).toString());
+                        ? SqlServerDatetime.round(CopyValues.dateTime(v)) : CopyValues.dateTime(v), digits[column]);
+                case DATE -> PgTemporal.appendDate(b, CopyValues.date(v));
+                case TIME -> PgTemporal.appendTime(b, CopyValues.time(v), digits[column]);
+                case DATETIMEOFFSET -> PgTemporal.appendTimestampTz(b, CopyValues.offsetDateTime(v), digits[column]);
+                case UUID -> b.append(CopyValues.uuid(v).toString());
                 case BINARY -> appendBytea(b, (byte[]) v);
                 default -> throw new IllegalStateException("unhandled type family " + c.type().base().family());
             }
-        } catch (ClassCastException | IllegalArgumentException | ArithmeticException e) {
-            throw MirrorException.source("VALUE_INVALID", false, "table '" + table + "' column '" + c.name() + "' ("
-                    + c.type() + ") row " + rowNumber + ": cannot write a " + v.getClass().getName() + " value to PostgreSQL ("
-                    + e.getMessage() + "); expected " + c.type().base().javaType().getSimpleName(), e);
+        } catch (ClassCastException | IllegalArgumentException | ArithmeticException | java.time.DateTimeException e) {
+            throw CopyValues.invalid(table, c, rowNumber, v, e);
         }
     }
 
@@ -106,28 +93,15 @@ final class CopyTextEncoder {
                 case '\t' -> b.append("\\t");
                 case '\n' -> b.append("\\n");
                 case '\r' -> b.append("\\r");
-                case '\0' -> throw MirrorException.target("VALUE_UNSUPPORTED", false, "table '" + table + "' column '"
-                        + c.name() + "' row " + rowNumber + ": the value contains a NUL character (U+0000) at position " + i
-                        + ", which PostgreSQL text cannot store; remove it in the source or block the table", null);
+                case '\0' -> throw CopyValues.unstorable(table, c, rowNumber, s, i);
                 default -> {
-                    if (Character.isSurrogate(ch) && !pairedAt(s, i)) {
-                        throw MirrorException.target("VALUE_UNSUPPORTED", false, "table '" + table + "' column '" + c.name()
-                                + "' row " + rowNumber + ": the value has an unpaired UTF-16 surrogate (U+"
-                                + Integer.toHexString(ch).toUpperCase(java.util.Locale.ROOT) + ") at position " + i
-                                + ", which is not valid Unicode and cannot be stored in PostgreSQL's UTF-8 text without "
-                                + "altering it; fix the value in the source or block the table", null);
+                    if (Character.isSurrogate(ch) && !CopyValues.pairedAt(s, i)) {
+                        throw CopyValues.unstorable(table, c, rowNumber, s, i);
                     }
                     b.append(ch);
                 }
             }
         }
-    }
-
-    /** Whether the surrogate at {@code i} is half of a valid pair (high followed by low, or low preceded by high). */
-    private static boolean pairedAt(String s, int i) {
-        char ch = s.charAt(i);
-        return Character.isHighSurrogate(ch) ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
-                : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
     }
 
     /** bytea hex format; the leading backslash is itself escaped for COPY text. */
@@ -136,79 +110,5 @@ final class CopyTextEncoder {
         for (byte x : bytes) {
             b.append(HEX[(x >> 4) & 0xF]).append(HEX[x & 0xF]);
         }
-    }
-
-    private static String integral(Object v) {
-        if (v instanceof Short || v instanceof Integer || v instanceof Long || v instanceof Byte) {
-            return v.toString();
-        }
-        if (v instanceof BigDecimal d) {
-            return d.toBigIntegerExact().toString();
-        }
-        if (v instanceof java.math.BigInteger i) {
-            return i.toString();
-        }
-        throw new ClassCastException("not an integer");
-    }
-
-    private static boolean bool(Object v) {
-        if (v instanceof Boolean b) {
-            return b;
-        }
-        if (v instanceof Number n) {
-            return n.longValue() != 0;
-        }
-        throw new ClassCastException("not a boolean");
-    }
-
-    private static String number(Object v) {
-        if (v instanceof BigDecimal d) {
-            return d.toPlainString();
-        }
-        if (v instanceof Number) {
-            return v.toString(); // Double/Float print NaN, Infinity, -Infinity and exponents as PostgreSQL reads them
-        }
-        throw new ClassCastException("not a number");
-    }
-
-    private static String text(Object v) {
-        if (v instanceof String s) {
-            return s;
-        }
-        if (v instanceof Character ch) {
-            return ch.toString();
-        }
-        throw new ClassCastException("not a string");
-    }
-
-    private static LocalDateTime dateTime(Object v) {
-        if (v instanceof java.sql.Timestamp t) {
-            return t.toLocalDateTime();
-        }
-        return (LocalDateTime) v;
-    }
-
-    private static LocalDate date(Object v) {
-        if (v instanceof java.sql.Date d) {
-            return d.toLocalDate();
-        }
-        return (LocalDate) v;
-    }
-
-    private static LocalTime time(Object v) {
-        if (v instanceof java.sql.Time t) {
-            return t.toLocalTime();
-        }
-        return (LocalTime) v;
-    }
-
-    private static OffsetDateTime offsetDateTime(Object v) {
-        if (v instanceof ZonedDateTime z) {
-            return z.toOffsetDateTime();
-        }
-        if (v instanceof Instant i) {
-            return i.atOffset(ZoneOffset.UTC);
-        }
-        return (OffsetDateTime) v;
     }
 }

@@ -19,6 +19,13 @@ import java.time.ZoneOffset;
 final class PgTemporal {
     private static final int[] POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000};
 
+    private static final long EPOCH_2000_SECONDS = 946_684_800L;
+    private static final long EPOCH_2000_DAYS = 10_957L;
+    /** PostgreSQL's END_TIMESTAMP (294277-01-01 00:00, the first value it cannot hold), microseconds since 2000. */
+    static final long END_TIMESTAMP = 9_223_371_331_200_000_000L;
+    /** PostgreSQL's END_DATE (5874898-01-01, the first date it cannot hold), days since 2000. */
+    static final int END_DATE = 2_145_031_949;
+
     private PgTemporal() {
     }
 
@@ -46,13 +53,17 @@ final class PgTemporal {
         return b.toString();
     }
 
-    static void appendDate(StringBuilder b, LocalDate d) {
-        int year = d.getYear();
-        if (year < 1) {
+    /** Refuses a date before year 1 (both COPY formats; the encoders report it as an invalid value). */
+    static void requireYear(LocalDate d) {
+        if (d.getYear() < 1) {
             // SQL Server's types start at year 1; PostgreSQL would need the "BC" spelling for such a value.
             throw new IllegalArgumentException("date " + d + " is before year 1, which no SQL Server type can hold");
         }
-        b.append(pad4(year)).append('-');
+    }
+
+    static void appendDate(StringBuilder b, LocalDate d) {
+        requireYear(d);
+        b.append(pad4(d.getYear())).append('-');
         pad2(b, d.getMonthValue());
         b.append('-');
         pad2(b, d.getDayOfMonth());
@@ -88,6 +99,39 @@ final class PgTemporal {
         b.append(' ');
         appendTime(b, utc.toLocalTime(), digits);
         b.append("+00");
+    }
+
+    /**
+     * Microseconds since 2000-01-01 00:00 (PostgreSQL's binary {@code timestamp}), truncated to {@code digits} as
+     * {@link #appendTimestamp} truncates. A value past PostgreSQL's last timestamp (294276-12-31) becomes
+     * {@link #END_TIMESTAMP}, which the server refuses ("timestamp out of range", SQLSTATE 22008) as it refuses the
+     * text form: never {@code Long.MAX_VALUE}, which the server would store as {@code infinity}.
+     */
+    static long timestampMicros(LocalDateTime v, int digits) {
+        requireYear(v.toLocalDate());
+        try {
+            long micros = Math.addExact(Math.multiplyExact(v.toEpochSecond(ZoneOffset.UTC) - EPOCH_2000_SECONDS, 1_000_000L),
+                    truncateNanos(v.getNano(), digits) / 1000);
+            return Math.min(micros, END_TIMESTAMP);
+        } catch (ArithmeticException e) {
+            return END_TIMESTAMP;
+        }
+    }
+
+    /** As {@link #timestampMicros} for the instant, as {@link #appendTimestampTz} writes it (UTC). */
+    static long timestampTzMicros(OffsetDateTime v, int digits) {
+        return timestampMicros(v.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime(), digits);
+    }
+
+    /** Days since 2000-01-01 (binary {@code date}); past PostgreSQL's last date, {@link #END_DATE} (refused, not infinity). */
+    static int dateDays(LocalDate d) {
+        requireYear(d);
+        return (int) Math.min(d.toEpochDay() - EPOCH_2000_DAYS, END_DATE);
+    }
+
+    /** Microseconds since midnight (binary {@code time}), truncated to {@code digits}. */
+    static long timeMicros(LocalTime t, int digits) {
+        return t.toSecondOfDay() * 1_000_000L + truncateNanos(t.getNano(), digits) / 1000;
     }
 
     private static String pad4(int y) {

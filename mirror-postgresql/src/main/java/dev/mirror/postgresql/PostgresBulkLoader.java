@@ -10,16 +10,12 @@ import dev.mirror.api.dialect.BulkProgress;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Iterator;
+import java.util.function.Supplier;
 
 /**
- * The bulk path: {@code COPY "table" ("c1", …) FROM STDIN} in text format, streamed.
- *
- * <p>Text rather than binary COPY. {@code CopyFormatBenchmarkTest} loads 100,000 SuperOffice-shaped rows both ways
- * on the same server; after warm-up text ran at about 250,000 rows/s and a minimal binary encoder at about
- * 355,000 rows/s (PostgreSQL 15, loopback, 2 cores). Binary is faster, but text was kept: both are far above what a
- * source delivers in a cycle, and binary needs an exact per-type wire encoding (numeric's base-10000 digits,
- * microseconds since 2000-01-01, widths that must match the column type exactly) where a mistake corrupts values
- * silently, whereas in text every value goes through the server's own input functions, which reject bad input.
+ * The bulk path: {@code COPY "table" ("c1", …) FROM STDIN}, streamed, in the configured {@link CopyFormat}: text by
+ * default (every value goes through the server's own input functions), or binary ({@code copyFormat: binary},
+ * {@link CopyBinaryEncoder}), measured against text in BENCHMARKS.md (benchmark 1's population variant).
  */
 final class PostgresBulkLoader implements BulkLoader {
     /** How often progress is reported, in rows. */
@@ -27,11 +23,16 @@ final class PostgresBulkLoader implements BulkLoader {
 
     private final DialectNames names;
     private final int chunkChars;
+    private final Supplier<CopyFormat> format;
 
-    /** @param chunkChars how many characters of COPY data are buffered before they are sent */
-    PostgresBulkLoader(DialectNames names, int chunkChars) {
+    /**
+     * @param chunkChars how many characters (text) or bytes (binary) of COPY data are buffered before they are sent
+     * @param format     the format to load with (the provider's setting)
+     */
+    PostgresBulkLoader(DialectNames names, int chunkChars, Supplier<CopyFormat> format) {
         this.names = requireNonNull(names, "names is null");
         this.chunkChars = chunkChars;
+        this.format = requireNonNull(format, "format is null");
     }
 
     String copySql(String table, TableSchema schema) {
@@ -45,14 +46,13 @@ final class PostgresBulkLoader implements BulkLoader {
     @Override
     public long bulkLoad(Connection connection, String table, TableSchema schema, Iterator<Row> rows, BulkProgress progress)
             throws SQLException {
-        CopyTextEncoder encoder = new CopyTextEncoder(table, schema.columns());
         long n = 0;
-        try (CopyStream copy = CopyStream.start(connection, copySql(table, schema), chunkChars)) {
+        try (CopyRows copy = CopyRows.open(connection, copySql(table, schema), format.get(), table, schema.columns(),
+                schema.columns().stream().map(c -> names.targetName(c.name())).toList(), table, 0, chunkChars)) {
             while (rows.hasNext()) {
                 Row row = rows.next();
                 n++;
-                encoder.appendRow(copy.row(), row, n);
-                copy.endRow();
+                copy.row(row, n);
                 if (n % PROGRESS_EVERY == 0) {
                     progress.rows(n);
                 }

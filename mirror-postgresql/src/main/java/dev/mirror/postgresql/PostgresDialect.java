@@ -78,6 +78,7 @@ public final class PostgresDialect implements TargetDialect {
     private volatile boolean applyMerge;
     private volatile int fillFactor = 100;
     private volatile String tempBuffers;
+    private volatile CopyFormat copyFormat = CopyFormat.TEXT;
 
     private final DialectNames names;
     private final DialectTypes types = new PostgresColumnTypes();
@@ -104,8 +105,9 @@ public final class PostgresDialect implements TargetDialect {
         this.applicationName = requireNonNull(applicationName, "applicationName is null");
         this.names = PostgresNames.create(requireNonNull(warnings, "warnings is null"));
         this.ddl = new PostgresDdl(CAPABILITIES, names, types, () -> fillFactor);
-        this.bulk = new PostgresBulkLoader(names, copyChunkChars);
-        PostgresStageSql stage = new PostgresStageSql(names, copyChunkChars, () -> applyMerge, () -> applyWorkMem);
+        this.bulk = new PostgresBulkLoader(names, copyChunkChars, () -> copyFormat);
+        PostgresStageSql stage = new PostgresStageSql(names, copyChunkChars, () -> applyMerge, () -> applyWorkMem,
+                () -> copyFormat);
         this.changes = new StagedApply(stage, stage);
     }
 
@@ -176,6 +178,16 @@ public final class PostgresDialect implements TargetDialect {
     PostgresDialect withTempBuffers(String size) {
         this.tempBuffers = size;
         return this;
+    }
+
+    /** The COPY format of the population and the apply's stage (text by default). Set by the provider. */
+    PostgresDialect withCopyFormat(CopyFormat format) {
+        this.copyFormat = requireNonNull(format, "format is null");
+        return this;
+    }
+
+    CopyFormat copyFormat() {
+        return copyFormat;
     }
 
     /**

@@ -29,7 +29,7 @@ import java.util.function.Supplier;
  * <li>{@code CREATE TEMP TABLE pg_temp.mirror_stage ON COMMIT DROP AS SELECT <columns>, seq, op FROM "t" WITH NO
  * DATA}: the same column types as the mirror table but without its NOT NULL constraints (a delete only carries its
  * key), plus the change's position in the batch and its operation (names no mirror column has);</li>
- * <li>{@code COPY} the batch into it (streamed, see {@link CopyStream});</li>
+ * <li>{@code COPY} the batch into it (streamed, text or binary as configured, see {@link CopyRows});</li>
  * <li>one {@code DELETE … USING} for the keys whose <em>last</em> change is a delete;</li>
  * <li>one {@code INSERT … SELECT DISTINCT ON (key) … ORDER BY key, seq DESC … ON CONFLICT (key) DO UPDATE} for the keys
  * whose last change is an insert or update (so a delete followed by an insert leaves the row present with the inserted
@@ -48,18 +48,22 @@ final class PostgresStageSql implements StageSql, StageWriter {
     private final int chunkChars;
     private final BooleanSupplier merge;
     private final Supplier<String> workMem;
+    private final Supplier<CopyFormat> format;
     /** Whether the server has MERGE (15+): read once, on the first staged batch; null until then. */
     private volatile Boolean serverMerges;
 
     /**
      * @param merge   whether to apply with MERGE where the server has it (the provider's setting)
      * @param workMem the work_mem of apply transactions ({@code 256MB}), null for the server's
+     * @param format  the COPY format of the stage (the provider's setting)
      */
-    PostgresStageSql(DialectNames names, int chunkChars, BooleanSupplier merge, Supplier<String> workMem) {
+    PostgresStageSql(DialectNames names, int chunkChars, BooleanSupplier merge, Supplier<String> workMem,
+                     Supplier<CopyFormat> format) {
         this.names = requireNonNull(names, "names is null");
         this.chunkChars = chunkChars;
         this.merge = requireNonNull(merge, "merge is null");
         this.workMem = requireNonNull(workMem, "workMem is null");
+        this.format = requireNonNull(format, "format is null");
     }
 
     @Override
@@ -209,14 +213,12 @@ final class PostgresStageSql implements StageSql, StageWriter {
     @Override
     public void write(Connection connection, String table, TableSchema schema, StagedChanges stage,
                       Iterator<StagedChange> changes) throws SQLException {
-        CopyTextEncoder encoder = new CopyTextEncoder(table, schema.columns());
-        try (CopyStream copy = CopyStream.start(connection, copyStage(stage), chunkChars)) {
+        // The stage is created AS SELECT from the mirror table, so the mirror table's types decide the format.
+        try (CopyRows copy = CopyRows.open(connection, copyStage(stage), format.get(), table, schema.columns(),
+                schema.columns().stream().map(c -> names.targetName(c.name())).toList(), table, 2, chunkChars)) {
             while (changes.hasNext()) {
                 StagedChange change = changes.next();
-                StringBuilder b = copy.row();
-                encoder.appendRow(b, change.row(), change.seq());
-                b.append('\t').append(change.seq()).append('\t').append(change.operation().code());
-                copy.endRow();
+                copy.stagedRow(change.row(), change.seq(), change.operation().code());
             }
             copy.finish();
         }

@@ -28,8 +28,8 @@ import org.postgresql.copy.CopyIn;
 
 /**
  * Measures text COPY (the dialect's bulk path) against a minimal binary COPY encoder on the same rows and
- * prints rows/s. Not an assertion on timing: it only checks both loaded every row. The numbers that led to
- * choosing text are in {@code docs/type-mapping-postgresql.md}.
+ * prints rows/s: the client's encoding only. Not an assertion on timing: it only checks both loaded every row. The
+ * dialect's own binary COPY ({@code copyFormat: binary}) is measured end to end by mirror-bench's benchmarks 1 and 2.
  */
 class CopyFormatBenchmarkTest {
     private static final int ROWS = 100_000;

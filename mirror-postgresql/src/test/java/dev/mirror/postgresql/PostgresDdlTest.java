@@ -91,7 +91,7 @@ class PostgresDdlTest {
     }
 
     private PostgresStageSql stageSql(boolean merge) {
-        return new PostgresStageSql(d.names(), 4096, () -> merge, () -> null);
+        return new PostgresStageSql(d.names(), 4096, () -> merge, () -> null, () -> CopyFormat.TEXT);
     }
 
     @Test
@@ -147,6 +147,6 @@ class PostgresDdlTest {
     void bulkCopyStatement() {
         TableSchema s = new TableSchema("My Table", List.of(col("id", "int", false, null), col("na'me", "nvarchar(5)", true, null)),
                 List.of("id"));
-        assertThat(new PostgresBulkLoader(d.names(), 4096).copySql("My Table", s)).isEqualTo("COPY \"My Table\" (\"id\", \"na'me\") FROM STDIN");
+        assertThat(new PostgresBulkLoader(d.names(), 4096, () -> CopyFormat.TEXT).copySql("My Table", s)).isEqualTo("COPY \"My Table\" (\"id\", \"na'me\") FROM STDIN");
     }
 }

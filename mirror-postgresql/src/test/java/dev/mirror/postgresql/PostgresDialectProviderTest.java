@@ -37,4 +37,16 @@ class PostgresDialectProviderTest {
         assertThat(new PostgresDialectProvider().create(bad.context())).isNotNull();
         assertThat(bad.problems()).singleElement().asString().contains("copyChunkKiB").contains("4 and 65536");
     }
+
+    @Test
+    void copyFormatIsTextByDefaultBinaryOnRequestAndValidated() {
+        MapPluginConfig none = new MapPluginConfig("target", Map.of());
+        assertThat(((PostgresDialect) new PostgresDialectProvider().create(none.context())).copyFormat()).isEqualTo(CopyFormat.TEXT);
+        MapPluginConfig binary = new MapPluginConfig("target", Map.of("copyFormat", " Binary "));
+        assertThat(((PostgresDialect) new PostgresDialectProvider().create(binary.context())).copyFormat()).isEqualTo(CopyFormat.BINARY);
+        assertThat(binary.problems()).isEmpty();
+        MapPluginConfig bad = new MapPluginConfig("target", Map.of("copyFormat", "csv"));
+        assertThat(((PostgresDialect) new PostgresDialectProvider().create(bad.context())).copyFormat()).isEqualTo(CopyFormat.TEXT);
+        assertThat(bad.problems()).singleElement().asString().contains("copyFormat").contains("text or binary").contains("'csv'");
+    }
 }
