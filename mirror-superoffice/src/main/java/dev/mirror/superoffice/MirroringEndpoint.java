@@ -116,6 +116,11 @@ public final class MirroringEndpoint {
         }
         String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNumber() + ", column "
                 + e.getLocation().getColumnNumber();
+        String limit = SafeXml.limitExceeded(e);
+        if (limit != null) {
+            LOG.warn("{} refused: {}", op, limit);
+            return new Response(500, Soap.fault("s:Client", "The request exceeds a limit of the endpoint's XML parser: " + limit));
+        }
         String why = e.getMessage() != null && e.getMessage().contains("not allowed") ? ": DTDs and entity references are not allowed" : "";
         LOG.warn("{} refused: not a well-formed SOAP envelope{}{}", op, where, why);
         return new Response(500, Soap.fault("s:Client", "The request is not a well-formed, DTD-free SOAP 1.1 envelope" + where + why));
