@@ -282,7 +282,7 @@ public final class MirroringEndpoint {
             String name = x.localName();
             try {
                 m.put(name, x.text());
-            } catch (XMLStreamException e) {
+            } catch (XmlCursor.ElementInText e) {
                 throw new XMLStreamException("element " + name + " must hold text only");
             }
         }

@@ -21,7 +21,7 @@ import javax.xml.stream.XMLStreamException;
 final class SafeXml {
     /** The deepest element nesting accepted; a SOAP RowData request is 9 levels deep. */
     static final int MAX_DEPTH = 64;
-    /** The most attributes an element may carry, namespace declarations included; SuperOffice sends at most 3. */
+    /** The most attributes an element may carry, and separately the most namespace declarations; SuperOffice sends at most 3. */
     static final int MAX_ATTRIBUTES = 64;
     /** The longest attribute value (a namespace URI, {@code i:nil}, {@code mustUnderstand}), in characters. */
     static final int MAX_ATTRIBUTE_CHARS = 8 * 1024;
@@ -56,7 +56,7 @@ final class SafeXml {
             return "elements are nested deeper than " + MAX_DEPTH + " levels";
         }
         if (m.startsWith("Attribute limit")) {
-            return "an element has more than " + MAX_ATTRIBUTES + " attributes (namespace declarations included)";
+            return "an element has more than " + MAX_ATTRIBUTES + " attributes or " + MAX_ATTRIBUTES + " namespace declarations";
         }
         if (m.startsWith("Maximum attribute size limit")) {
             return "an attribute value is longer than " + MAX_ATTRIBUTE_CHARS + " characters";

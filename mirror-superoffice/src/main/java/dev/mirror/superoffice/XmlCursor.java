@@ -94,8 +94,7 @@ final class XmlCursor implements AutoCloseable {
                         throw new XMLStreamException("an element's text is longer than " + MAX_TEXT + " characters");
                     }
                 }
-                case XMLStreamConstants.START_ELEMENT -> throw new XMLStreamException(
-                        "element <" + reader.getLocalName() + "> is not expected inside a text element");
+                case XMLStreamConstants.START_ELEMENT -> throw new ElementInText(reader.getLocalName());
                 case XMLStreamConstants.ENTITY_REFERENCE -> throw new XMLStreamException(
                         "entity references are not allowed in SOAP messages");
                 case XMLStreamConstants.END_ELEMENT -> {
@@ -119,6 +118,15 @@ final class XmlCursor implements AutoCloseable {
             } else if (ev == XMLStreamConstants.ENTITY_REFERENCE) {
                 throw new XMLStreamException("entity references are not allowed in SOAP messages");
             }
+        }
+    }
+
+    /** {@link #text} met a child element. */
+    static final class ElementInText extends XMLStreamException {
+        private static final long serialVersionUID = 1L;
+
+        ElementInText(String child) {
+            super("element <" + child + "> is not expected inside a text element");
         }
     }
 
