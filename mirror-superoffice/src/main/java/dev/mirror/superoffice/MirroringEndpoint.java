@@ -108,6 +108,11 @@ public final class MirroringEndpoint {
                 LOG.warn("{} refused: {}", op, t.getMessage());
                 return new Response(413, Soap.fault("s:Client", t.getMessage()));
             }
+            if (t instanceof java.io.CharConversionException) {
+                LOG.warn("{} refused: the request body is not valid in its character encoding", op);
+                return new Response(400, Soap.fault("s:Client", "The request body is not valid in its character encoding "
+                        + "(UTF-8 unless the XML declaration names another)"));
+            }
             if (t instanceof IOException io && t.getCause() == null && nested(t) == null) {
                 LOG.warn("{} refused: cannot read the request ({})", op, io.getClass().getSimpleName());
                 return new Response(400, Soap.fault("s:Client", "The request body could not be read (" + io.getClass().getSimpleName()

@@ -14,14 +14,14 @@ import javax.xml.stream.XMLStreamException;
  * ({@code maxRequestBytes}, {@link LimitedInputStream}) bounds the element count and the document's characters.
  *
  * <p>Woodstox is instantiated by class, not through {@code XMLInputFactory.newFactory()}'s discovery: the endpoint gets
- * it whatever else is on the class path, and nothing here sets a system property. It parses the push requests 1.3 to
- * 1.9 times as fast as the JDK's built-in parser (BENCHMARKS.md, benchmark 6). The factory is configured once; a
- * configured Woodstox factory is thread-safe for creating readers.
+ * it whatever else is on the class path, and nothing here sets a system property. It parses RowData requests about 1.4
+ * to 1.5 times as fast as the JDK's built-in parser (BENCHMARKS.md, benchmark 6, follow-up {@code wt-stax}). The factory
+ * is configured once; a configured Woodstox factory is thread-safe for creating readers.
  */
 final class SafeXml {
     /** The deepest element nesting accepted; a SOAP RowData request is 9 levels deep. */
     static final int MAX_DEPTH = 64;
-    /** The most attributes an element may carry, and separately the most namespace declarations; SuperOffice sends at most 3. */
+    /** The most attributes one element may carry, and separately its most namespace declarations; SuperOffice sends 3. */
     static final int MAX_ATTRIBUTES = 64;
     /** The longest attribute value (a namespace URI, {@code i:nil}, {@code mustUnderstand}), in characters. */
     static final int MAX_ATTRIBUTE_CHARS = 8 * 1024;
