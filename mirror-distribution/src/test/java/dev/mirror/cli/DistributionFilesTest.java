@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What the full distribution ships besides the jars and the launcher (mirror-cli's LauncherFilesTest): every example in
  * {@code conf/} is valid (core's loader and builder, every problem at once; push examples pass the tenant-isolation
- * check that {@code mirror serve} makes), the sample example passes {@code mirror validate} end to end, and the
- * distribution's default target is H2.
+ * check that {@code mirror serve} makes), the sample example passes {@code mirror validate} end to end, the
+ * distribution's default target is H2, and the SuperOffice endpoint's parser (Woodstox) is on its class path.
  */
 class DistributionFilesTest {
     static final Path DIST = Path.of("src", "main", "dist");
@@ -80,6 +80,15 @@ class DistributionFilesTest {
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.out().lines().filter(l -> l.trim().startsWith("target") && l.trim().endsWith("yes")))
                 .as(r.out()).singleElement().satisfies(l -> assertThat(l).contains(" h2 "));
+    }
+
+    @Test
+    void theSuperOfficeEndpointsXmlParserShipsWithIt() throws Exception {
+        // lib/ holds this module's runtime class path: Woodstox comes with mirror-superoffice (its SafeXml names it by class)
+        Class<?> woodstox = Class.forName("com.ctc.wstx.stax.WstxInputFactory");
+        assertThat(woodstox.getProtectionDomain().getCodeSource().getLocation().getPath()).contains("woodstox-core");
+        assertThat(Class.forName("org.codehaus.stax2.XMLInputFactory2").getProtectionDomain().getCodeSource().getLocation()
+                .getPath()).contains("stax2-api");
     }
 
     private static Mirror build(String name) {

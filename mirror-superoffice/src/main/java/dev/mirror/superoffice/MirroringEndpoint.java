@@ -108,6 +108,11 @@ public final class MirroringEndpoint {
                 LOG.warn("{} refused: {}", op, t.getMessage());
                 return new Response(413, Soap.fault("s:Client", t.getMessage()));
             }
+            if (t instanceof java.io.CharConversionException) {
+                LOG.warn("{} refused: the request body is not valid in its character encoding", op);
+                return new Response(400, Soap.fault("s:Client", "The request body is not valid in its character encoding "
+                        + "(UTF-8 unless the XML declaration names another)"));
+            }
             if (t instanceof IOException io && t.getCause() == null && nested(t) == null) {
                 LOG.warn("{} refused: cannot read the request ({})", op, io.getClass().getSimpleName());
                 return new Response(400, Soap.fault("s:Client", "The request body could not be read (" + io.getClass().getSimpleName()
@@ -116,6 +121,11 @@ public final class MirroringEndpoint {
         }
         String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNumber() + ", column "
                 + e.getLocation().getColumnNumber();
+        String limit = SafeXml.limitExceeded(e);
+        if (limit != null) {
+            LOG.warn("{} refused: {}", op, limit);
+            return new Response(500, Soap.fault("s:Client", "The request exceeds a limit of the endpoint's XML parser: " + limit));
+        }
         String why = e.getMessage() != null && e.getMessage().contains("not allowed") ? ": DTDs and entity references are not allowed" : "";
         LOG.warn("{} refused: not a well-formed SOAP envelope{}{}", op, where, why);
         return new Response(500, Soap.fault("s:Client", "The request is not a well-formed, DTD-free SOAP 1.1 envelope" + where + why));
@@ -277,7 +287,7 @@ public final class MirroringEndpoint {
             String name = x.localName();
             try {
                 m.put(name, x.text());
-            } catch (XMLStreamException e) {
+            } catch (XmlCursor.ElementInText e) {
                 throw new XMLStreamException("element " + name + " must hold text only");
             }
         }

@@ -96,13 +96,14 @@ final class RowDataCall {
     }
 
     private static void readData(XmlCursor x, BatchSpool spool) throws XMLStreamException {
+        List<String> values = new ArrayList<>(); // reused from row to row: the spool copies each row's values
         while (x.nextChild()) {
             if (!x.localName().equals("RowData")) {
                 x.skip();
                 continue;
             }
             String op = null;
-            List<String> values = new ArrayList<>();
+            values.clear();
             while (x.nextChild()) {
                 switch (x.localName()) {
                     case "Operation" -> op = x.text();

@@ -6,12 +6,12 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * A thin pull helper over a hardened {@link XMLStreamReader}: move to the next child element, read an
- * element's text (null for {@code i:nil="true"}), skip an element. Any DTD is refused.
+ * A thin pull helper over a hardened {@link XMLStreamReader} ({@link SafeXml}): move to the next child element, read
+ * an element's text (null for {@code i:nil="true"}), skip an element. Any DTD or entity reference is refused.
  */
 final class XmlCursor implements AutoCloseable {
     /** The longest text one element may have (a value, a token, a type), in characters. */
-    private static final int MAX_TEXT = 32 * 1024 * 1024;
+    private static final int MAX_TEXT = SafeXml.MAX_TEXT_CHARS;
 
     private final XMLStreamReader reader;
 
@@ -71,7 +71,8 @@ final class XmlCursor implements AutoCloseable {
 
     /** The text of the current (start) element; null when it is {@code i:nil="true"}. Leaves the reader on its end tag. */
     String text() throws XMLStreamException {
-        boolean nil = "true".equals(reader.getAttributeValue(Soap.XSI_NS, "nil"));
+        // Most values carry no attribute: skip the attribute lookup for them (profiled: it was a visible share per value).
+        boolean nil = reader.getAttributeCount() != 0 && "true".equals(reader.getAttributeValue(Soap.XSI_NS, "nil"));
         // Most values arrive as one text event: keep that String as is, and copy into a builder only from a second one
         // (the parser splits long texts and entity-escaped characters into several events).
         String first = null;
@@ -93,8 +94,7 @@ final class XmlCursor implements AutoCloseable {
                         throw new XMLStreamException("an element's text is longer than " + MAX_TEXT + " characters");
                     }
                 }
-                case XMLStreamConstants.START_ELEMENT -> throw new XMLStreamException(
-                        "element <" + reader.getLocalName() + "> is not expected inside a text element");
+                case XMLStreamConstants.START_ELEMENT -> throw new ElementInText(reader.getLocalName());
                 case XMLStreamConstants.ENTITY_REFERENCE -> throw new XMLStreamException(
                         "entity references are not allowed in SOAP messages");
                 case XMLStreamConstants.END_ELEMENT -> {
@@ -118,6 +118,15 @@ final class XmlCursor implements AutoCloseable {
             } else if (ev == XMLStreamConstants.ENTITY_REFERENCE) {
                 throw new XMLStreamException("entity references are not allowed in SOAP messages");
             }
+        }
+    }
+
+    /** {@link #text} met a child element. */
+    static final class ElementInText extends XMLStreamException {
+        private static final long serialVersionUID = 1L;
+
+        ElementInText(String child) {
+            super("element <" + child + "> is not expected inside a text element");
         }
     }
 

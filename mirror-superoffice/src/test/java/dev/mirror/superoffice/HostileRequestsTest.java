@@ -13,7 +13,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** DTDs, external entities, entity expansion, oversized and unparseable bodies are refused; the server keeps serving. */
+/**
+ * DTDs, external entities, entity expansion, undeclared entities, oversized and unparseable bodies, deep nesting, too many
+ * or too long attributes and malformed UTF-8 are refused with a SOAP fault that names the problem and no parser internals;
+ * the server keeps serving.
+ */
 class HostileRequestsTest {
     private static final String NS = SuperOfficeSimulator.NS;
 
@@ -101,6 +105,93 @@ class HostileRequestsTest {
         f.sim.tableSchema("Cust1", List.of(new dev.mirror.api.model.TableSchema("t",
                 List.of(dev.mirror.api.model.Column.of("id", dev.mirror.api.model.SqlType.parse("int"), false)), List.of("id"))));
         assertThat(f.sessions.existing("Cust1").tableNames()).containsExactly("t");
+    }
+
+    @Test
+    void aDoctypeWithAnInternalSubsetIsRefusedAndNothingIsExpanded() {
+        String xml = "<?xml version=\"1.0\"?><!DOCTYPE s:Envelope [<!ENTITY t \"EXPANDED-ENTITY-TEXT\">]>"
+                + envelope(f.sim.tokens().token("Cust1"), "<WipeRequest xmlns=\"" + NS + "\"><TableName>&t;</TableName></WipeRequest>");
+        SuperOfficeSimulator.Answer a = f.sim.post("Wipe", xml);
+        assertThat(a.status()).isEqualTo(500);
+        assertThat(a.member("faultstring")).contains("DTDs and entity references are not allowed");
+        assertThat(a.body()).doesNotContain("EXPANDED-ENTITY-TEXT");
+        assertServing();
+    }
+
+    @Test
+    void anUndeclaredEntityIsRefused() {
+        SuperOfficeSimulator.Answer a = f.sim.post("Wipe", envelope(f.sim.tokens().token("Cust1"),
+                "<WipeRequest xmlns=\"" + NS + "\"><TableName>&foo;</TableName></WipeRequest>"));
+        assertThat(a.status()).isEqualTo(500);
+        assertThat(a.member("faultcode")).isEqualTo("s:Client");
+        assertThat(a.member("faultstring")).contains("entity references are not allowed");
+        assertServing();
+    }
+
+    @Test
+    void nestingDeeperThan64LevelsIsRefused() {
+        // Envelope and Header are 2 levels: 62 more make 64 (accepted), 63 more make 65
+        assertThat(f.sim.post("Wipe", nested(62)).status()).isEqualTo(200);
+        SuperOfficeSimulator.Answer a = f.sim.post("Wipe", nested(63));
+        assertThat(a.status()).isEqualTo(500);
+        assertThat(a.member("faultcode")).isEqualTo("s:Client");
+        assertThat(a.member("faultstring")).isEqualTo("The request exceeds a limit of the endpoint's XML parser: "
+                + "elements are nested deeper than 64 levels");
+        assertServing();
+    }
+
+    @Test
+    void tooManyAttributesAreRefused() {
+        assertThat(f.sim.post("Wipe", attributes(64, 1)).status()).isEqualTo(200);
+        SuperOfficeSimulator.Answer a = f.sim.post("Wipe", attributes(65, 1));
+        assertThat(a.status()).isEqualTo(500);
+        assertThat(a.member("faultstring")).isEqualTo("The request exceeds a limit of the endpoint's XML parser: "
+                + "an element has more than 64 attributes or 64 namespace declarations");
+        assertServing();
+    }
+
+    @Test
+    void anOverlongAttributeValueIsRefused() {
+        assertThat(f.sim.post("Wipe", attributes(1, 8192)).status()).isEqualTo(200);
+        SuperOfficeSimulator.Answer a = f.sim.post("Wipe", attributes(1, 8193));
+        assertThat(a.status()).isEqualTo(500);
+        assertThat(a.member("faultstring")).isEqualTo("The request exceeds a limit of the endpoint's XML parser: "
+                + "an attribute value is longer than 8192 characters");
+        assertServing();
+    }
+
+    @Test
+    void malformedUtf8IsRefusedWithoutDetail() {
+        byte[] head = envelope(f.sim.tokens().token("Cust1"), "<WipeRequest xmlns=\"" + NS + "\"><TableName>")
+                .replace("</s:Body></s:Envelope>", "").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = "</TableName></WipeRequest></s:Body></s:Envelope>".getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + 2 + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        body[head.length] = (byte) 0xC3; // a 2-byte sequence's lead byte, followed by an ASCII byte: not UTF-8
+        body[head.length + 1] = (byte) 0x28;
+        System.arraycopy(tail, 0, body, head.length + 2, tail.length);
+        SuperOfficeSimulator.Answer a = f.sim.post(NS + "/IMirroringClientService/Wipe", body, false);
+        assertThat(a.status()).isEqualTo(400);
+        assertThat(a.member("faultcode")).isEqualTo("s:Client");
+        assertThat(a.member("faultstring")).isEqualTo("The request body is not valid in its character encoding "
+                + "(UTF-8 unless the XML declaration names another)");
+        assertServing();
+    }
+
+    /** A Wipe whose SOAP header holds {@code levels} nested elements (an unknown header element is skipped). */
+    private String nested(int levels) {
+        return "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Header>" + "<n>".repeat(levels) + "</n>".repeat(levels)
+                + "<h:SignedToken xmlns:h=\"" + NS + "\">" + f.sim.tokens().token("Cust1") + "</h:SignedToken></s:Header><s:Body><WipeRequest xmlns=\""
+                + NS + "\"><TableName>t</TableName></WipeRequest></s:Body></s:Envelope>";
+    }
+
+    /** A Wipe whose WipeRequest carries {@code count} more attributes of {@code length} characters each. */
+    private String attributes(int count, int length) {
+        StringBuilder b = new StringBuilder("<WipeRequest xmlns=\"" + NS + "\"");
+        for (int i = 0; i < count; i++) {
+            b.append(" a").append(i).append("=\"").append("v".repeat(length)).append('"');
+        }
+        return envelope(f.sim.tokens().token("Cust1"), b.append("><TableName>t</TableName></WipeRequest>").toString());
     }
 
     private void assertServing() {

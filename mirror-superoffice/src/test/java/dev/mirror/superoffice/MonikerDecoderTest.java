@@ -56,6 +56,9 @@ class MonikerDecoderTest {
         assertThatThrownBy(() -> d("[DT:05/18/2020 10:40:43.0000000]", "int")).hasMessageContaining("[DT:] datetime");
         assertThatThrownBy(() -> d("[DT:05/18/2020 10:40:43.0000000]", "date")).hasMessageContaining("time of day");
         assertThatThrownBy(() -> d("[Q:1]", "int")).hasMessageContaining("unknown moniker");
+        assertThatThrownBy(() -> d("[DS:1]", "int")).hasMessageContaining("unknown moniker [DS:]");
+        assertThatThrownBy(() -> d("[TT:1]", "time")).hasMessageContaining("unknown moniker [TT:]");
+        assertThatThrownBy(() -> d("[i:1]", "int")).hasMessageContaining("unknown moniker [i:]");
         assertThatThrownBy(() -> d("[I:abc]", "int")).hasMessageContaining("not a number");
         assertThatThrownBy(() -> d("[B:!!!]", "varbinary(10)")).hasMessageContaining("cannot hold");
         assertThatThrownBy(() -> d("not-a-guid-personal", "uniqueidentifier")).hasMessageNotContaining("personal");
