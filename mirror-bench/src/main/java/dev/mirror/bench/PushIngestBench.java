@@ -51,7 +51,8 @@ final class PushIngestBench {
 
     /** Per-run rates, the XML size, the checks, and the heap figures of the large request. */
     record Outcome(long rows, long xmlBytes, int calls, List<Double> pushRows, List<Double> copyRows, List<String> checks,
-                   long heapRequestBytes, long heapBaseline, long heapMaxAfterGc, long heapMaxBeforeGc) {
+                   long heapRequestBytes, long heapBaseline, long heapMaxAfterGc, long heapMaxBeforeGc,
+                   List<CpuMeter.Sample> pushCpu, List<CpuMeter.Sample> copyCpu) {
     }
 
     private final Settings settings;
@@ -74,6 +75,9 @@ final class PushIngestBench {
         List<Double> push = new ArrayList<>();
         List<Double> copy = new ArrayList<>();
         List<String> checks = new ArrayList<>();
+        List<CpuMeter.Sample> pushCpu = new ArrayList<>();
+        List<CpuMeter.Sample> copyCpu = new ArrayList<>();
+        CpuMeter cpu = new CpuMeter(settings.pgUrl());
         try (PgSchema schema = PgSchema.create(settings.pgUrl());
              Mirror mirror = Mirror.builder().config(config(schema.url(), key, cert, settings.targetSettings()), "mirror-bench").pluginDirectory(false)
                      .progress(ProgressListener.NONE).build();
@@ -97,14 +101,18 @@ final class PushIngestBench {
                 String copied = null;
                 long copyNanos = 0;
                 if (run % 2 == 1) {
+                    CpuMeter.Sample before = cpu.now();
                     copyNanos = copyAll(c, data, quoted, d);
+                    copyCpu.add(cpu.now().minus(before));
                     copied = run == 1 ? checksum(c, quoted) : null;
                 }
                 sim.tableSchema(CTX, PushRequests.schemas(data));
                 LoadBenchmarks.prepareTimedPhase(c);
+                CpuMeter.Sample before = cpu.now();
                 long t0 = System.nanoTime();
                 post(port, requests.requests());
                 long pushNanos = System.nanoTime() - t0;
+                pushCpu.add(cpu.now().minus(before));
                 if (run == 1) {
                     String pushed = checksum(c, quoted);
                     if (!pushed.equals(copied)) {
@@ -114,7 +122,9 @@ final class PushIngestBench {
                     checks.add("push ingest vs COPY: identical tables " + pushed);
                 }
                 if (run % 2 == 0) {
+                    CpuMeter.Sample beforeCopy = cpu.now();
                     copyNanos = copyAll(c, data, quoted, d);
+                    copyCpu.add(cpu.now().minus(beforeCopy));
                 }
                 push.add(Stats.rate(rows, pushNanos));
                 copy.add(Stats.rate(rows, copyNanos));
@@ -128,7 +138,7 @@ final class PushIngestBench {
             requests = null;
             data = null;
             long[] heap = largeRequest(sim, port, token, first);
-            return new Outcome(rows, xmlBytes, calls, push, copy, checks, heap[0], heap[1], heap[2], heap[3]);
+            return new Outcome(rows, xmlBytes, calls, push, copy, checks, heap[0], heap[1], heap[2], heap[3], pushCpu, copyCpu);
         } finally {
             try (var paths = Files.walk(dir)) {
                 for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {

@@ -163,10 +163,38 @@ final class Results {
                 ratio(push / copy), "≥ 0.5", push / copy >= PUSH_VS_COPY_GOAL));
         details.add("Push ingest (rows/s per run): " + series(o.pushRows()) + "; plain COPY (rows/s per run): " + series(o.copyRows())
                 + "; paired push/COPY " + pairs(o.pushRows(), o.copyRows()));
+        details.add(cpuPerRow(o));
         details.add(String.format(Locale.ROOT, "One RowData call of %s: heap in use after a GC at most %s during the call, %s before "
                         + "it (baseline after System.gc(), which includes the benchmark's own in-memory rows and requests); in use at any "
                         + "moment (sampled every 20 ms, garbage included) at most %s", mib(o.heapRequestBytes()), mib(o.heapMaxAfterGc()), mib(o.heapBaseline()), mib(o.heapMaxBeforeGc())));
         details.addAll(o.checks());
+    }
+
+    /**
+     * CPU per row of both paths (medians over the runs), this JVM's and the local PostgreSQL's: what each path costs the
+     * machine's cores, whatever else ran. The push's share of it bounds its rate against COPY once both use every core.
+     */
+    static String cpuPerRow(PushIngestBench.Outcome o) {
+        double pushJvm = microsPerRow(o.pushCpu().stream().map(CpuMeter.Sample::jvm).toList(), o.rows());
+        double copyJvm = microsPerRow(o.copyCpu().stream().map(CpuMeter.Sample::jvm).toList(), o.rows());
+        boolean server = !o.pushCpu().isEmpty() && !o.copyCpu().isEmpty()
+                && o.pushCpu().stream().allMatch(x -> x.server() >= 0) && o.copyCpu().stream().allMatch(x -> x.server() >= 0);
+        if (!server) {
+            return String.format(Locale.ROOT, "CPU per row (median of runs), this JVM only (the PostgreSQL server is not on this "
+                    + "machine, or /proc cannot be read): push %.1f µs, plain COPY %.1f µs", pushJvm, copyJvm);
+        }
+        double pushPg = microsPerRow(o.pushCpu().stream().map(CpuMeter.Sample::server).toList(), o.rows());
+        double copyPg = microsPerRow(o.copyCpu().stream().map(CpuMeter.Sample::server).toList(), o.rows());
+        double pushAll = pushJvm + pushPg;
+        double copyAll = copyJvm + copyPg;
+        return String.format(Locale.ROOT, "CPU per row (median of runs): push %.1f µs (this JVM %.1f: the endpoint's threads, "
+                        + "the client, GC and JIT; PostgreSQL's processes %.1f), plain COPY %.1f µs (JVM %.1f, PostgreSQL %.1f): the push "
+                        + "costs %.1f× COPY's CPU per row, so where both are bound by the same cores push/COPY cannot exceed ≈ %.2f",
+                pushAll, pushJvm, pushPg, copyAll, copyJvm, copyPg, pushAll / copyAll, copyAll / pushAll);
+    }
+
+    private static double microsPerRow(List<Long> nanos, long rows) {
+        return Stats.median(nanos.stream().map(n -> n / 1000.0 / rows).toList());
     }
 
     void parallel(ParallelLoadBench.Outcome o) {

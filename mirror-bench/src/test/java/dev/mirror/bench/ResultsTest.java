@@ -36,6 +36,26 @@ class ResultsTest {
     }
 
     @Test
+    void cpuPerRowComparesBothPathsAndSaysWhenTheServerCannotBeRead() {
+        PushIngestBench.Outcome o = new PushIngestBench.Outcome(1000, 2 * 1048576, 4, List.of(30.0), List.of(100.0), List.of(),
+                0, 0, 0, 0, List.of(new CpuMeter.Sample(50_000_000, 30_000_000)), List.of(new CpuMeter.Sample(10_000_000, 10_000_000)));
+        // push: 50 µs + 30 µs per row; COPY: 10 + 10
+        assertThat(Results.cpuPerRow(o)).contains("push 80.0 µs (this JVM 50.0").contains("PostgreSQL's processes 30.0")
+                .contains("plain COPY 20.0 µs (JVM 10.0, PostgreSQL 10.0)").contains("4.0× COPY's CPU per row")
+                .contains("cannot exceed ≈ 0.25");
+        PushIngestBench.Outcome remote = new PushIngestBench.Outcome(1000, 2 * 1048576, 4, List.of(30.0), List.of(100.0), List.of(),
+                0, 0, 0, 0, List.of(new CpuMeter.Sample(50_000_000, -1)), List.of(new CpuMeter.Sample(10_000_000, -1)));
+        assertThat(Results.cpuPerRow(remote)).contains("this JVM only").contains("push 50.0 µs, plain COPY 10.0 µs");
+    }
+
+    @Test
+    void onlyALoopbackServerIsMeasured() {
+        assertThat(CpuMeter.isLoopback("jdbc:postgresql://127.0.0.1:5432/test?user=postgres")).isTrue();
+        assertThat(CpuMeter.isLoopback("jdbc:postgresql://localhost/test")).isTrue();
+        assertThat(CpuMeter.isLoopback("jdbc:postgresql://db.example.com:5432/test")).isFalse();
+    }
+
+    @Test
     void aMissedGoalSaysNo() {
         Results r = new Results();
         r.load(new LoadBenchmarks.Outcome(1000, 100, List.of(80.0), List.of(100.0), List.of(30.0), List.of(11.0), List.of()),
@@ -48,7 +68,9 @@ class ResultsTest {
     void pushParallelAndTenantOutcomesBecomeLines() {
         Results r = new Results();
         r.push(new PushIngestBench.Outcome(1000, 2 * 1048576, 4, List.of(30.0, 50.0), List.of(100.0, 100.0), List.of("same"),
-                64 * 1048576, 10 * 1048576, 20 * 1048576, 90 * 1048576), List.of("person"));
+                64 * 1048576, 10 * 1048576, 20 * 1048576, 90 * 1048576,
+                List.of(new CpuMeter.Sample(40_000_000, 20_000_000), new CpuMeter.Sample(60_000_000, 20_000_000)),
+                List.of(new CpuMeter.Sample(10_000_000, 10_000_000), new CpuMeter.Sample(10_000_000, 10_000_000))), List.of("person"));
         Map<Integer, List<Double>> seconds = new java.util.LinkedHashMap<>();
         seconds.put(1, List.of(60.0));
         seconds.put(2, List.of(40.0));
