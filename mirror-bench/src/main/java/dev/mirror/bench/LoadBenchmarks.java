@@ -51,14 +51,19 @@ final class LoadBenchmarks {
     }
 
     /** Per-run rates (rows or changes per second) of each path, in run order. */
+    /** @param cpu per path ({@link #CPU_PATHS}), the CPU each run's timed phase cost (see {@link CpuMeter}) */
     record Outcome(long rows, long changes, List<Double> mirrorPopulation, List<Double> copyPopulation,
                    List<Double> mirrorApply, List<Double> rowByRow, List<String> checks,
-                   Map<String, List<Double>> variantApply, Map<String, List<Double>> variantPopulation) {
+                   Map<String, List<Double>> variantApply, Map<String, List<Double>> variantPopulation,
+                   Map<String, List<CpuMeter.Sample>> cpu) {
         Outcome(long rows, long changes, List<Double> mirrorPopulation, List<Double> copyPopulation,
                 List<Double> mirrorApply, List<Double> rowByRow, List<String> checks) {
-            this(rows, changes, mirrorPopulation, copyPopulation, mirrorApply, rowByRow, checks, Map.of(), Map.of());
+            this(rows, changes, mirrorPopulation, copyPopulation, mirrorApply, rowByRow, checks, Map.of(), Map.of(), Map.of());
         }
     }
+
+    /** The timed phases whose CPU is measured, in the order the report lists them. */
+    static final List<String> CPU_PATHS = List.of("population mirror", "population COPY", "apply mirror", "apply row-by-row");
 
     /** One table's statements, built from the dialect's quoting. */
     private record Prepared(TableData data, String quotedTable, String copySql, RowByRowSink sink, List<RowChange> changes) {
@@ -84,6 +89,9 @@ final class LoadBenchmarks {
         Map<String, List<Double>> variantApply = new LinkedHashMap<>();
         Map<String, List<Double>> variantPop = new LinkedHashMap<>();
         Map<String, MirrorHarness> others = new LinkedHashMap<>();
+        Map<String, List<CpuMeter.Sample>> cpu = new LinkedHashMap<>();
+        CPU_PATHS.forEach(path -> cpu.put(path, new ArrayList<>()));
+        CpuMeter meter = new CpuMeter(settings.pgUrl());
         try (PgSchema schema = PgSchema.create(settings.pgUrl());
              MirrorHarness mirror = MirrorHarness.build("Bench", "postgresql", schema.url(), Map.of(), settings.targetSettings());
              Connection copy = DriverManager.getConnection(schema.url());
@@ -113,37 +121,49 @@ final class LoadBenchmarks {
                 long mirrorNanos;
                 // The variants' populations (one mirror per --variant-setting) go last in odd runs and first in even ones.
                 if (run % 2 == 1) {
+                    CpuMeter.Sample before = meter.now();
                     copyNanos = copyAll(copy, tables);
+                    cpu.get("population COPY").add(meter.now().minus(before));
                     String copied = verify ? checksum(copy, tables) : null;
+                    before = meter.now();
                     mirrorNanos = mirrorAll(mirror, tables);
+                    cpu.get("population mirror").add(meter.now().minus(before));
                     verifyEqual(verify, "full population: COPY vs mirror", copied, checksum(copy, tables, verify), checks);
                     variantPopulations(others, copy, tables, rows, variantPop, copied, checks);
                 } else {
                     variantPopulations(others, copy, tables, rows, variantPop, null, checks);
+                    CpuMeter.Sample before = meter.now();
                     mirrorNanos = mirrorAll(mirror, tables);
+                    cpu.get("population mirror").add(meter.now().minus(before));
+                    before = meter.now();
                     copyNanos = copyAll(copy, tables);
+                    cpu.get("population COPY").add(meter.now().minus(before));
                 }
                 copyPop.add(Stats.rate(rows, copyNanos));
                 mirrorPop.add(Stats.rate(rows, mirrorNanos));
 
                 analyze(copy, tables);
                 prepareTimedPhase(copy);
+                CpuMeter.Sample beforeApply = meter.now();
                 long t0 = System.nanoTime();
                 for (Prepared t : tables) {
                     mirror.apply(t.data().name(), t.changes(), POPULATED_LSN + run);
                 }
                 long applyNanos = System.nanoTime() - t0;
+                cpu.get("apply mirror").add(meter.now().minus(beforeApply));
                 String applied = verify ? checksum(copy, tables) : null;
                 mirrorApply.add(Stats.rate(changes, applyNanos));
 
                 copyAll(copy, tables); // back to the populated state, untimed
                 analyze(copy, tables);
                 prepareTimedPhase(copy);
+                CpuMeter.Sample beforeSink = meter.now();
                 t0 = System.nanoTime();
                 for (Prepared t : tables) {
                     t.sink().write(sinkConnection, t.changes().iterator());
                 }
                 long sinkNanos = System.nanoTime() - t0;
+                cpu.get("apply row-by-row").add(meter.now().minus(beforeSink));
                 sink.add(Stats.rate(changes, sinkNanos));
                 verifyEqual(verify, "incremental: set-wise apply vs row-by-row", applied, checksum(copy, tables, verify), checks);
                 for (var o : others.entrySet()) {
@@ -157,7 +177,7 @@ final class LoadBenchmarks {
                             v.getKey(), variantPop.get(v.getKey()).get(run - 1), v.getValue().get(run - 1));
                 }
             }
-            return new Outcome(rows, changes, mirrorPop, copyPop, mirrorApply, sink, checks, variantApply, variantPop);
+            return new Outcome(rows, changes, mirrorPop, copyPop, mirrorApply, sink, checks, variantApply, variantPop, cpu);
         } finally {
             others.values().forEach(MirrorHarness::close);
         }

@@ -19,7 +19,11 @@ import java.util.Map;
  * apply the same number of rows with no failed table, or the comparison is void.
  */
 final class ParallelLoadBench {
-    record Outcome(int scale, int tables, long rows, Map<Integer, List<Double>> seconds) {
+    /** @param coresBusy per worker count, the cores the load kept busy in each round (this JVM's and the local server's CPU / wall time) */
+    record Outcome(int scale, int tables, long rows, Map<Integer, List<Double>> seconds, Map<Integer, List<Double>> coresBusy) {
+        Outcome(int scale, int tables, long rows, Map<Integer, List<Double>> seconds) {
+            this(scale, tables, rows, seconds, Map.of());
+        }
     }
 
     private final PrintStream log;
@@ -31,6 +35,8 @@ final class ParallelLoadBench {
     Outcome run(String pgUrl, int scale, List<Integer> workers, int rounds) throws SQLException {
         Map<Integer, List<Double>> seconds = new LinkedHashMap<>();
         workers.forEach(w -> seconds.put(w, new ArrayList<>()));
+        Map<Integer, List<Double>> coresBusy = new LinkedHashMap<>();
+        CpuMeter meter = new CpuMeter(pgUrl);
         long rows = -1;
         int tables = 0;
         for (int round = 0; round < rounds; round++) {
@@ -42,9 +48,14 @@ final class ParallelLoadBench {
                     try (java.sql.Connection c = java.sql.DriverManager.getConnection(schema.url())) {
                         LoadBenchmarks.prepareTimedPhase(c);
                     }
+                    CpuMeter.Sample before = meter.now();
                     long t0 = System.nanoTime();
                     CycleReport r = mirror.runCycle();
                     double s = (System.nanoTime() - t0) / 1e9;
+                    CpuMeter.Sample used = meter.now().minus(before);
+                    if (used.server() >= 0) {
+                        coresBusy.computeIfAbsent(w, k -> new ArrayList<>()).add((used.jvm() + used.server()) / 1e9 / s);
+                    }
                     if (!r.failures().isEmpty()) {
                         throw new IllegalStateException("first load with " + w + " worker(s) had failed tables: " + r.failures());
                     }
@@ -61,7 +72,7 @@ final class ParallelLoadBench {
                 }
             }
         }
-        return new Outcome(scale, tables, rows, seconds);
+        return new Outcome(scale, tables, rows, seconds, coresBusy);
     }
 
     private static Map<String, Object> config(String url, int scale, int workers) {

@@ -52,7 +52,30 @@ final class Results {
         o.variantApply().forEach((name, rates) -> details.add("Experiment, apply with `" + name + "` (changes/s per run): "
                 + series(rates) + "; paired variant/mirror " + pairs(rates, o.mirrorApply()) + "; ratio of medians "
                 + ratio(Stats.median(rates) / apply)));
+        if (!o.cpu().isEmpty()) {
+            details.add(loadCpu(o));
+        }
         details.addAll(o.checks());
+    }
+
+    /** CPU per row (population) and per change (apply) of benchmarks 1–2's paths, this JVM's and the local server's. */
+    static String loadCpu(LoadBenchmarks.Outcome o) {
+        List<String> parts = new ArrayList<>();
+        for (String path : LoadBenchmarks.CPU_PATHS) {
+            List<CpuMeter.Sample> samples = o.cpu().getOrDefault(path, List.of());
+            if (samples.isEmpty()) {
+                continue;
+            }
+            long units = path.startsWith("population") ? o.rows() : o.changes();
+            double jvm = microsPerRow(samples.stream().map(CpuMeter.Sample::jvm).toList(), units);
+            boolean server = samples.stream().allMatch(x -> x.server() >= 0);
+            parts.add(server
+                    ? String.format(Locale.ROOT, "%s %.1f µs (JVM %.1f, PostgreSQL %.1f)", path,
+                            jvm + microsPerRow(samples.stream().map(CpuMeter.Sample::server).toList(), units), jvm,
+                            microsPerRow(samples.stream().map(CpuMeter.Sample::server).toList(), units))
+                    : String.format(Locale.ROOT, "%s %.1f µs (JVM only; the server is not on this machine)", path, jvm));
+        }
+        return "CPU per row of a population and per change of an apply (median of runs): " + String.join("; ", parts);
     }
 
     void sqlServer(SqlServerBenchmark.Outcome o, List<String> tables) {
@@ -209,7 +232,11 @@ final class Results {
                         String.format(Locale.ROOT, "%.1f s", base), ratio(speedup), w == 2 ? "≥ 1.4× with 2" : "—",
                         w == 2 ? (speedup >= TWO_WORKERS_GOAL ? Result.Verdict.MET : Result.Verdict.MISSED) : Result.Verdict.REPORTED));
             }
-            details.add(String.format(Locale.ROOT, "First load with %d worker(s) (s per round): %s", w, series(s)));
+            List<Double> busy = o.coresBusy().get(w);
+            details.add(String.format(Locale.ROOT, "First load with %d worker(s) (s per round): %s", w, series(s))
+                    + (busy == null || busy.isEmpty() ? "" : String.format(Locale.ROOT, "; cores kept busy (this JVM's and the local "
+                    + "PostgreSQL's CPU time / wall time, of %d available): %s", Runtime.getRuntime().availableProcessors(),
+                    busy.stream().map(b -> String.format(Locale.ROOT, "%.2f", b)).collect(java.util.stream.Collectors.joining(", ")))));
         });
     }
 

@@ -28,7 +28,7 @@ class ResultsTest {
         Results r = new Results();
         r.load(new LoadBenchmarks.Outcome(1000, 100, List.of(90.0, 100.0), List.of(100.0, 100.0), List.of(60.0, 50.0),
                 List.of(2.0, 3.0), List.of(), Map.of("copyFormat=binary", List.of(60.0, 55.0)),
-                Map.of("copyFormat=binary", List.of(108.0, 110.0))), List.of("person"), 1000, false);
+                Map.of("copyFormat=binary", List.of(108.0, 110.0)), Map.of()), List.of("person"), 1000, false);
         assertThat(r.details()).anyMatch(d -> d.startsWith("Experiment, population with `copyFormat=binary` (rows/s per run): ")
                 && d.contains("paired variant/mirror 1.20, 1.10 (median 1.15)") && d.contains("variant/plain COPY 1.08, 1.10"));
         assertThat(r.details()).anyMatch(d -> d.startsWith("Experiment, apply with `copyFormat=binary` (changes/s per run): ")
@@ -46,6 +46,18 @@ class ResultsTest {
         PushIngestBench.Outcome remote = new PushIngestBench.Outcome(1000, 2 * 1048576, 4, List.of(30.0), List.of(100.0), List.of(),
                 0, 0, 0, 0, List.of(new CpuMeter.Sample(50_000_000, -1)), List.of(new CpuMeter.Sample(10_000_000, -1)));
         assertThat(Results.cpuPerRow(remote)).contains("this JVM only").contains("push 50.0 µs, plain COPY 10.0 µs");
+    }
+
+    @Test
+    void benchmarksOneAndTwoReportCpuPerRowAndPerChange() {
+        java.util.Map<String, List<CpuMeter.Sample>> cpu = new java.util.LinkedHashMap<>();
+        cpu.put("population mirror", List.of(new CpuMeter.Sample(10_000_000, 20_000_000)));
+        cpu.put("apply mirror", List.of(new CpuMeter.Sample(5_000_000, 30_000_000)));
+        LoadBenchmarks.Outcome o = new LoadBenchmarks.Outcome(1000, 100, List.of(80.0), List.of(100.0), List.of(30.0), List.of(11.0),
+                List.of(), java.util.Map.of(), java.util.Map.of(), cpu);
+        // 1000 rows: 10 + 20 µs per row; 100 changes: 50 + 300 µs per change
+        assertThat(Results.loadCpu(o)).contains("population mirror 30.0 µs (JVM 10.0, PostgreSQL 20.0)")
+                .contains("apply mirror 350.0 µs (JVM 50.0, PostgreSQL 300.0)").doesNotContain("row-by-row");
     }
 
     @Test
@@ -74,7 +86,7 @@ class ResultsTest {
         Map<Integer, List<Double>> seconds = new java.util.LinkedHashMap<>();
         seconds.put(1, List.of(60.0));
         seconds.put(2, List.of(40.0));
-        r.parallel(new ParallelLoadBench.Outcome(5, 416, 9000, seconds));
+        r.parallel(new ParallelLoadBench.Outcome(5, 416, 9000, seconds, Map.of(1, List.of(1.85), 2, List.of(1.97))));
         r.tenants(new TenantsBench.Outcome(50, 1000, 1048576, 2.0, List.of(10.0, 20.0, 30.0), 16, 1, 2, 3,
                 List.of("isolation: fine")));
         assertThat(r.lines()).extracting(Result::id).containsExactly("6", "7", "8");
@@ -83,6 +95,8 @@ class ResultsTest {
         assertThat(r.lines().get(0).mirror()).isEqualTo("40 rows/s (0.1 MiB/s of XML)");
         assertThat(r.lines().get(1).ratio()).isEqualTo("1.50");
         assertThat(r.lines().get(1).met()).isTrue();
+        assertThat(r.details()).anyMatch(d -> d.startsWith("First load with 1 worker(s) (s per round): 60") && d.contains("cores kept busy")
+                && d.endsWith(": 1.85"));
         assertThat(r.lines().get(2).mirror()).contains("500 rows/s").contains("median 20 ms").contains("p99 30 ms");
         assertThat(r.lines().get(2).met()).isTrue();
     }

@@ -78,7 +78,7 @@ public final class PostgresDialect implements TargetDialect {
     private volatile boolean applyMerge;
     private volatile int fillFactor = 100;
     private volatile String tempBuffers;
-    private volatile CopyFormat copyFormat = CopyFormat.TEXT;
+    private volatile CopyFormat copyFormat = CopyFormat.BINARY;
 
     private final DialectNames names;
     private final DialectTypes types = new PostgresColumnTypes();

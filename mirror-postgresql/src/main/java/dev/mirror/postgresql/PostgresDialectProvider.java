@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
  * incremental apply transaction, default {@code 256MB}; empty for the server's setting), {@code applyMethod}
  * ({@code merge}: one MERGE per batch on PostgreSQL 15+, or {@code upsert}: DELETE + INSERT … ON CONFLICT),
  * {@code fillFactor} (of the tables the mirror creates, 10..100, default 100), {@code tempBuffers} (the session's
- * temp_buffers for the apply's staging table; default empty: the server's), {@code copyFormat} ({@code text}, the
- * default, or {@code binary}: the COPY format of full population and of the apply's stage).
+ * temp_buffers for the apply's staging table; default empty: the server's), {@code copyFormat} ({@code binary}, the
+ * default, or {@code text}: the COPY format of full population and of the apply's stage).
  */
 public final class PostgresDialectProvider implements TargetDialectProvider {
     /** The name users write as {@code target.dialect}. */
@@ -71,12 +71,12 @@ public final class PostgresDialectProvider implements TargetDialectProvider {
             config.problem("fillFactor", "must be between 10 and 100 (percent), got " + fillFactor);
             fillFactor = DEFAULT_FILL_FACTOR;
         }
-        String format = config.string("copyFormat", CopyFormat.TEXT.setting());
+        String format = config.string("copyFormat", CopyFormat.BINARY.setting());
         CopyFormat copyFormat = CopyFormat.parse(format).orElse(null);
         if (copyFormat == null) {
             config.problem("copyFormat", "must be text or binary (the COPY format of population and staging), got '"
                     + format.trim() + "'");
-            copyFormat = CopyFormat.TEXT;
+            copyFormat = CopyFormat.BINARY;
         }
         return new PostgresDialect(chunkKiB * 1024, applicationName, LoggerFactory.getLogger(PostgresDialect.class)::warn)
                 .withApplyWorkMem(workMem).withApplyMerge(method.equals("merge"))

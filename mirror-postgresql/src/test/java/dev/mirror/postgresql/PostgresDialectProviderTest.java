@@ -39,14 +39,14 @@ class PostgresDialectProviderTest {
     }
 
     @Test
-    void copyFormatIsTextByDefaultBinaryOnRequestAndValidated() {
+    void copyFormatIsBinaryByDefaultTextOnRequestAndValidated() {
         MapPluginConfig none = new MapPluginConfig("target", Map.of());
-        assertThat(((PostgresDialect) new PostgresDialectProvider().create(none.context())).copyFormat()).isEqualTo(CopyFormat.TEXT);
-        MapPluginConfig binary = new MapPluginConfig("target", Map.of("copyFormat", " Binary "));
-        assertThat(((PostgresDialect) new PostgresDialectProvider().create(binary.context())).copyFormat()).isEqualTo(CopyFormat.BINARY);
-        assertThat(binary.problems()).isEmpty();
+        assertThat(((PostgresDialect) new PostgresDialectProvider().create(none.context())).copyFormat()).isEqualTo(CopyFormat.BINARY);
+        MapPluginConfig text = new MapPluginConfig("target", Map.of("copyFormat", " Text "));
+        assertThat(((PostgresDialect) new PostgresDialectProvider().create(text.context())).copyFormat()).isEqualTo(CopyFormat.TEXT);
+        assertThat(text.problems()).isEmpty();
         MapPluginConfig bad = new MapPluginConfig("target", Map.of("copyFormat", "csv"));
-        assertThat(((PostgresDialect) new PostgresDialectProvider().create(bad.context())).copyFormat()).isEqualTo(CopyFormat.TEXT);
+        assertThat(((PostgresDialect) new PostgresDialectProvider().create(bad.context())).copyFormat()).isEqualTo(CopyFormat.BINARY);
         assertThat(bad.problems()).singleElement().asString().contains("copyFormat").contains("text or binary").contains("'csv'");
     }
 }
