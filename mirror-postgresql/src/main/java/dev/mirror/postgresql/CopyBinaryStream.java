@@ -18,18 +18,16 @@ import org.postgresql.util.ByteConverter;
  * <p>Not thread-safe; one instance per COPY. On any failure before {@link #finish()}, call {@link #abort()} (or close)
  * so the connection leaves COPY mode.
  */
-final class CopyBinaryStream implements AutoCloseable {
+final class CopyBinaryStream extends CopySession {
     /** The 11-byte signature, then the flags field (no OIDs) and the header extension length (none). */
     static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0};
 
-    private final CopyIn copy;
     private final int chunkBytes;
     private byte[] buffer;
     private int size;
-    private boolean done;
 
     CopyBinaryStream(CopyIn copy, int chunkBytes) {
-        this.copy = requireNonNull(copy, "copy is null");
+        super(copy);
         this.chunkBytes = chunkBytes;
         this.buffer = new byte[chunkBytes + 1024];
         write(HEADER);
@@ -134,7 +132,7 @@ final class CopyBinaryStream implements AutoCloseable {
 
     private void flush() throws SQLException {
         if (size > 0) {
-            copy.writeToCopy(buffer, 0, size);
+            send(buffer, 0, size);
             size = 0;
         }
     }
@@ -143,25 +141,7 @@ final class CopyBinaryStream implements AutoCloseable {
     long finish() throws SQLException {
         int2(-1);
         flush();
-        done = true;
-        return copy.endCopy();
-    }
-
-    /** Cancels the COPY if it is still active; never throws over an earlier failure. */
-    void abort() {
-        if (!done && copy.isActive()) {
-            done = true;
-            try {
-                copy.cancelCopy();
-            } catch (SQLException ignored) {
-                // The original failure is what the caller reports; the transaction is failed either way.
-            }
-        }
-    }
-
-    @Override
-    public void close() {
-        abort();
+        return end();
     }
 
     /** What has been written and not yet sent (for tests). */

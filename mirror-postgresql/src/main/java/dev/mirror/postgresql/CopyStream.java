@@ -17,14 +17,12 @@ import org.postgresql.copy.CopyIn;
  * <p>Not thread-safe; one instance per COPY. On any failure before {@link #finish()}, call
  * {@link #abort()} so the connection leaves COPY mode (the transaction is then failed, and core rolls it back).
  */
-final class CopyStream implements AutoCloseable {
-    private final CopyIn copy;
+final class CopyStream extends CopySession {
     private final int chunkChars;
     private final StringBuilder buffer;
-    private boolean done;
 
     private CopyStream(CopyIn copy, int chunkChars) {
-        this.copy = copy;
+        super(copy);
         this.chunkChars = chunkChars;
         this.buffer = new StringBuilder(chunkChars + 1024);
     }
@@ -51,7 +49,7 @@ final class CopyStream implements AutoCloseable {
     private void flush() throws SQLException {
         if (buffer.length() > 0) {
             byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-            copy.writeToCopy(bytes, 0, bytes.length);
+            send(bytes, 0, bytes.length);
             buffer.setLength(0);
         }
     }
@@ -59,24 +57,6 @@ final class CopyStream implements AutoCloseable {
     /** Sends what is left and ends the COPY; returns the row count the server reports. */
     long finish() throws SQLException {
         flush();
-        done = true;
-        return copy.endCopy();
-    }
-
-    /** Cancels the COPY if it is still active; never throws over an earlier failure. */
-    void abort() {
-        if (!done && copy.isActive()) {
-            done = true;
-            try {
-                copy.cancelCopy();
-            } catch (SQLException ignored) {
-                // The original failure is what the caller reports; the transaction is failed either way.
-            }
-        }
-    }
-
-    @Override
-    public void close() {
-        abort();
+        return end();
     }
 }
