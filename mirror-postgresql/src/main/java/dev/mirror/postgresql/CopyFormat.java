@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * The COPY format the dialect loads rows with, for full population and for the apply's stage ({@code copyFormat}).
- * Text is the default; binary sends each value in its type's binary form ({@link CopyBinaryEncoder}) and is used for a
+ * Binary is the default: it sends each value in its type's binary form ({@link CopyBinaryEncoder}) and is used for a
  * table only when every column has one and the table's column types are the ones the mapping gives
  * ({@link CopyRows#open}); otherwise that table is loaded as text.
  */

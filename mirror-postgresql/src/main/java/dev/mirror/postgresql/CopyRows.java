@@ -1,5 +1,6 @@
 package dev.mirror.postgresql;
 
+import dev.mirror.api.dialect.DialectNames;
 import dev.mirror.api.dialect.DialectTypes;
 import dev.mirror.api.dialect.TargetColumn;
 import dev.mirror.api.model.Column;
@@ -17,6 +18,9 @@ import java.util.Optional;
  * followed by their position and operation. Callers close it (which cancels a COPY that did not {@link #finish()}).
  */
 abstract class CopyRows implements AutoCloseable {
+    private static final DialectTypes MAPPING = new PostgresColumnTypes();
+    private static final PostgresCatalog CATALOG = new PostgresCatalog();
+
     /** Writes one row (its number for error messages). */
     abstract void row(Row row, long rowNumber) throws SQLException;
 
@@ -34,17 +38,18 @@ abstract class CopyRows implements AutoCloseable {
 
     /**
      * Starts {@code copySql} ({@code COPY … (columns) FROM STDIN}, without options) in {@code format}. Binary is used only
-     * when every column has a binary form and the table {@code describeAs} has, for each column, the type the mapping
-     * gives: a binary field must match the column's type exactly (timestamp and timestamptz, say, have the same width
+     * when every column has a binary form and {@code table} (the mirror table; a stage is created from it) has, for each
+     * column, the type the mapping gives: a binary field must match the column's type exactly (timestamp and timestamptz, say, have the same width
      * but not the same meaning), whereas text goes through the column's own input function; so a table whose types
      * differ (altered by hand, say) is loaded as text.
      *
+     * @param names       maps the columns to the table's column names
      * @param extraFields fields each row carries after the columns (the stage's position and operation)
      */
     static CopyRows open(Connection connection, String copySql, CopyFormat format, String table, List<Column> columns,
-                         List<String> targetNames, String describeAs, int extraFields, int chunk) throws SQLException {
+                         DialectNames names, int extraFields, int chunk) throws SQLException {
         // The encoder first: once the COPY has started, a failure must not leave the connection in COPY mode.
-        if (format == CopyFormat.BINARY && binaryFits(connection, columns, targetNames, describeAs)) {
+        if (format == CopyFormat.BINARY && binaryFits(connection, columns, names, table)) {
             CopyBinaryEncoder encoder = new CopyBinaryEncoder(table, columns);
             return new Binary(CopyBinaryStream.start(connection, copySql + " (FORMAT binary)", chunk), encoder, extraFields);
         }
@@ -52,20 +57,19 @@ abstract class CopyRows implements AutoCloseable {
         return new Text(CopyStream.start(connection, copySql, chunk), encoder);
     }
 
-    private static boolean binaryFits(Connection connection, List<Column> columns, List<String> targetNames, String table)
+    private static boolean binaryFits(Connection connection, List<Column> columns, DialectNames names, String table)
             throws SQLException {
         if (columns.stream().anyMatch(c -> CopyBinaryEncoder.wire(c.type()).isEmpty())) {
             return false;
         }
-        Optional<List<TargetColumn>> actual = new PostgresCatalog().describeTable(connection, table);
+        Optional<List<TargetColumn>> actual = CATALOG.describeTable(connection, table);
         if (actual.isEmpty()) {
             return false;
         }
         Map<String, String> types = new HashMap<>();
         actual.get().forEach(c -> types.put(c.name(), c.nativeType()));
-        DialectTypes mapping = new PostgresColumnTypes();
-        for (int i = 0; i < columns.size(); i++) {
-            if (!mapping.columnType(columns.get(i).type()).equals(types.get(targetNames.get(i)))) {
+        for (Column c : columns) {
+            if (!MAPPING.columnType(c.type()).equals(types.get(names.targetName(c.name())))) {
                 return false;
             }
         }

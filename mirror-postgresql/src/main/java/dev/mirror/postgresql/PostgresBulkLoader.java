@@ -13,9 +13,9 @@ import java.util.Iterator;
 import java.util.function.Supplier;
 
 /**
- * The bulk path: {@code COPY "table" ("c1", …) FROM STDIN}, streamed, in the configured {@link CopyFormat}: text by
- * default (every value goes through the server's own input functions), or binary ({@code copyFormat: binary},
- * {@link CopyBinaryEncoder}), measured against text in BENCHMARKS.md (benchmark 1's population variant).
+ * The bulk path: {@code COPY "table" ("c1", …) FROM STDIN}, streamed, in the configured {@link CopyFormat}: binary by
+ * default ({@link CopyBinaryEncoder}; measured faster than text in BENCHMARKS.md, benchmark 1's population variant), or
+ * text ({@code copyFormat: text}: every value through the server's own input functions).
  */
 final class PostgresBulkLoader implements BulkLoader {
     /** How often progress is reported, in rows. */
@@ -47,8 +47,8 @@ final class PostgresBulkLoader implements BulkLoader {
     public long bulkLoad(Connection connection, String table, TableSchema schema, Iterator<Row> rows, BulkProgress progress)
             throws SQLException {
         long n = 0;
-        try (CopyRows copy = CopyRows.open(connection, copySql(table, schema), format.get(), table, schema.columns(),
-                schema.columns().stream().map(c -> names.targetName(c.name())).toList(), table, 0, chunkChars)) {
+        try (CopyRows copy = CopyRows.open(connection, copySql(table, schema), format.get(), table, schema.columns(), names, 0,
+                chunkChars)) {
             while (rows.hasNext()) {
                 Row row = rows.next();
                 n++;

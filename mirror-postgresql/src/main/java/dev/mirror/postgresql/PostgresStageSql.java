@@ -214,8 +214,8 @@ final class PostgresStageSql implements StageSql, StageWriter {
     public void write(Connection connection, String table, TableSchema schema, StagedChanges stage,
                       Iterator<StagedChange> changes) throws SQLException {
         // The stage is created AS SELECT from the mirror table, so the mirror table's types decide the format.
-        try (CopyRows copy = CopyRows.open(connection, copyStage(stage), format.get(), table, schema.columns(),
-                schema.columns().stream().map(c -> names.targetName(c.name())).toList(), table, 2, chunkChars)) {
+        try (CopyRows copy = CopyRows.open(connection, copyStage(stage), format.get(), table, schema.columns(), names, 2,
+                chunkChars)) {
             while (changes.hasNext()) {
                 StagedChange change = changes.next();
                 copy.stagedRow(change.row(), change.seq(), change.operation().code());
