@@ -3,6 +3,7 @@ package dev.mirror.h2;
 import dev.mirror.api.model.SqlServerDatetime;
 import dev.mirror.api.model.SqlServerType;
 import dev.mirror.api.model.SqlType;
+import dev.mirror.dialect.support.ValueBinder;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -10,6 +11,19 @@ import java.time.LocalDateTime;
 
 /** Binds row values (the Java classes of SqlServerType) as parameters; values are never put into SQL text. */
 final class H2Binder {
+    /** The binder of H2's batched inserts ({@link dev.mirror.dialect.support.BatchInsert}): these methods. */
+    static final ValueBinder BINDER = new ValueBinder() {
+        @Override
+        public void bind(PreparedStatement ps, int index, SqlType type, Object value) throws SQLException {
+            H2Binder.bind(ps, index, type, value);
+        }
+
+        @Override
+        public long size(Object value) {
+            return H2Binder.size(value);
+        }
+    };
+
     private H2Binder() {
     }
 

@@ -12,6 +12,7 @@ import dev.mirror.api.dialect.DialectTypes;
 import dev.mirror.api.dialect.ErrorTranslator;
 import dev.mirror.api.dialect.TargetColumn;
 import dev.mirror.api.dialect.TargetDialect;
+import dev.mirror.dialect.support.BatchInsertBulkLoader;
 import dev.mirror.dialect.support.ChunkLimit;
 import dev.mirror.dialect.support.StagedApply;
 import java.sql.Connection;
@@ -57,7 +58,7 @@ public final class H2Dialect implements TargetDialect {
     H2Dialect(H2Limits limits, int lockTimeoutMillis) {
         requireNonNull(limits, "limits is null");
         this.lockTimeoutMillis = lockTimeoutMillis;
-        this.bulk = new H2BulkLoader(names, limits);
+        this.bulk = new BatchInsertBulkLoader(names, H2Binder.BINDER, limits.batchRows(), limits.batchBytes());
         H2StageSql stage = new H2StageSql(names, limits);
         this.changes = new StagedApply(stage, stage, new ChunkLimit(limits.stageRows(), limits.stageBytes(), row -> {
             long bytes = 0;

@@ -10,6 +10,7 @@ import dev.mirror.api.model.Column;
 import dev.mirror.api.model.SqlServerType;
 import dev.mirror.api.model.SqlType;
 import dev.mirror.api.model.TableSchema;
+import dev.mirror.dialect.support.BatchInsert;
 import dev.mirror.dialect.support.StageSql;
 import dev.mirror.dialect.support.StageUse;
 import dev.mirror.dialect.support.StageWriter;
@@ -31,7 +32,7 @@ import java.util.Optional;
 
 /**
  * H2's stage for {@link dev.mirror.dialect.support.StagedApply}: columns {@code M_SEQ}, {@code M_OP}, {@code C1..Cn}
- * (never an untrusted identifier), filled with batched inserts ({@link H2BatchInsert}), applied with one MERGE per chunk.
+ * (never an untrusted identifier), filled with batched inserts ({@link BatchInsert}), applied with one MERGE per chunk.
  *
  * <p>{@link StageUse#APPLY}: a session-local temporary table created with {@code TRANSACTIONAL}, the only H2 DDL that
  * does not commit the open transaction (https://h2database.com/html/commands.html#create_table), emptied with DELETE,
@@ -194,7 +195,8 @@ final class H2StageSql implements StageSql, StageWriter {
         for (Column c : schema.columns()) {
             types.add(c.type());
         }
-        try (H2BatchInsert insert = new H2BatchInsert(connection, insertStage(stage), types, limits)) {
+        try (BatchInsert insert = new BatchInsert(connection, insertStage(stage), types, H2Binder.BINDER, limits.batchRows(),
+                limits.batchBytes())) {
             while (changes.hasNext()) {
                 StagedChange change = changes.next();
                 Object[] values = new Object[schema.columnCount() + 2];

@@ -11,6 +11,7 @@ import dev.mirror.api.dialect.ErrorTranslator;
 import dev.mirror.api.dialect.TargetColumn;
 import dev.mirror.api.dialect.TargetDialect;
 import dev.mirror.api.model.Row;
+import dev.mirror.dialect.support.BatchInsertBulkLoader;
 import dev.mirror.dialect.support.ChunkLimit;
 import dev.mirror.dialect.support.StagedApply;
 import java.sql.Connection;
@@ -22,8 +23,8 @@ import java.util.Set;
 
 /**
  * The HSQLDB (HyperSQL 2.7) target, wired from one small class per concern: {@link HsqlNames}, {@link HsqlColumnTypes},
- * {@link HsqlDdl}, {@link HsqlCatalog}, {@link HsqlBulkLoader}, the staged apply ({@link StagedApply} over
- * {@link HsqlStageSql}) and {@link HsqlErrors}. Stateless and thread-safe.
+ * {@link HsqlDdl}, {@link HsqlCatalog}, dialect-support's {@link BatchInsertBulkLoader} with {@link HsqlBinder}, the
+ * staged apply ({@link StagedApply} over {@link HsqlStageSql}) and {@link HsqlErrors}. Stateless and thread-safe.
  *
  * <p>HSQLDB commits the open transaction before and after every DDL statement except {@code DECLARE LOCAL TEMPORARY
  * TABLE} (https://hsqldb.org/doc/2.0/guide/sessions-chapt.html#snc_tx_tx_cc), so this dialect does not claim
@@ -53,7 +54,7 @@ public final class HsqlDialect implements TargetDialect {
     }
 
     HsqlDialect(int batchRows) {
-        this.bulk = new HsqlBulkLoader(names, batchRows);
+        this.bulk = new BatchInsertBulkLoader(names, HsqlBinder.INSTANCE, batchRows, Long.MAX_VALUE);
         HsqlStageSql stage = new HsqlStageSql(names, batchRows);
         // The stage is a session table held in memory: applied and emptied every STAGE_ROWS changes or STAGE_BYTES.
         this.changes = new StagedApply(stage, stage, new ChunkLimit(STAGE_ROWS, STAGE_BYTES, HsqlDialect::weight));

@@ -10,6 +10,7 @@ import dev.mirror.api.model.Column;
 import dev.mirror.api.model.SqlServerType;
 import dev.mirror.api.model.SqlType;
 import dev.mirror.api.model.TableSchema;
+import dev.mirror.dialect.support.BatchInsert;
 import dev.mirror.dialect.support.StageSql;
 import dev.mirror.dialect.support.StageUse;
 import dev.mirror.dialect.support.StageWriter;
@@ -28,7 +29,7 @@ import java.util.List;
 /**
  * HSQLDB's stage for {@link dev.mirror.dialect.support.StagedApply}: a session-local temporary table
  * ({@code DECLARE LOCAL TEMPORARY TABLE ... ON COMMIT PRESERVE ROWS}) with columns {@code M_SEQ}, {@code M_OP},
- * {@code C1..Cn}, filled with batched inserts ({@link HsqlBatchInsert}), applied as delete-then-MERGE.
+ * {@code C1..Cn}, filled with batched inserts (dialect-support's {@link BatchInsert}), applied as delete-then-MERGE.
  *
  * <p>Why a declared temporary table: every other DDL statement commits the open transaction in HSQLDB, DECLARE does
  * not (it only changes the session), so the whole apply stays in core's transaction, and its rows are rolled back with
@@ -149,7 +150,8 @@ final class HsqlStageSql implements StageSql, StageWriter {
             params.append(", ?");
         }
         sql.append(") VALUES (").append(params).append(')');
-        try (HsqlBatchInsert insert = new HsqlBatchInsert(connection, sql.toString(), types, batchRows)) {
+        try (BatchInsert insert = new BatchInsert(connection, sql.toString(), types, HsqlBinder.INSTANCE, batchRows,
+                Long.MAX_VALUE)) {
             while (changes.hasNext()) {
                 StagedChange change = changes.next();
                 Object[] values = new Object[schema.columnCount() + 2];

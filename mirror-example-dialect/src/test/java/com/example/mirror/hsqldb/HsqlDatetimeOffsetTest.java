@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Dates before the Gregorian reform keep their proleptic Gregorian value in HSQLDB (bound as text by
- * {@link HsqlBatchInsert}), and only {@code getObject(int)} of a TIMESTAMP WITH TIME ZONE reads them in the Julian
+ * {@link HsqlBinder}), and only {@code getObject(int)} of a TIMESTAMP WITH TIME ZONE reads them in the Julian
  * calendar, which {@link HsqlDialectConformanceTest} allows for.
  */
 class HsqlDatetimeOffsetTest {

@@ -1,4 +1,4 @@
-package com.example.mirror.hsqldb;
+package dev.mirror.dialect.support;
 
 import static java.util.Objects.requireNonNull;
 
@@ -15,14 +15,22 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
-/** HSQLDB's bulk path: one prepared INSERT in bounded JDBC batches ({@link HsqlBatchInsert}). */
-final class HsqlBulkLoader implements BulkLoader {
+/**
+ * A bulk path for databases without a native bulk API: one prepared {@code INSERT INTO "t" ("c1", …) VALUES (?, …)} in
+ * bounded JDBC batches ({@link BatchInsert}), names quoted by the dialect, values bound by its {@link ValueBinder}.
+ */
+public final class BatchInsertBulkLoader implements BulkLoader {
     private final DialectNames names;
+    private final ValueBinder binder;
     private final int batchRows;
+    private final long batchBytes;
 
-    HsqlBulkLoader(DialectNames names, int batchRows) {
+    /** @see BatchInsert#BatchInsert for the limits */
+    public BatchInsertBulkLoader(DialectNames names, ValueBinder binder, int batchRows, long batchBytes) {
         this.names = requireNonNull(names, "names is null");
+        this.binder = requireNonNull(binder, "binder is null");
         this.batchRows = batchRows;
+        this.batchBytes = batchBytes;
     }
 
     @Override
@@ -38,7 +46,7 @@ final class HsqlBulkLoader implements BulkLoader {
             params.append(i == 0 ? "?" : ", ?");
         }
         sql.append(") VALUES (").append(params).append(')');
-        try (HsqlBatchInsert insert = new HsqlBatchInsert(connection, sql.toString(), types, batchRows)) {
+        try (BatchInsert insert = new BatchInsert(connection, sql.toString(), types, binder, batchRows, batchBytes)) {
             long reported = 0;
             while (rows.hasNext()) {
                 Row row = rows.next();

@@ -3,47 +3,29 @@ package com.example.mirror.hsqldb;
 import dev.mirror.api.model.SqlServerDatetime;
 import dev.mirror.api.model.SqlServerType;
 import dev.mirror.api.model.SqlType;
+import dev.mirror.dialect.support.ValueBinder;
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.UUID;
 
 /**
- * One prepared INSERT executed in JDBC batches of at most {@code batchRows} rows, so that only one batch of values is
- * held in memory: the bulk path of full loads ({@link HsqlBulkLoader}) and of the stage ({@link HsqlStageSql}). Values
- * are always bound as parameters, never put into SQL text. Not thread-safe: one per call.
+ * How HSQLDB gets row values as statement parameters, for dialect-support's batched inserts (the bulk path of full
+ * loads and the filling of the stage, {@link HsqlStageSql}). Values are always bound as parameters, never put into SQL
+ * text. Batches are bounded by rows only (the default {@link ValueBinder#size}).
  */
-final class HsqlBatchInsert implements AutoCloseable {
-    private final PreparedStatement ps;
-    private final List<SqlType> types;
-    private final int batchRows;
-    private int pending;
-    private long flushed;
+final class HsqlBinder implements ValueBinder {
+    static final HsqlBinder INSTANCE = new HsqlBinder();
 
-    HsqlBatchInsert(Connection connection, String sql, List<SqlType> types, int batchRows) throws SQLException {
-        this.types = List.copyOf(types);
-        this.batchRows = batchRows;
-        this.ps = connection.prepareStatement(sql);
+    private HsqlBinder() {
     }
 
-    /** Adds one row (values in parameter order); executes the batch when it is full. */
-    void add(Object[] values) throws SQLException {
-        for (int i = 0; i < values.length; i++) {
-            bind(i + 1, types.get(i), values[i]);
-        }
-        ps.addBatch();
-        if (++pending >= batchRows) {
-            flush();
-        }
-    }
-
-    private void bind(int index, SqlType type, Object value) throws SQLException {
+    @Override
+    public void bind(PreparedStatement ps, int index, SqlType type, Object value) throws SQLException {
         if (value == null) {
             ps.setNull(index, HsqlTypes.jdbcType(type));
         } else if (value instanceof LocalDateTime t && type.base() == SqlServerType.DATETIME) {
@@ -74,25 +56,5 @@ final class HsqlBatchInsert implements AutoCloseable {
      */
     private static String text(LocalDateTime t) {
         return DateTimeFormatter.ISO_LOCAL_DATE.format(t) + " " + DateTimeFormatter.ISO_LOCAL_TIME.format(t);
-    }
-
-    /** Executes what is pending. */
-    void flush() throws SQLException {
-        if (pending > 0) {
-            ps.executeBatch();
-            ps.clearBatch();
-            flushed += pending;
-            pending = 0;
-        }
-    }
-
-    /** Rows executed so far. */
-    long flushedRows() {
-        return flushed;
-    }
-
-    @Override
-    public void close() throws SQLException {
-        ps.close();
     }
 }
